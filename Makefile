@@ -1,0 +1,48 @@
+# evidence-check: the README's two commands are `make demo` and `make test`; CI runs `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: help setup system demo test lint format samples bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+system: ## install the Debian packages the tool and its tests use (root or sudo; skipped elsewhere)
+	@sh scripts/install-system-packages.sh
+
+$(STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory system
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+setup: $(STAMP) ## create .venv and install the project with its test tools
+
+demo: setup ## audit samples/ with requirements_map.yaml and print the to-do list
+	@$(BIN)/evidence-check audit samples --map requirements_map.yaml; \
+	  code=$$?; if [ $$code -gt 1 ]; then exit $$code; fi; \
+	  echo "(exit code $$code: 0 nothing to fix, 1 gaps found)"
+
+lint: setup ## ruff check, ruff format --check and mypy on the package
+	$(BIN)/ruff check evidence_check tests scripts bench
+	$(BIN)/ruff format --check evidence_check tests scripts bench
+	$(BIN)/mypy evidence_check
+
+format: setup ## apply ruff's formatting and fixes
+	$(BIN)/ruff format evidence_check tests scripts bench
+	$(BIN)/ruff check --fix evidence_check tests scripts bench
+
+test: setup lint ## lint, then run every test
+	$(BIN)/python -m pytest -q
+
+samples: setup ## rebuild samples/ from scripts/make_samples.py
+	$(BIN)/python scripts/make_samples.py samples
+
+bench: setup ## compare PDF engines on the real corpus
+	$(BIN)/python bench/pdf_engines.py
+
+clean: ## remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,35 @@
+"""Draft markers, looked for only where a draft announces itself: the title area and page headers.
+
+A final regulation may say "rancangan" in its body or print "Draft" in a table; neither counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MARKER_WORDS = ("rancangan", "draft", "draf", "konsep", "ranperbup", "ranperda", "ranperwal")
+# Placeholders left in a number or date: "NOMOR KEP. XXX/.../2023", "NOMOR ... TAHUN", "TANGGAL XX".
+_PLACEHOLDER = re.compile(
+    r"\bNOMOR\s*:?\s*(?:KEP\.?\s*)?(?:X{2,}|[.…_]{3,}|(?=TAHUN\b))"
+    r"|\bTANGGAL\s*:?\s*(?:X{2,}|[.…_]{3,})"
+    r"|\[\s*LAMBANG\s*\]",
+    re.IGNORECASE,
+)
+
+
+def draft_marker(title: str, title_raw: str, headers: list[str]) -> str | None:
+    """The draft marker found, or None. `title` is normalised, `title_raw` as printed."""
+    words = title.split()
+    # In a regulation the topic follows "tentang"; a topic may itself speak of "rancangan".
+    before_topic = words[: words.index("tentang")] if "tentang" in words else words
+    for word in before_topic:
+        if word in _MARKER_WORDS:
+            return word
+    found = _PLACEHOLDER.search(title_raw)
+    if found:
+        return " ".join(found.group().split())
+    for header in headers:
+        header_words = header.split()
+        if 0 < len(header_words) <= 3 and header_words[0] in _MARKER_WORDS:
+            return header_words[0]
+    return None

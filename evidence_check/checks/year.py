@@ -1,0 +1,38 @@
+"""A document's own year: its number, its period or its closing date; never a cited law's year."""
+
+from __future__ import annotations
+
+import re
+
+from evidence_check.checks.ratification import MONTHS
+
+_NUMBERED = re.compile(r"\bnomor (?:\S+ ){0,8}?tahun ((?:19|20)\d\d)\b")
+_NUMBER_TAIL = re.compile(r"\bnomor (?:[0-9a-z]+ ){1,8}?((?:19|20)\d\d) tentang\b")
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_DATE = re.compile(rf"\b\d{{1,2}} (?:{'|'.join(MONTHS)}) ((?:19|20)\d\d)\b")
+
+
+def title_year(title: str, *, instrument: bool) -> int | None:
+    """The year in a title area: an instrument's number year, else the latest year shown.
+
+    A report's title may cite the regulation it reviews ("... NOMOR 12 TAHUN 2017 ... TAHUN 2024"):
+    only regulations and decrees are dated by their own number.
+    """
+    if instrument:
+        head = title.split(" tentang ")[0] if " tentang " in title else title
+        found = _NUMBERED.search(head) or _NUMBER_TAIL.search(title)
+        if found:
+            return int(found.group(1))
+    years = [int(y) for y in _YEAR.findall(title)]
+    return max(years) if years else None
+
+
+def closing_year(main_text_tail: str) -> int | None:
+    """The latest written date near the end of the main text (a report's signature date)."""
+    years = [int(y) for y in _DATE.findall(main_text_tail)]
+    return max(years) if years else None
+
+
+def name_year(name: str) -> int | None:
+    years = [int(y) for y in _YEAR.findall(name)]
+    return max(years) if years else None

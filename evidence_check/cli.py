@@ -1,0 +1,169 @@
+"""The command line: options become one Settings, the core runs, a writer renders, an exit code.
+
+Exit codes: 0 nothing to fix, 1 gaps found, 2 usage or map error, 3 internal error (a bug).
+This is the only module that prints or exits.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from evidence_check import __version__
+from evidence_check.audit import audit
+from evidence_check.discover import discover
+from evidence_check.evidence_map import MapError, load_map, resolve_map
+from evidence_check.messages import LANGUAGES, message
+from evidence_check.models import EvidenceMap, Settings
+from evidence_check.report import SUFFIXES, WRITERS, write_output
+
+EXIT_OK, EXIT_GAPS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+F = TypeVar("F", bound=Callable[..., Any])
+log = logging.getLogger("evidence_check")
+
+
+def _guarded(command: F) -> F:
+    """Turn a map error into exit 2 and an unexpected exception into exit 3 with a clear line."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except MapError as exc:
+            for line in exc.lines:
+                click.echo(line, err=True)
+            sys.exit(EXIT_USAGE)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:
+            log.debug("internal error", exc_info=True)
+            click.echo(
+                f"evidence-check: internal error (a bug): {type(exc).__name__}: {exc}\n"
+                "Please report it with the command you ran; run with -v for the details.",
+                err=True,
+            )
+            sys.exit(EXIT_BUG)
+
+    return run  # type: ignore[return-value]
+
+
+def _load(map_option: str | None) -> EvidenceMap:
+    path = resolve_map(map_option)
+    return load_map(path, source=map_option or str(path))
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path.resolve().is_relative_to(root.resolve())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="evidence-check")
+@click.option("-v", "--verbose", count=True, help="More diagnostics on stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+def main(verbose: int, quiet: bool) -> None:
+    """Audit evaluation evidence (data dukung) folders before submission."""
+    level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="evidence-check: %(message)s")
+
+
+MAP_OPTION = click.option(
+    "--map", "map_option", metavar="FILE|NAME",
+    help="Requirements map: a path or a shipped map (spbe, smart-city). "
+    "Default: ./requirements_map.yaml, else the shipped SPBE map.",
+)
+ROOT_ARGUMENT = click.argument(
+    "root", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+
+
+@main.command("audit")
+@ROOT_ARGUMENT
+@MAP_OPTION
+@click.option("--agency", metavar="ID", help="ROOT is this agency's own folder (an OPD self-check).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(sorted(WRITERS)),
+              help="Report format; repeat with --output-dir for several.  [default: text]")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to FILE (one format) instead of stdout.")
+@click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write every chosen format into DIR.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_default=True)
+@_guarded
+def audit_command(
+    root: Path,
+    map_option: str | None,
+    agency: str | None,
+    formats: tuple[str, ...],
+    output: Path | None,
+    output_dir: Path | None,
+    lang: str,
+) -> None:
+    """Audit the evidence tree ROOT (one folder per agency) against the map."""
+    evidence_map = _load(map_option)
+    formats = formats or ("text",)
+    if agency is not None and agency not in {a.id for a in evidence_map.agencies}:
+        raise click.BadParameter(f'"{agency}" is not an agency id of {evidence_map.source}', param_hint="--agency")
+    if len(formats) > 1 and output_dir is None:
+        raise click.UsageError("several --format values need --output-dir")
+    for target in (output, output_dir):
+        if target is not None and _inside(target, root):
+            raise click.UsageError(f"refusing to write {target} inside the evidence folder {root}")
+    result = audit(evidence_map, root, Settings(agency=agency))
+    for fmt in formats:
+        rendered = WRITERS[fmt](result, lang)
+        if output_dir is not None:
+            write_output(rendered, output_dir / f"evidence-check{SUFFIXES[fmt]}")
+        elif output is not None:
+            write_output(rendered, output)
+        else:
+            click.echo(rendered, nl=False)
+    sys.exit(EXIT_GAPS if result.has_gaps else EXIT_OK)
+
+
+@main.command("list-files")
+@ROOT_ARGUMENT
+@MAP_OPTION
+@click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_default=True)
+@_guarded
+def list_files_command(root: Path, map_option: str | None, lang: str) -> None:
+    """Show what discovery finds under ROOT: agencies, files, and what is skipped and why."""
+    evidence_map = _load(map_option)
+    found = discover(root, evidence_map.agencies, own_agency=None, max_bytes=Settings().max_file_bytes)
+    for folder in found.folders:
+        agency = folder.agency or message("list.unresolved", lang)
+        click.echo(f"{message('list.folder', lang)} {folder.name!r} -> {agency}")
+    if found.agencies_without_folder:
+        click.echo(message("agencies.without_folder", lang, names=", ".join(found.agencies_without_folder)))
+    click.echo(message("list.files", lang, count=len(found.files)))
+    for source in found.files:
+        click.echo(f"  {source.path}  [{source.agency or '-'}]")
+    for skipped in found.skipped:
+        detail = f": {skipped.detail}" if skipped.detail else ""
+        click.echo(f"  {message('list.skipped', lang)} {skipped.path} ({skipped.reason}{detail})")
+
+
+@main.group("map")
+def map_group() -> None:
+    """Work with requirements maps."""
+
+
+@map_group.command("check")
+@click.argument("file")
+@_guarded
+def map_check_command(file: str) -> None:
+    """Validate a map: one line per error, exit code 2 when there is any."""
+    evidence_map = _load(file)
+    click.echo(
+        message(
+            "map.ok",
+            source=evidence_map.source,
+            indicators=len(evidence_map.indicators),
+            evidence=sum(len(i.evidence) for i in evidence_map.indicators),
+            agencies=len(evidence_map.agencies),
+        )
+    )

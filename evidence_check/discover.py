@@ -1,0 +1,170 @@
+"""Discovery: walk ROOT, resolve first-level folders to the map's agencies, list the files.
+
+It reads names and file metadata only, never file contents, and never writes. Links are followed
+only while they stay inside ROOT; every regular file is either returned for extraction or listed as
+skipped with its reason.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from evidence_check.extract import supported_suffix
+from evidence_check.models import Agency, Discovery, Folder, SkippedFile, SourceFile
+from evidence_check.text import normalize
+
+JUNK_NAMES = {"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db", "icon\r"}
+JUNK_DIRS = {"__macosx", ".git", ".svn", "$recycle.bin", ".trash", ".trashes"}
+_NUMBERING = re.compile(r"^\s*(?:[0-9]+[a-z]?|[a-z])(?:[.)_\-]|\s)[\s.)_\-]*", re.IGNORECASE)
+_FUZZY_FOLDER = 90.0
+
+
+def is_junk(name: str) -> bool:
+    lowered = name.lower()
+    return (
+        lowered in JUNK_NAMES
+        or name.startswith("~$")
+        or name.startswith("._")
+        or name.startswith(".~lock.")
+        or lowered.endswith(".tmp")
+    )
+
+
+def resolve_agency(folder_name: str, agencies: tuple[Agency, ...]) -> str | None:
+    """The agency a folder name stands for, tolerant of numbering, case and extra words."""
+    words = normalize(_NUMBERING.sub("", folder_name), file_name=True).split()
+    if not words:
+        return None
+    padded = " " + " ".join(words) + " "
+    best: tuple[int, str] | None = None
+    tied = False
+    for agency in agencies:
+        for label in (agency.id.replace("-", " "), agency.name, *agency.aliases):
+            candidate = normalize(label, file_name=True)
+            if candidate and f" {candidate} " in padded:
+                weight = len(candidate)
+                if best is None or weight > best[0]:
+                    best, tied = (weight, agency.id), False
+                elif weight == best[0] and best[1] != agency.id:
+                    tied = True
+    if best is not None and not tied:
+        return best[1]
+    joined = " ".join(words)
+    scored = [
+        (fuzz.ratio(joined, normalize(label, file_name=True)), agency.id)
+        for agency in agencies
+        for label in (agency.id.replace("-", " "), agency.name, *agency.aliases)
+    ]
+    score, agency_id = max(scored, default=(0.0, ""))
+    return agency_id if score >= _FUZZY_FOLDER else None
+
+
+def relative(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def discover(
+    root: Path, agencies: tuple[Agency, ...], *, own_agency: str | None, max_bytes: int
+) -> Discovery:
+    """List what lies under ROOT. With `own_agency`, ROOT is that agency's own folder."""
+    root_real = root.resolve()
+    files: list[SourceFile] = []
+    skipped: list[SkippedFile] = []
+    folders: list[Folder] = []
+    folder_agency: dict[str, str | None] = {}
+    if own_agency is None:
+        for entry in sorted(os.scandir(root), key=lambda e: e.name):
+            if _is_dir(entry) and entry.name.lower() not in JUNK_DIRS:
+                agency = resolve_agency(entry.name, agencies)
+                folder_agency[entry.name] = agency
+                folders.append(Folder(name=entry.name, agency=agency))
+
+    def agency_of(rel: str) -> str | None:
+        if own_agency is not None:
+            return own_agency
+        head, _, rest = rel.partition("/")
+        return folder_agency.get(head) if rest else None
+
+    for path, problem in _walk(root, root_real):
+        rel = relative(path, root)
+        agency = agency_of(rel)
+        if problem is not None:
+            skipped.append(SkippedFile(path=rel, agency=agency, reason=problem[0], detail=problem[1]))
+            continue
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            skipped.append(SkippedFile(path=rel, agency=agency, reason="permission", detail=str(exc)))
+            continue
+        if any(part.lower() in JUNK_DIRS for part in rel.split("/")[:-1]) or is_junk(path.name):
+            skipped.append(SkippedFile(path=rel, agency=agency, reason="junk"))
+        elif not supported_suffix(path.name):
+            detail = path.suffix.lower() or "no extension"
+            skipped.append(SkippedFile(path=rel, agency=agency, reason="unsupported", detail=detail))
+        elif size > max_bytes:
+            detail = f"{size} bytes, limit {max_bytes}"
+            skipped.append(SkippedFile(path=rel, agency=agency, reason="too-large", detail=detail))
+        elif not os.access(path, os.R_OK):
+            skipped.append(SkippedFile(path=rel, agency=agency, reason="permission"))
+        else:
+            files.append(SourceFile(path=rel, absolute=path, agency=agency, size=size))
+    present = {a for a in folder_agency.values() if a}
+    missing = () if own_agency else tuple(a.id for a in agencies if a.id not in present)
+    return Discovery(
+        files=tuple(sorted(files, key=lambda f: f.path)),
+        skipped=tuple(sorted(skipped, key=lambda s: s.path)),
+        folders=tuple(folders),
+        agencies_without_folder=missing,
+    )
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _walk(root: Path, root_real: Path) -> Iterator[tuple[Path, tuple[str, str] | None]]:
+    """Yield every file under ROOT, with a skip reason for links that leave ROOT or loop."""
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = folder.stat()
+            key = (st.st_dev, st.st_ino)
+            if key in seen:
+                yield folder, ("link-loop", "folder link leads back into the tree")
+                continue
+            seen.add(key)
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            yield folder, ("permission", str(exc))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    yield path, ("link-outside", "broken or looping link")
+                    continue
+                if not target.is_relative_to(root_real):
+                    yield path, ("link-outside", "link points outside the evidence folder")
+                    continue
+            try:
+                mode = path.stat().st_mode
+            except OSError as exc:
+                yield path, ("permission", str(exc))
+                continue
+            if stat.S_ISDIR(mode):
+                stack.append(path)
+            elif stat.S_ISREG(mode):
+                yield path, None

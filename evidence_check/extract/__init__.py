@@ -1,0 +1,72 @@
+"""Extraction: text per page from each supported file, with failures returned as problems.
+
+Extractors claim files by suffix; `extract_file` sniffs the bytes first so that a PDF saved as
+.docx or a legacy .doc renamed .docx is read or reported for what it really is. Nothing here
+raises for a bad file: it becomes an `Extraction` with a `Problem`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from evidence_check.extract import docx, image, pdf
+from evidence_check.models import Extraction, Problem, Reason
+
+log = logging.getLogger(__name__)
+
+Extractor = Callable[[Path], Extraction]
+
+#: suffix -> extractor; the single place that says which files are evidence
+EXTRACTORS: dict[str, Extractor] = {
+    ".pdf": pdf.extract,
+    ".docx": docx.extract,
+    **{suffix: image.extract for suffix in image.SUFFIXES},
+}
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def supported_suffix(name: str) -> bool:
+    return Path(name).suffix.lower() in EXTRACTORS
+
+
+def unreadable(detail: str) -> Extraction:
+    return Extraction(problem=Problem(code=Reason.UNREADABLE, detail=detail))
+
+
+def extract_file(path: Path) -> Extraction:
+    """Read one file; never raises for a broken, encrypted, empty or mislabelled file."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        return unreadable(f"cannot open: {exc.strerror or exc}")
+    if not head:
+        return unreadable("empty file (0 bytes)")
+    suffix = path.suffix.lower()
+    if head.startswith(b"%PDF") or (suffix == ".pdf" and b"%PDF" in _peek(path)):
+        extractor = pdf.extract
+    elif head.startswith(_OLE_MAGIC):
+        return unreadable("a legacy Word/Office file (.doc/.xls) saved under a new name")
+    else:
+        extractor = EXTRACTORS[suffix]
+    try:
+        extraction = extractor(path)
+    except Exception as exc:  # a library failing on a hostile file must not stop the audit
+        log.debug("extraction of %s failed", path, exc_info=True)
+        return unreadable(f"cannot be read: {type(exc).__name__}: {exc}"[:300])
+    if extraction.problem is None and not any(p.text.strip() for p in extraction.pages):
+        return Extraction(
+            pages=extraction.pages,
+            problem=Problem(code=Reason.NO_TEXT, detail="no readable text (a scan without OCR?)"),
+            ocr_pages=extraction.ocr_pages,
+            page_count=extraction.page_count,
+        )
+    return extraction
+
+
+def _peek(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(1024)

@@ -1,0 +1,89 @@
+"""Word (.docx) text in document order, read from the package XML.
+
+Reading the XML directly is about ten times faster than python-docx and also reaches what
+`document.paragraphs` misses: tables, text boxes, headers and footers. defusedxml refuses entity
+tricks; part sizes are capped against zip bombs.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from defusedxml import ElementTree
+
+from evidence_check.models import Extraction, Page, Problem, Reason
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_RATIO = 200
+_PAGES = re.compile(rb"<Pages>(\d+)</Pages>")
+
+
+def extract(path: Path) -> Extraction:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        return _unreadable(f"not a Word document (damaged or another format): {exc}")
+    with archive:
+        names = archive.namelist()
+        if "word/document.xml" not in names:
+            return _unreadable("a ZIP file without word/document.xml: not a Word document")
+        parts = sorted(n for n in names if re.fullmatch(r"word/header\d*\.xml", n))
+        parts.append("word/document.xml")
+        parts += sorted(n for n in names if re.fullmatch(r"word/footer\d*\.xml", n))
+        paragraphs: list[str] = []
+        for name in parts:
+            info = archive.getinfo(name)
+            if info.file_size > MAX_PART_BYTES or (
+                info.compress_size and info.file_size / info.compress_size > MAX_RATIO
+                and info.file_size > 1024 * 1024
+            ):
+                return _unreadable(f"{name} expands to {info.file_size} bytes: refused (zip bomb?)")
+            root = ElementTree.fromstring(archive.read(name), forbid_dtd=True)
+            _collect(root, paragraphs)
+        page_count = None
+        if "docProps/app.xml" in names:
+            found = _PAGES.search(archive.read("docProps/app.xml")[:65536])
+            page_count = int(found.group(1)) if found else None
+    text = "\n".join(p for p in paragraphs if p.strip())
+    page = Page(number=None, text=text, has_text_layer=True)
+    return Extraction(pages=(page,), page_count=page_count)
+
+
+def _unreadable(detail: str) -> Extraction:
+    return Extraction(problem=Problem(code=Reason.UNREADABLE, detail=detail))
+
+
+def _collect(element: Element, out: list[str]) -> None:
+    """Append the text of every paragraph under `element`, text boxes after their anchor."""
+    for child in element:
+        if child.tag == MC_FALLBACK:
+            continue  # the same content as the mc:Choice beside it
+        if child.tag == f"{W}p":
+            boxes: list[Element] = []
+            out.append("".join(_runs(child, boxes)))
+            for box in boxes:
+                _collect(box, out)
+        else:
+            _collect(child, out)
+
+
+def _runs(element: Element, boxes: list[Element]) -> list[str]:
+    pieces: list[str] = []
+    for child in element:
+        tag = child.tag
+        if tag == f"{W}t":
+            pieces.append(child.text or "")
+        elif tag == f"{W}tab":
+            pieces.append("\t")
+        elif tag in (f"{W}br", f"{W}cr"):
+            pieces.append("\n")
+        elif tag == f"{W}txbxContent":
+            boxes.append(child)
+        elif tag != MC_FALLBACK:
+            pieces.extend(_runs(child, boxes))
+    return pieces

@@ -1,0 +1,141 @@
+"""Judgement: each requirement row becomes complete, weak (with reasons) or missing.
+
+Implements "How a row is judged" of DESIGN.md: a matched document qualifies when it is readable,
+in an owner's folder, final (unless the evidence is a draft by nature), recent enough and, for
+regulations and decrees, ratified; copies with the same content count once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from evidence_check.match import Matcher, prepare
+from evidence_check.models import (
+    Candidate,
+    Evaluation,
+    Evidence,
+    EvidenceMap,
+    Finding,
+    Indicator,
+    Kind,
+    Profile,
+    Reason,
+    Scope,
+    Status,
+)
+
+#: how many judged candidates a weak row lists
+MAX_LISTED = 5
+
+
+@dataclass(frozen=True)
+class Row:
+    indicator: Indicator
+    evidence: Evidence
+    #: the row's agency: the lead owner (shared) or the owner (each)
+    agency: str
+    #: folders whose documents count for this row
+    allowed: tuple[str, ...]
+
+
+def rows(evidence_map: EvidenceMap, own_agency: str | None) -> Iterator[Row]:
+    """Requirement rows in map order; with `own_agency`, only the rows that agency owns."""
+    for indicator in evidence_map.indicators:
+        for evidence in indicator.evidence:
+            if own_agency is not None and own_agency not in evidence.owners:
+                continue
+            if evidence.scope is Scope.EACH:
+                for owner in evidence.owners:
+                    if own_agency in (None, owner):
+                        yield Row(indicator, evidence, owner, (owner,))
+            else:
+                yield Row(indicator, evidence, evidence.owners[0], evidence.owners)
+
+
+def document_problems(
+    profile: Profile, evidence: Evidence, allowed: tuple[str, ...], evaluation: Evaluation
+) -> tuple[Reason, ...]:
+    """What keeps a matched document from qualifying for one row, in reason order."""
+    found: set[Reason] = set()
+    if profile.problem is not None:
+        found.add(profile.problem.code)
+    if profile.agency not in allowed:
+        found.add(Reason.MISPLACED)
+    if profile.readable:
+        if profile.draft_marker is not None and not evidence.accept_draft:
+            found.add(Reason.DRAFT)
+        instrument = evidence.kind in (Kind.REGULATION, Kind.DECREE)
+        # a draft is unsigned by nature: saying so twice would only blur the to-do
+        if instrument and not evidence.accept_draft and not profile.ratified and Reason.DRAFT not in found:
+            found.add(Reason.UNSIGNED)
+        limit = evidence.max_age_years
+        if limit is not None and profile.year is not None and profile.year < evaluation.year - limit:
+            found.add(Reason.OUTDATED)
+    return tuple(sorted(found, key=lambda r: r.rank))
+
+
+def judge(evidence_map: EvidenceMap, profiles: Iterable[Profile], own_agency: str | None = None) -> tuple[Finding, ...]:
+    documents = list(profiles)
+    matcher = Matcher(evidence_map.thresholds)
+    match, near = evidence_map.thresholds.match, evidence_map.thresholds.near
+    findings = []
+    scored_cache: dict[str, list[tuple[Profile, float, Candidate]]] = {}
+    for row in rows(evidence_map, own_agency):
+        if row.evidence.id not in scored_cache:
+            query = prepare(row.evidence)
+            scored = []
+            for profile in documents:
+                result = matcher.score(query, profile)
+                if result.score >= near:
+                    candidate = Candidate(
+                        path=profile.path,
+                        agency=profile.agency,
+                        score=result.score,
+                        page=result.page,
+                        snippet=result.snippet,
+                        year=profile.year,
+                    )
+                    scored.append((profile, result.score, candidate))
+            scored.sort(key=lambda item: (-item[1], item[0].path))
+            scored_cache[row.evidence.id] = scored
+        findings.append(_judge_row(row, scored_cache[row.evidence.id], match, evidence_map.evaluation))
+    return tuple(findings)
+
+
+def _judge_row(
+    row: Row, scored: list[tuple[Profile, float, Candidate]], match: float, evaluation: Evaluation
+) -> Finding:
+    matched: list[Candidate] = []
+    qualifying: list[Candidate] = []
+    distinct: set[str] = set()
+    for profile, score, candidate in scored:
+        if score < match:
+            continue
+        problems = document_problems(profile, row.evidence, row.allowed, evaluation)
+        judged = replace(candidate, problems=problems)
+        matched.append(judged)
+        if not problems:
+            qualifying.append(judged)
+            distinct.add(profile.content_key)
+    near = [c for _, score, c in scored if score < match]
+    if len(distinct) >= row.evidence.min_count:
+        status, reasons, listed = Status.COMPLETE, (), qualifying
+    elif matched:
+        found = {r for c in matched for r in c.problems}
+        if 1 <= len(distinct) < row.evidence.min_count:
+            found.add(Reason.TOO_FEW)
+        ordered = tuple(sorted(found, key=lambda r: r.rank))
+        status, reasons, listed = Status.WEAK, ordered, (qualifying + [c for c in matched if c.problems])[:MAX_LISTED]
+    elif near:
+        status, reasons, listed = Status.WEAK, (Reason.LOW_MATCH,), near[:MAX_LISTED]
+    else:
+        status, reasons, listed = Status.MISSING, (), []
+    return Finding(
+        indicator=row.indicator,
+        evidence=row.evidence,
+        agency=row.agency,
+        status=status,
+        reasons=reasons,
+        documents=tuple(listed),
+    )

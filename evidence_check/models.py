@@ -1,0 +1,327 @@
+"""The vocabulary of evidence-check: the map, the files found, what was read from them, and findings.
+
+Every type here is a frozen value handed from one pipeline stage to the next; nothing is filled in
+later. Closed sets (statuses, reasons, kinds) are enums whose values are the JSON strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Status(Enum):
+    COMPLETE = "complete"
+    WEAK = "weak"
+    MISSING = "missing"
+
+
+class Reason(Enum):
+    """Why a row is weak, in the order reports list them (DESIGN.md, "Reason codes")."""
+
+    UNREADABLE = "unreadable"
+    NO_TEXT = "no-text"
+    LOW_MATCH = "low-match"
+    MISPLACED = "misplaced"
+    DRAFT = "draft"
+    UNSIGNED = "unsigned"
+    OUTDATED = "outdated"
+    TOO_FEW = "too-few"
+
+    @property
+    def rank(self) -> int:
+        return list(Reason).index(self)
+
+
+class Kind(Enum):
+    """What a requirement asks for."""
+
+    REGULATION = "regulation"
+    DECREE = "decree"
+    REPORT = "report"
+    MINUTES = "minutes"
+    PLAN = "plan"
+    SOP = "sop"
+    OTHER = "other"
+
+
+class Form(Enum):
+    """What a document looks like, read from its title area (or its name when it has no text)."""
+
+    REGULATION = "regulation"
+    DECREE = "decree"
+    CIRCULAR = "circular"
+    LETTER = "letter"
+    ATTENDANCE = "attendance"
+    MINUTES = "minutes"
+    REPORT = "report"
+    PLAN = "plan"
+    SOP = "sop"
+    PHOTO = "photo"
+    UNKNOWN = "unknown"
+
+
+class Scope(Enum):
+    SHARED = "shared"
+    EACH = "each"
+
+
+# --- the map -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Agency:
+    id: str
+    name: str
+    #: other names folders use for this agency ("Diskominfo", "Kominfo")
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Evidence:
+    id: str
+    title: str
+    kind: Kind = Kind.OTHER
+    #: agency ids; the first one leads a shared requirement
+    owners: tuple[str, ...]
+    scope: Scope = Scope.SHARED
+    #: topic phrases, any of which identifies the document
+    keywords: tuple[str, ...] = ()
+    #: phrases that must all appear in the title area or the file name
+    must_include: tuple[str, ...] = ()
+    #: freshness window in years; None means no age check
+    max_age_years: int | None = None
+    min_count: int = 1
+    #: the capability level this evidence supports, if the map says
+    level: int | None = None
+    #: the evidence is a draft by nature (SPBE level 1)
+    accept_draft: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class Indicator:
+    id: str
+    name: str
+    group: str | None = None
+    weight: float | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Thresholds:
+    match: float = 80.0
+    near: float = 60.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class Evaluation:
+    name: str
+    year: int
+    max_age_years: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class EvidenceMap:
+    #: the map's path as the user gave it, used in messages and in the JSON result
+    source: str
+    version: int
+    evaluation: Evaluation
+    thresholds: Thresholds
+    agencies: tuple[Agency, ...]
+    indicators: tuple[Indicator, ...]
+
+    def agency(self, agency_id: str) -> Agency:
+        return next(a for a in self.agencies if a.id == agency_id)
+
+
+# --- discovery -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class SourceFile:
+    """A regular file under ROOT that extraction will read."""
+
+    #: relative to ROOT with "/" separators
+    path: str
+    absolute: Path
+    #: the agency whose folder holds the file; None directly under ROOT or in an unknown folder
+    agency: str | None
+    size: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class SkippedFile:
+    path: str
+    agency: str | None
+    #: junk, unsupported, too-large, link-outside, link-loop, permission
+    reason: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Folder:
+    """A first-level folder under ROOT and the agency it resolved to (None: not resolved)."""
+
+    name: str
+    agency: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Discovery:
+    files: tuple[SourceFile, ...]
+    skipped: tuple[SkippedFile, ...]
+    folders: tuple[Folder, ...]
+    #: map agencies that have no folder under ROOT
+    agencies_without_folder: tuple[str, ...]
+
+
+# --- extraction ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Page:
+    #: 1-based page number; None for formats without pages (DOCX)
+    number: int | None
+    text: str
+    #: whether the page carried a text layer of its own (not OCR)
+    has_text_layer: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class Problem:
+    #: Reason.UNREADABLE or Reason.NO_TEXT
+    code: Reason
+    detail: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Extraction:
+    pages: tuple[Page, ...] = ()
+    problem: Problem | None = None
+    #: page numbers whose text came from OCR
+    ocr_pages: tuple[int, ...] = ()
+    #: the page count where it differs from len(pages) (a DOCX is read as one text)
+    page_count: int | None = None
+
+    @property
+    def pages_total(self) -> int | None:
+        return self.page_count if self.page_count is not None else len(self.pages) or None
+
+
+# --- what matching and judgement know of a document ------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Profile:
+    """The part of a document that matching and judgement need, computed once per file.
+
+    Holds normalised text only where it is searched; the original text is not kept.
+    """
+
+    path: str
+    agency: str | None
+    pages: int
+    ocr_pages: tuple[int, ...]
+    problem: Problem | None
+    #: normalised file name and folder path (below ROOT)
+    name: str
+    #: normalised title area: the first text page up to "Dengan Rahmat"/"Menimbang"; "" when unknown
+    title: str
+    #: the title area as printed, whitespace collapsed, for snippets
+    title_display: str
+    #: page of the title area
+    title_page: int | None
+    #: normalised full text, pages joined; page_starts[i] is the offset of pages[i] in it
+    body: str
+    page_starts: tuple[int, ...]
+    page_numbers: tuple[int | None, ...]
+    form: Form
+    #: the document's own year (its number, ratification date or period), None when not found
+    year: int | None
+    #: the draft marker found in the title area or a page header, None for a final document
+    draft_marker: str | None
+    #: whether the main ratification block ("Ditetapkan di ... pada tanggal <date>") is present
+    ratified: bool
+    #: identifies copies: same key, same content
+    content_key: str
+
+    @property
+    def readable(self) -> bool:
+        return self.problem is None
+
+
+# --- matching and judgement -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Candidate:
+    """One document scored against one requirement, with the evidence of why."""
+
+    path: str
+    agency: str | None
+    score: float
+    page: int | None
+    snippet: str | None
+    year: int | None
+    #: this document's own problems for this requirement, in reason order
+    problems: tuple[Reason, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Finding:
+    """One requirement row: a shared requirement, or one owner of an `each` requirement."""
+
+    indicator: Indicator
+    evidence: Evidence
+    agency: str
+    status: Status
+    reasons: tuple[Reason, ...]
+    documents: tuple[Candidate, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentEntry:
+    """A file as the JSON `documents` list reports it."""
+
+    path: str
+    agency: str | None
+    state: str
+    pages: int | None = None
+    ocr_pages: tuple[int, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    skip_reason: str | None = None
+    detail: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Everything a run can be told; the CLI builds one and hands it to `audit`."""
+
+    #: with an agency id, ROOT is that agency's own folder (an OPD checking itself)
+    agency: str | None = None
+    jobs: int = 1
+    max_file_bytes: int = 300 * 1024 * 1024
+
+
+@dataclass(frozen=True, kw_only=True)
+class AuditResult:
+    map_source: str
+    evaluation: Evaluation
+    generated_at: str
+    tool_version: str
+    root: str
+    findings: tuple[Finding, ...]
+    documents: tuple[DocumentEntry, ...]
+    folders: tuple[Folder, ...]
+    agencies_without_folder: tuple[str, ...]
+    agencies: tuple[Agency, ...] = field(default=())
+    #: the agency of a self-check run (`--agency`), None for a whole-tree audit
+    self_check: str | None = None
+
+    def count_status(self, status: str) -> int:
+        return sum(1 for f in self.findings if f.status.value == status)
+
+    @property
+    def has_gaps(self) -> bool:
+        return any(f.status is not Status.COMPLETE for f in self.findings)

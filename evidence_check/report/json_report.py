@@ -1,0 +1,85 @@
+"""The JSON audit result (DESIGN.md, "The audit result"): a versioned, deterministic contract."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from evidence_check.models import AuditResult, Candidate, DocumentEntry, Finding
+
+# History of FORMAT_VERSION:
+# 1: the first contract (DESIGN.md). Fields may be added; renaming or removing one raises it.
+FORMAT_VERSION = 1
+
+
+def render(result: AuditResult, lang: str = "id") -> str:
+    return json.dumps(as_dict(result), ensure_ascii=True, indent=2) + "\n"
+
+
+def as_dict(result: AuditResult) -> dict[str, Any]:
+    return {
+        "format": FORMAT_VERSION,
+        "tool_version": result.tool_version,
+        "generated_at": result.generated_at,
+        "map": result.map_source,
+        "evaluation": {"name": result.evaluation.name, "year": result.evaluation.year},
+        "self_check": result.self_check,
+        "summary": {
+            "complete": result.count_status("complete"),
+            "weak": result.count_status("weak"),
+            "missing": result.count_status("missing"),
+        },
+        "requirements": [_finding(f) for f in result.findings],
+        "documents": [_document(d) for d in result.documents],
+        "folders": [{"name": f.name, "agency": f.agency} for f in result.folders],
+        "agencies_without_folder": list(result.agencies_without_folder),
+    }
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    evidence = finding.evidence
+    return {
+        "indicator": finding.indicator.id,
+        "evidence": evidence.id,
+        "agency": finding.agency,
+        "status": finding.status.value,
+        "reasons": [r.value for r in finding.reasons],
+        "documents": [_candidate(c) for c in finding.documents],
+        "title": evidence.title,
+        "kind": evidence.kind.value,
+        "owners": list(evidence.owners),
+        "level": evidence.level,
+    }
+
+
+def _candidate(candidate: Candidate) -> dict[str, Any]:
+    return {
+        "path": candidate.path,
+        "agency": candidate.agency,
+        "score": round(candidate.score, 1),
+        "page": candidate.page,
+        "snippet": candidate.snippet,
+        "year": candidate.year,
+        "problems": [r.value for r in candidate.problems],
+    }
+
+
+def _document(entry: DocumentEntry) -> dict[str, Any]:
+    if entry.state == "skipped":
+        out: dict[str, Any] = {
+            "path": entry.path,
+            "agency": entry.agency,
+            "state": "skipped",
+            "skip_reason": entry.skip_reason,
+        }
+        if entry.detail:
+            out["detail"] = entry.detail
+        return out
+    return {
+        "path": entry.path,
+        "agency": entry.agency,
+        "state": entry.state,
+        "pages": entry.pages,
+        "ocr_pages": list(entry.ocr_pages),
+        "problems": [{"code": p.code.value, "detail": p.detail} for p in entry.problems],
+    }

@@ -1,0 +1,218 @@
+"""Make realistic Indonesian government documents (PDF and DOCX) for samples and tests.
+
+Each builder writes one file shaped like the real thing (DESIGN.md and the domain notes: title
+block, Menimbang/Mengingat, articles, the ratification block, annexes), with switches for the
+traps the audit must catch: a draft, a missing or blank ratification block, an annex template
+with blank signature lines, a body that cites old laws.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fpdf import FPDF
+
+REGION = "MOJOSARI"
+PROVINCE = "JAWA TIMUR"
+
+
+@dataclass
+class Regulation:
+    """A Peraturan Bupati (or, with form="KEPUTUSAN", a Keputusan Bupati)."""
+
+    topic: str
+    number: str = "12"
+    year: int = 2023
+    form: str = "PERATURAN"
+    draft: bool = False
+    signed: bool = True
+    signed_date: str = "4 Desember 2023"
+    body_mentions: Sequence[str] = ()
+    annex_with_blank_signature: bool = False
+    pages_of_articles: int = 2
+    copy: bool = True
+    extra_title_lines: Sequence[str] = field(default_factory=tuple)
+
+    def pages(self) -> list[list[str]]:
+        kind = f"{self.form} BUPATI {REGION}"
+        number = "NOMOR ... TAHUN " + str(self.year) if self.draft else f"NOMOR {self.number} TAHUN {self.year}"
+        if self.form == "KEPUTUSAN" and not self.draft:
+            number = f"NOMOR 188.45/{self.number}/HK/416-012/{self.year}"
+        first = []
+        if self.draft:
+            first.append("RANCANGAN")
+        elif self.copy:
+            first.append("SALINAN")
+        first += [f"BUPATI {REGION}", f"PROVINSI {PROVINCE}", "", kind, number, "TENTANG", self.topic.upper(),
+                  *self.extra_title_lines, "", "DENGAN RAHMAT TUHAN YANG MAHA ESA", "", f"BUPATI {REGION},", ""]
+        first += [
+            f"Menimbang : a. bahwa untuk melaksanakan {self.topic.lower()} perlu diatur;",
+            f"b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan "
+            f"{kind.title()} tentang {self.topic};",
+            "Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;",
+            "2. Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;",
+            "3. Peraturan Daerah Nomor 5 Tahun 2016 tentang Pembentukan Perangkat Daerah;",
+            "",
+            "MEMUTUSKAN:",
+            f"Menetapkan : {kind.upper()} TENTANG {self.topic.upper()}.",
+        ]
+        pages = [first]
+        for i in range(self.pages_of_articles):
+            body = [f"BAB {i + 1}", "KETENTUAN UMUM" if i == 0 else "PELAKSANAAN"]
+            for j in range(4):
+                body.append(f"Pasal {i * 4 + j + 1}")
+                body.append(
+                    f"({j + 1}) Pelaksanaan {self.topic.lower()} dilakukan oleh Perangkat Daerah sesuai "
+                    "dengan tugas dan fungsinya, dengan memperhatikan ketentuan peraturan perundang-undangan."
+                )
+            for mention in self.body_mentions:
+                body.append(f"Pelaksanaan sebagaimana dimaksud selaras dengan {mention}.")
+            pages.append(body)
+        closing = [
+            f"Pasal {self.pages_of_articles * 4 + 1}",
+            f"{kind.title()} ini mulai berlaku pada tanggal diundangkan.",
+            f"Agar setiap orang mengetahuinya, memerintahkan pengundangan {kind.title()} ini dengan "
+            f"penempatannya dalam Berita Daerah Kabupaten {REGION.title()}.",
+            "",
+        ]
+        if self.signed:
+            closing += [
+                f"Ditetapkan di {REGION.title()}",
+                f"pada tanggal {self.signed_date}",
+                f"BUPATI {REGION},",
+                "ttd",
+                "IKFINA FAHMAWATI",
+                "",
+                f"Diundangkan di {REGION.title()}",
+                f"pada tanggal {self.signed_date}",
+                f"SEKRETARIS DAERAH KABUPATEN {REGION},",
+                "ttd",
+                "TERYO ABDUL RAHMAN",
+                f"BERITA DAERAH KABUPATEN {REGION} TAHUN {self.year} NOMOR {self.number}",
+            ]
+        elif self.draft:
+            closing += [f"Ditetapkan di {REGION.title()}", "pada tanggal ..................", f"BUPATI {REGION},", "", ""]
+        pages.append(closing)
+        if self.annex_with_blank_signature:
+            pages.append([
+                f"LAMPIRAN {kind.upper()}",
+                f"NOMOR {self.number} TAHUN {self.year}",
+                f"TENTANG {self.topic.upper()}",
+                "FORMAT BERITA ACARA",
+                "Ditetapkan di ..................",
+                "pada tanggal ..................",
+                "KEPALA PERANGKAT DAERAH,",
+                "",
+                "NIP. ..................",
+            ])
+        return pages
+
+
+@dataclass
+class Report:
+    """A Laporan (review, audit, quarterly report) with a cover and a signed closing."""
+
+    title: str
+    period: str = "TAHUN 2024"
+    agency: str = "DINAS KOMUNIKASI DAN INFORMATIKA"
+    signed_date: str = "16 Desember 2024"
+    draft: bool = False
+    body_mentions: Sequence[str] = ()
+
+    def pages(self) -> list[list[str]]:
+        cover = (["DRAFT"] if self.draft else []) + [
+            self.title.upper(), self.period, "", f"PEMERINTAH KABUPATEN {REGION}", self.agency, ""
+        ]
+        body = ["BAB I", "PENDAHULUAN", f"Laporan ini disusun sebagai bagian dari {self.title.lower()}."]
+        body += [f"Pelaksanaan kegiatan juga memperhatikan {m}." for m in self.body_mentions]
+        body += ["BAB II", "HASIL", "Hasil pelaksanaan menunjukkan kemajuan yang berarti pada seluruh aspek.",
+                 "BAB III", "PENUTUP", f"{REGION.title()}, {self.signed_date}",
+                 f"KEPALA {self.agency},", "ttd", "Ir. BUDI SANTOSO, M.T.", "NIP. 19770312 200312 1 007"]
+        return [cover, body]
+
+
+@dataclass
+class Letter:
+    """An invitation (undangan) to a meeting about a topic: evidence of nothing but the meeting."""
+
+    subject: str
+    date: str = "12 Juni 2024"
+
+    def pages(self) -> list[list[str]]:
+        return [[
+            f"PEMERINTAH KABUPATEN {REGION}", "DINAS KOMUNIKASI DAN INFORMATIKA",
+            f"{REGION.title()}, {self.date}",
+            "Nomor : 005/123/416-112/2024", "Sifat : Penting", "Lampiran : -",
+            f"Hal : Undangan Rapat {self.subject}",
+            "Yth. Kepala Perangkat Daerah", "di Tempat",
+            f"Dengan hormat, mengharap kehadiran Saudara pada rapat pembahasan {self.subject} yang akan "
+            "dilaksanakan pada: Hari/Tanggal : Senin, 17 Juni 2024, Waktu : 09.00 WIB, Tempat : Ruang Rapat.",
+            "Demikian atas perhatiannya disampaikan terima kasih.",
+            "KEPALA DINAS,", "ttd", "NIP. 19770312 200312 1 007",
+        ]]
+
+
+@dataclass
+class Attendance:
+    subject: str
+
+    def pages(self) -> list[list[str]]:
+        rows = [f"{i}. Peserta {i} - Perangkat Daerah {i} - ttd" for i in range(1, 13)]
+        return [["DAFTAR HADIR", f"RAPAT {self.subject.upper()}", "Hari/Tanggal : Senin, 17 Juni 2024",
+                 "Tempat : Ruang Rapat", "No. Nama Instansi Tanda Tangan", *rows]]
+
+
+@dataclass
+class Minutes:
+    subject: str
+    date: str = "17 Juni 2024"
+
+    def pages(self) -> list[list[str]]:
+        return [[
+            "NOTULEN RAPAT", self.subject.upper(), f"Hari/Tanggal : Senin, {self.date}",
+            "Tempat : Ruang Rapat Diskominfo", "Pimpinan Rapat : Kepala Dinas", "Peserta : terlampir",
+            f"Pada hari ini telah dilaksanakan rapat {self.subject.lower()} dengan hasil sebagai berikut:",
+            "1. Peserta menyepakati jadwal penyusunan.", "2. Tindak lanjut dibahas pada rapat berikutnya.",
+            "Notulis,", "ttd", "NIP. 19770312 200312 2 007",
+        ]]
+
+
+Document = Regulation | Report | Letter | Attendance | Minutes
+
+
+def write_pdf(document: Document, path: Path) -> Path:
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.set_font("Helvetica", size=11)
+    for lines in document.pages():
+        pdf.add_page()
+        for line in lines:
+            pdf.multi_cell(0, 6, line.encode("latin-1", "replace").decode("latin-1"), new_x="LMARGIN", new_y="NEXT")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf.output(str(path))
+    return path
+
+
+def write_docx(document: Document, path: Path, *, header: str | None = None, table_rows: int = 0) -> Path:
+    """A Word version; the first page's title block goes in a table cell when `table_rows` > 0."""
+    import docx
+
+    word = docx.Document()
+    if header:
+        word.sections[0].header.paragraphs[0].text = header
+    pages = document.pages()
+    for index, lines in enumerate(pages):
+        if index == 0 and table_rows:
+            table = word.add_table(rows=table_rows, cols=1)
+            for row, line in zip(table.rows, lines[:table_rows], strict=False):
+                row.cells[0].text = line
+            lines = lines[table_rows:]
+        for line in lines:
+            word.add_paragraph(line)
+        if index < len(pages) - 1:
+            word.add_page_break()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    word.save(str(path))
+    return path

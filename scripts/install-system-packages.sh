@@ -1,0 +1,20 @@
+#!/bin/sh
+# Install the Debian/Ubuntu packages evidence-check needs, only those missing, where we may
+# (root or passwordless sudo). Elsewhere, say what to install by hand and carry on.
+set -u
+need=""
+command -v python3 >/dev/null 2>&1 || need="$need python3"
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need="$need python3-venv"
+[ -z "$need" ] && exit 0
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "evidence-check set-up: please install:$need (no apt-get here)" >&2
+    exit 0
+fi
+if [ "$(id -u)" -eq 0 ]; then sudo=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"
+else
+    echo "evidence-check set-up: please run: sudo apt-get install$need" >&2
+    exit 0
+fi
+echo "evidence-check set-up: installing$need"
+$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $need >/dev/null
