@@ -109,6 +109,9 @@ def _judge_row(
     matched: list[Candidate] = []
     qualifying: list[Candidate] = []
     distinct: set[str] = set()
+    # an `each` row: another owner's documents belong to that owner's own row
+    others = set(row.evidence.owners) - set(row.allowed)
+    scored = [item for item in scored if item[0].agency not in others]
     for profile, score, candidate in scored:
         if score < match:
             continue

@@ -1,0 +1,126 @@
+"""Domain helpers that make a test case one line: build a tree of documents, audit it, compare."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+import docgen  # noqa: E402
+
+from evidence_check.audit import audit  # noqa: E402
+from evidence_check.evidence_map import parse_map  # noqa: E402
+from evidence_check.models import AuditResult, Settings  # noqa: E402
+
+MAP = """\
+version: 1
+evaluation: {name: Evaluasi SPBE 2025, year: 2025}
+agencies:
+  - {id: diskominfo, name: Dinas Komunikasi dan Informatika, aliases: [Diskominfo, Kominfo]}
+  - {id: bag-hukum, name: Bagian Hukum, aliases: [Hukum]}
+  - {id: bappeda, name: Badan Perencanaan Pembangunan Daerah, aliases: [Bappeda]}
+  - {id: dlh, name: Dinas Lingkungan Hidup, aliases: [DLH]}
+indicators:
+  - id: SPBE-01
+    name: Kebijakan Internal Arsitektur SPBE
+    evidence:
+      - id: arsitektur-perbup
+        title: Peraturan Bupati tentang Arsitektur SPBE
+        kind: regulation
+        owners: [bag-hukum, diskominfo]
+        keywords: [Arsitektur SPBE, Arsitektur Sistem Pemerintahan Berbasis Elektronik]
+        must_include: [Peraturan Bupati]
+        max_age_years: null
+      - id: arsitektur-rancangan
+        title: Rancangan Peraturan Bupati tentang Arsitektur SPBE
+        kind: regulation
+        owners: [diskominfo]
+        keywords: [Arsitektur SPBE]
+        accept_draft: true
+        level: 1
+      - id: arsitektur-reviu
+        title: Laporan Reviu Kebijakan Arsitektur SPBE
+        kind: report
+        owners: [diskominfo]
+        keywords: [Reviu Arsitektur SPBE, Evaluasi Arsitektur SPBE]
+        max_age_years: 2
+  - id: SPBE-02
+    name: Kebijakan Internal Peta Rencana SPBE
+    evidence:
+      - id: peta-perbup
+        title: Peraturan Bupati tentang Peta Rencana SPBE
+        kind: regulation
+        owners: [bag-hukum, diskominfo]
+        keywords: [Peta Rencana SPBE]
+        must_include: [Peraturan Bupati]
+  - id: SC-01
+    name: Dewan dan Tim Pelaksana Smart City
+    evidence:
+      - id: sk-dewan
+        title: Keputusan Bupati tentang Dewan Smart City
+        kind: decree
+        owners: [bappeda]
+        keywords: [Dewan Smart City]
+        must_include: [Keputusan]
+      - id: sk-tim
+        title: Keputusan Bupati tentang Tim Pelaksana Smart City
+        kind: decree
+        owners: [bappeda]
+        keywords: [Tim Pelaksana Smart City]
+        must_include: [Keputusan]
+  - id: LAP-01
+    name: Laporan triwulan
+    evidence:
+      - id: laporan-triwulan
+        title: Laporan Monitoring Triwulan
+        kind: report
+        owners: [bappeda, dlh]
+        scope: each
+        keywords: [Laporan Monitoring Pelaksanaan Smart City]
+        min_count: 2
+        max_age_years: 1
+"""
+
+Content = docgen.Document | bytes
+
+
+def build_tree(root: Path, files: dict[str, Content]) -> Path:
+    """Write each document (a docgen document as PDF or DOCX by suffix, or raw bytes)."""
+    for relative, content in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif path.suffix == ".docx":
+            docgen.write_docx(content, path)
+        else:
+            docgen.write_pdf(content, path)
+    return root
+
+
+def run_audit(root: Path, map_text: str = MAP, agency: str | None = None) -> AuditResult:
+    return audit(parse_map(map_text, "test-map.yaml"), root, Settings(agency=agency))
+
+
+def statuses(result: AuditResult) -> dict[str, tuple[str, ...]]:
+    """{"evidence-id" or "evidence-id@agency": (status, *reasons)} for every row."""
+    out: dict[str, tuple[str, ...]] = {}
+    for finding in result.findings:
+        key = finding.evidence.id
+        if finding.evidence.scope.value == "each":
+            key += "@" + finding.agency
+        out[key] = (finding.status.value, *(r.value for r in finding.reasons))
+    return out
+
+
+def assert_status(
+    tmp_path: Path, files: dict[str, Content], expect: dict[str, str], map_text: str = MAP
+) -> AuditResult:
+    """Audit a tree made of `files` and check rows: expect={"peta-perbup": "weak draft"}."""
+    result = run_audit(build_tree(tmp_path / "tree", files), map_text)
+    got = statuses(result)
+    wanted = {key: tuple(value.split()) for key, value in expect.items()}
+    seen = {key: got.get(key) for key in wanted}
+    assert seen == wanted, f"rows {seen} != expected {wanted}"
+    return result

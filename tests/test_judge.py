@@ -1,0 +1,196 @@
+"""Row judgement on real-looking documents: each test names the mistake a user would see."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import assert_status, build_tree, docgen, run_audit, statuses
+
+Regulation, Report, Letter = docgen.Regulation, docgen.Report, docgen.Letter
+Attendance, Minutes = docgen.Attendance, docgen.Minutes
+
+ARSITEKTUR = "Arsitektur Sistem Pemerintahan Berbasis Elektronik"
+PETA = "Peta Rencana Sistem Pemerintahan Berbasis Elektronik"
+
+
+def test_enacted_regulation_in_owner_folder_is_complete(tmp_path: Path) -> None:
+    """A final, signed Perbup in the lead's folder must not be reported as a gap."""
+    result = assert_status(
+        tmp_path,
+        {"03. Bagian Hukum/Perbup 12 2023.pdf": Regulation(topic=ARSITEKTUR)},
+        {"arsitektur-perbup": "complete", "arsitektur-rancangan": "weak misplaced"},
+    )
+    row = next(f for f in result.findings if f.evidence.id == "arsitektur-perbup")
+    chosen = row.documents[0]
+    assert (chosen.page, chosen.year) == (1, 2023)
+    assert chosen.snippet is not None and "ARSITEKTUR" in chosen.snippet
+
+
+def test_old_enacted_regulation_is_not_outdated_and_cited_law_years_are_ignored(tmp_path: Path) -> None:
+    """A 2017 Perbup still in force is complete; its year is 2017, not the 2014 law it cites."""
+    result = assert_status(
+        tmp_path,
+        {"Bagian Hukum/perbup.pdf": Regulation(topic=ARSITEKTUR, year=2017, signed_date="4 Desember 2017")},
+        {"arsitektur-perbup": "complete"},
+    )
+    assert result.findings[0].documents[0].year == 2017
+
+
+def test_draft_instead_of_enacted_regulation_is_weak_draft(tmp_path: Path) -> None:
+    """An uploaded Rancangan must not pass as the enacted Perbup, but serves level 1."""
+    assert_status(
+        tmp_path,
+        {"Diskominfo/ranperbup arsitektur.pdf": Regulation(topic=ARSITEKTUR, draft=True, signed=False)},
+        {"arsitektur-perbup": "weak draft", "arsitektur-rancangan": "complete"},
+    )
+
+
+def test_regulation_without_ratification_block_is_unsigned(tmp_path: Path) -> None:
+    assert_status(
+        tmp_path,
+        {"Bagian Hukum/perbup.pdf": Regulation(topic=ARSITEKTUR, signed=False, copy=False)},
+        {"arsitektur-perbup": "weak unsigned"},
+    )
+
+
+def test_blank_annex_signature_lines_do_not_make_a_final_regulation_unsigned(tmp_path: Path) -> None:
+    assert_status(
+        tmp_path,
+        {"Bagian Hukum/perbup.pdf": Regulation(topic=ARSITEKTUR, annex_with_blank_signature=True)},
+        {"arsitektur-perbup": "complete"},
+    )
+
+
+def test_review_report_older_than_two_years_is_outdated(tmp_path: Path) -> None:
+    report = Report(title="Laporan Hasil Reviu Kebijakan Internal Arsitektur SPBE", period="TAHUN 2021",
+                    signed_date="20 Desember 2021")
+    assert_status(tmp_path, {"Diskominfo/reviu.pdf": report}, {"arsitektur-reviu": "weak outdated"})
+
+
+def test_recent_review_report_is_complete_and_the_regulation_is_not_a_report(tmp_path: Path) -> None:
+    """The review report and the Perbup it reviews are different evidence."""
+    report = Report(title="Laporan Hasil Reviu Kebijakan Internal Arsitektur SPBE", period="TAHUN 2024")
+    assert_status(
+        tmp_path,
+        {"Diskominfo/reviu.pdf": report},
+        {"arsitektur-reviu": "complete", "arsitektur-perbup": "missing"},
+    )
+    assert_status(
+        tmp_path / "b",
+        {"Bagian Hukum/perbup.pdf": Regulation(topic=ARSITEKTUR)},
+        {"arsitektur-reviu": "missing"},
+    )
+
+
+def test_document_in_another_agencys_folder_is_misplaced(tmp_path: Path) -> None:
+    assert_status(
+        tmp_path,
+        {"DLH/perbup arsitektur.pdf": Regulation(topic=ARSITEKTUR)},
+        {"arsitektur-perbup": "weak misplaced"},
+    )
+
+
+def test_document_directly_under_root_or_in_unknown_folder_is_misplaced(tmp_path: Path) -> None:
+    result = assert_status(
+        tmp_path,
+        {"perbup.pdf": Regulation(topic=ARSITEKTUR), "Lain-lain/peta.pdf": Regulation(topic=PETA)},
+        {"arsitektur-perbup": "weak misplaced", "peta-perbup": "weak misplaced"},
+    )
+    assert [f.name for f in result.folders if f.agency is None] == ["Lain-lain"]
+
+
+def test_unreadable_file_named_like_the_requirement_is_weak_not_missing(tmp_path: Path) -> None:
+    """A 0-byte placeholder called "Perbup Arsitektur SPBE" must show up as unreadable."""
+    assert_status(
+        tmp_path,
+        {"Bagian Hukum/Perbup Arsitektur SPBE.pdf": b"", "Bagian Hukum/Perbup Peta Rencana SPBE.pdf": b"%PDF-1.4 broken"},
+        {"arsitektur-perbup": "weak unreadable", "peta-perbup": "weak unreadable"},
+    )
+
+
+def test_photo_named_like_the_requirement_has_no_text(tmp_path: Path) -> None:
+    assert_status(
+        tmp_path,
+        {"Bagian Hukum/Perbup Arsitektur SPBE.jpg": b"\xff\xd8\xff\xe0 not really a photo"},
+        {"arsitektur-perbup": "weak no-text"},
+    )
+
+
+def test_sibling_regulation_mentioned_in_body_is_not_the_sibling(tmp_path: Path) -> None:
+    """The Arsitektur Perbup mentions the Peta Rencana; the Peta Rencana row stays missing."""
+    assert_status(
+        tmp_path,
+        {"Bagian Hukum/perbup.pdf": Regulation(topic=ARSITEKTUR, body_mentions=["Peta Rencana SPBE"] * 3)},
+        {"arsitektur-perbup": "complete", "peta-perbup": "missing"},
+    )
+
+
+def test_decree_on_dewan_mentioning_tim_pelaksana_is_not_the_tim_decree(tmp_path: Path) -> None:
+    dewan = Regulation(topic="Pembentukan Dewan Smart City Kabupaten Mojosari", form="KEPUTUSAN",
+                       body_mentions=["Tim Pelaksana Smart City"] * 3)
+    assert_status(
+        tmp_path,
+        {"Bappeda/SK Dewan.pdf": dewan},
+        {"sk-dewan": "complete", "sk-tim": "missing"},
+    )
+
+
+def test_invitation_attendance_and_minutes_about_a_regulation_are_not_the_regulation(tmp_path: Path) -> None:
+    subject = "Pembahasan Peraturan Bupati tentang Peta Rencana SPBE"
+    assert_status(
+        tmp_path,
+        {
+            "Diskominfo/Undangan Perbup Peta Rencana SPBE.pdf": Letter(subject=subject),
+            "Diskominfo/Daftar hadir Peta Rencana SPBE.pdf": Attendance(subject=subject),
+            "Diskominfo/Notulen Peta Rencana SPBE.pdf": Minutes(subject=subject),
+        },
+        {"peta-perbup": "missing"},
+    )
+
+
+def test_file_named_like_requirement_holding_something_else_is_low_match(tmp_path: Path) -> None:
+    """The name promises the Peta Rencana Perbup; the content is a different regulation."""
+    other = Regulation(topic="Tata Naskah Dinas di Lingkungan Pemerintah Kabupaten")
+    assert_status(
+        tmp_path,
+        {"Bagian Hukum/Perbup Peta Rencana SPBE.pdf": other},
+        {"peta-perbup": "weak low-match"},
+    )
+
+
+def test_min_count_counts_distinct_documents_and_copies_once(tmp_path: Path) -> None:
+    q1 = Report(title="Laporan Monitoring Pelaksanaan Smart City", period="TRIWULAN I TAHUN 2025",
+                signed_date="5 April 2025")
+    q2 = Report(title="Laporan Monitoring Pelaksanaan Smart City", period="TRIWULAN II TAHUN 2025",
+                signed_date="5 Juli 2025")
+    result = run_audit(
+        build_tree(
+            tmp_path,
+            {
+                "Bappeda/TW1.pdf": q1,
+                "Bappeda/TW2.pdf": q2,
+                "DLH/TW1.pdf": q1,
+                "DLH/TW1 (copy).pdf": q1,
+            },
+        )
+    )
+    got = statuses(result)
+    assert got["laporan-triwulan@bappeda"] == ("complete",)
+    assert got["laporan-triwulan@dlh"] == ("weak", "too-few")
+
+
+def test_docx_regulation_with_title_in_table_and_header_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "tree" / "Bagian Hukum" / "perbup.docx"
+    docgen.write_docx(Regulation(topic=ARSITEKTUR), path, header="SALINAN", table_rows=6)
+    result = run_audit(tmp_path / "tree")
+    assert statuses(result)["arsitektur-perbup"] == ("complete",)
+    assert result.findings[0].documents[0].page is None
+
+
+def test_self_check_lists_only_the_agencys_rows_and_takes_its_files_as_its_own(tmp_path: Path) -> None:
+    root = build_tree(tmp_path, {"perbup.pdf": Regulation(topic=ARSITEKTUR)})
+    result = run_audit(root, agency="diskominfo")
+    got = statuses(result)
+    assert got["arsitektur-perbup"] == ("complete",)
+    assert "sk-dewan" not in got and "laporan-triwulan@dlh" not in got
+    assert {f.agency for f in result.findings if f.evidence.id == "arsitektur-perbup"} == {"bag-hukum"}
