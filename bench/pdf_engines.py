@@ -67,8 +67,10 @@ def measure(name: str, engine: Callable[[Path], list[str]], files: list[Path]) -
     elapsed = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     quality = f"{100 * found / expected:.0f}%" if expected else "n/a"
-    print(f"{name:12s} {elapsed:7.2f} s  {pages / elapsed:8.1f} pages/s  peak RSS {peak:6.1f} MB  "
-          f"title words found {quality}")
+    print(
+        f"{name:12s} {elapsed:7.2f} s  {pages / elapsed:8.1f} pages/s  peak RSS {peak:6.1f} MB  "
+        f"title words found {quality}"
+    )
 
 
 ENGINES = {"pypdfium2": with_pdfium, "pdfplumber": with_pdfplumber}

@@ -40,7 +40,11 @@ def audit(
         )
     entries += [
         DocumentEntry(
-            path=s.path, agency=s.agency, state="skipped", skip_reason=s.reason, detail=s.detail or None
+            path=s.path,
+            agency=s.agency,
+            state="skipped",
+            skip_reason=s.reason,
+            detail=s.detail or None,
         )
         for s in found.skipped
     ]

@@ -73,7 +73,9 @@ def main(verbose: int, quiet: bool) -> None:
 
 
 MAP_OPTION = click.option(
-    "--map", "map_option", metavar="FILE|NAME",
+    "--map",
+    "map_option",
+    metavar="FILE|NAME",
     help="Requirements map: a path or a shipped map (spbe, smart-city). "
     "Default: ./requirements_map.yaml, else the shipped SPBE map.",
 )
@@ -85,13 +87,26 @@ ROOT_ARGUMENT = click.argument(
 @main.command("audit")
 @ROOT_ARGUMENT
 @MAP_OPTION
-@click.option("--agency", metavar="ID", help="ROOT is this agency's own folder (an OPD self-check).")
-@click.option("--format", "formats", multiple=True, type=click.Choice(sorted(WRITERS)),
-              help="Report format; repeat with --output-dir for several.  [default: text]")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to FILE (one format) instead of stdout.")
-@click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Write every chosen format into DIR.")
+@click.option(
+    "--agency", metavar="ID", help="ROOT is this agency's own folder (an OPD self-check)."
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(sorted(WRITERS)),
+    help="Report format; repeat with --output-dir for several.  [default: text]",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE (one format) instead of stdout.",
+)
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write every chosen format into DIR.",
+)
 @click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_default=True)
 @_guarded
 def audit_command(
@@ -107,7 +122,9 @@ def audit_command(
     evidence_map = _load(map_option)
     formats = formats or ("text",)
     if agency is not None and agency not in {a.id for a in evidence_map.agencies}:
-        raise click.BadParameter(f'"{agency}" is not an agency id of {evidence_map.source}', param_hint="--agency")
+        raise click.BadParameter(
+            f'"{agency}" is not an agency id of {evidence_map.source}', param_hint="--agency"
+        )
     if len(formats) > 1 and output_dir is None:
         raise click.UsageError("several --format values need --output-dir")
     for target in (output, output_dir):
@@ -133,12 +150,16 @@ def audit_command(
 def list_files_command(root: Path, map_option: str | None, lang: str) -> None:
     """Show what discovery finds under ROOT: agencies, files, and what is skipped and why."""
     evidence_map = _load(map_option)
-    found = discover(root, evidence_map.agencies, own_agency=None, max_bytes=Settings().max_file_bytes)
+    found = discover(
+        root, evidence_map.agencies, own_agency=None, max_bytes=Settings().max_file_bytes
+    )
     for folder in found.folders:
         agency = folder.agency or message("list.unresolved", lang)
         click.echo(f"{message('list.folder', lang)} {folder.name!r} -> {agency}")
     if found.agencies_without_folder:
-        click.echo(message("agencies.without_folder", lang, names=", ".join(found.agencies_without_folder)))
+        click.echo(
+            message("agencies.without_folder", lang, names=", ".join(found.agencies_without_folder))
+        )
     click.echo(message("list.files", lang, count=len(found.files)))
     for source in found.files:
         click.echo(f"  {source.path}  [{source.agency or '-'}]")

@@ -95,18 +95,24 @@ def discover(
         rel = relative(path, root)
         agency = agency_of(rel)
         if problem is not None:
-            skipped.append(SkippedFile(path=rel, agency=agency, reason=problem[0], detail=problem[1]))
+            skipped.append(
+                SkippedFile(path=rel, agency=agency, reason=problem[0], detail=problem[1])
+            )
             continue
         try:
             size = path.stat().st_size
         except OSError as exc:
-            skipped.append(SkippedFile(path=rel, agency=agency, reason="permission", detail=str(exc)))
+            skipped.append(
+                SkippedFile(path=rel, agency=agency, reason="permission", detail=str(exc))
+            )
             continue
         if any(part.lower() in JUNK_DIRS for part in rel.split("/")[:-1]) or is_junk(path.name):
             skipped.append(SkippedFile(path=rel, agency=agency, reason="junk"))
         elif not supported_suffix(path.name):
             detail = path.suffix.lower() or "no extension"
-            skipped.append(SkippedFile(path=rel, agency=agency, reason="unsupported", detail=detail))
+            skipped.append(
+                SkippedFile(path=rel, agency=agency, reason="unsupported", detail=detail)
+            )
         elif size > max_bytes:
             detail = f"{size} bytes, limit {max_bytes}"
             skipped.append(SkippedFile(path=rel, agency=agency, reason="too-large", detail=detail))

@@ -71,7 +71,9 @@ def _one_of(values: list[str]) -> Field:
 TEXT = Field("a non-empty string", _is_text)
 TEXT_LIST = Field("a list of strings", _is_text_list)
 YEAR = Field("a year such as 2024", lambda v: _is_int(v) and 1900 <= v <= 2200)
-AGE = Field("a whole number of years (0 or more) or null", lambda v: v is None or _is_int(v) and v >= 0)
+AGE = Field(
+    "a whole number of years (0 or more) or null", lambda v: v is None or (_is_int(v) and v >= 0)
+)
 SCORE = Field("a number from 0 to 100", lambda v: _is_number(v) and 0 <= v <= 100)
 MAPPING = Field("a mapping", lambda v: isinstance(v, dict))
 LIST = Field("a list", lambda v: isinstance(v, list))
@@ -173,8 +175,10 @@ def parse_map(raw: str, label: str) -> EvidenceMap:
         raise MapError([f"{where}: {exc.problem or exc}"]) from exc
     except yaml.YAMLError as exc:
         raise MapError([f"{label}: {exc}"]) from exc
-    errors = [f"{label}: {place}: {message}" if place else f"{label}: {message}"
-              for place, message in _validate(data)]
+    errors = [
+        f"{label}: {place}: {message}" if place else f"{label}: {message}"
+        for place, message in _validate(data)
+    ]
     if errors:
         raise MapError(errors)
     return _build(data, label)
@@ -210,7 +214,10 @@ def _show(value: Any) -> str:
 
 def _validate(data: Any) -> Iterator[tuple[str, str]]:
     if not isinstance(data, dict):
-        yield "", f"expected a mapping with version, evaluation, agencies and indicators, got {_show(data)}"
+        yield (
+            "",
+            f"expected a mapping with version, evaluation, agencies and indicators, got {_show(data)}",
+        )
         return
     yield from _check(data, "map", "")
     if isinstance(data.get("evaluation"), dict):
@@ -245,7 +252,7 @@ def _validate(data: Any) -> Iterator[tuple[str, str]]:
             yield from _check(item, "evidence", where)
             yield from _unique(item.get("id"), f"{where}.id", evidence_ids)
             owners = item.get("owners")
-            if _is_text_list(owners):
+            if isinstance(owners, list) and _is_text_list(owners):
                 for k, owner in enumerate(owners):
                     if owner not in agency_ids:
                         yield f"{where}.owners[{k}]", f'"{owner}" is not an agency id of this map'
@@ -304,7 +311,7 @@ def _evidence(item: dict[str, Any], default_age: int | None) -> Evidence:
         keywords=tuple(item.get("keywords") or ()),
         must_include=tuple(item.get("must_include") or ()),
         # an explicit null means "no limit"; an absent key inherits the evaluation's window
-        max_age_years=item["max_age_years"] if "max_age_years" in item else default_age,
+        max_age_years=item.get("max_age_years", default_age),
         min_count=item.get("min_count", 1),
         level=item.get("level"),
         accept_draft=item.get("accept_draft", False),

@@ -67,15 +67,26 @@ def document_problems(
             found.add(Reason.DRAFT)
         instrument = evidence.kind in (Kind.REGULATION, Kind.DECREE)
         # a draft is unsigned by nature: saying so twice would only blur the to-do
-        if instrument and not evidence.accept_draft and not profile.ratified and Reason.DRAFT not in found:
+        if (
+            instrument
+            and not evidence.accept_draft
+            and not profile.ratified
+            and Reason.DRAFT not in found
+        ):
             found.add(Reason.UNSIGNED)
         limit = evidence.max_age_years
-        if limit is not None and profile.year is not None and profile.year < evaluation.year - limit:
+        if (
+            limit is not None
+            and profile.year is not None
+            and profile.year < evaluation.year - limit
+        ):
             found.add(Reason.OUTDATED)
     return tuple(sorted(found, key=lambda r: r.rank))
 
 
-def judge(evidence_map: EvidenceMap, profiles: Iterable[Profile], own_agency: str | None = None) -> tuple[Finding, ...]:
+def judge(
+    evidence_map: EvidenceMap, profiles: Iterable[Profile], own_agency: str | None = None
+) -> tuple[Finding, ...]:
     documents = list(profiles)
     matcher = Matcher(evidence_map.thresholds)
     match, near = evidence_map.thresholds.match, evidence_map.thresholds.near
@@ -99,7 +110,9 @@ def judge(evidence_map: EvidenceMap, profiles: Iterable[Profile], own_agency: st
                     scored.append((profile, result.score, candidate))
             scored.sort(key=lambda item: (-item[1], item[0].path))
             scored_cache[row.evidence.id] = scored
-        findings.append(_judge_row(row, scored_cache[row.evidence.id], match, evidence_map.evaluation))
+        findings.append(
+            _judge_row(row, scored_cache[row.evidence.id], match, evidence_map.evaluation)
+        )
     return tuple(findings)
 
 
@@ -122,18 +135,23 @@ def _judge_row(
             qualifying.append(judged)
             distinct.add(profile.content_key)
     near = [c for _, score, c in scored if score < match]
+    reasons: tuple[Reason, ...] = ()
     if len(distinct) >= row.evidence.min_count:
-        status, reasons, listed = Status.COMPLETE, (), qualifying
+        status, listed = Status.COMPLETE, qualifying
     elif matched:
         found = {r for c in matched for r in c.problems}
         if 1 <= len(distinct) < row.evidence.min_count:
             found.add(Reason.TOO_FEW)
         ordered = tuple(sorted(found, key=lambda r: r.rank))
-        status, reasons, listed = Status.WEAK, ordered, (qualifying + [c for c in matched if c.problems])[:MAX_LISTED]
+        status, reasons, listed = (
+            Status.WEAK,
+            ordered,
+            (qualifying + [c for c in matched if c.problems])[:MAX_LISTED],
+        )
     elif near:
         status, reasons, listed = Status.WEAK, (Reason.LOW_MATCH,), near[:MAX_LISTED]
     else:
-        status, reasons, listed = Status.MISSING, (), []
+        status, listed = Status.MISSING, []
     return Finding(
         indicator=row.indicator,
         evidence=row.evidence,

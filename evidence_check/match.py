@@ -19,7 +19,26 @@ from evidence_check.models import Evidence, Form, Kind, Profile, Thresholds
 from evidence_check.text import normalize
 
 STOPWORDS = frozenset(
-    "dan di ke dari yang atau untuk pada dalam tentang serta oleh atas bagi dengan the of and".split()
+    [
+        "dan",
+        "di",
+        "ke",
+        "dari",
+        "yang",
+        "atau",
+        "untuk",
+        "pada",
+        "dalam",
+        "tentang",
+        "serta",
+        "oleh",
+        "atas",
+        "bagi",
+        "dengan",
+        "the",
+        "of",
+        "and",
+    ]
 )
 #: tokens shorter than this must match exactly; longer ones tolerate OCR and typing slips
 FUZZY_MIN_LENGTH = 5
@@ -213,7 +232,9 @@ class Matcher:
             at = body.find(" " + " ".join(phrase) + " ")
             if at >= 0:
                 index = bisect_right(profile.page_starts, at) - 1
-                page = profile.page_numbers[index] if 0 <= index < len(profile.page_numbers) else None
+                page = (
+                    profile.page_numbers[index] if 0 <= index < len(profile.page_numbers) else None
+                )
                 return page, _shorten(body[max(0, at - 60) : at + 140].strip())
         return None
 

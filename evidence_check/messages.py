@@ -44,7 +44,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "OPD dalam peta tanpa folder: {names}",
         "en": "Agencies of the map without a folder: {names}",
     },
-    "skipped": {"id": "Berkas dilewati: {count} ({detail})", "en": "Files skipped: {count} ({detail})"},
+    "skipped": {
+        "id": "Berkas dilewati: {count} ({detail})",
+        "en": "Files skipped: {count} ({detail})",
+    },
     "problems": {
         "id": "Berkas yang tidak dapat dibaca: {count}",
         "en": "Files that could not be read: {count}",

@@ -65,7 +65,9 @@ CONTRACTIONS: tuple[tuple[str, str], ...] = (
     ("master plan", "masterplan"),
     ("wali kota", "bupati"),
 )
-_CONTRACT = [(re.compile(rf"(?<!\S){re.escape(long)}(?!\S)"), short) for long, short in CONTRACTIONS]
+_CONTRACT = [
+    (re.compile(rf"(?<!\S){re.escape(long)}(?!\S)"), short) for long, short in CONTRACTIONS
+]
 
 _LETTER_SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
 _OCR_YEAR = re.compile(r"(?<!\w)([12lI][09Oo][0-9OolI]{2})(?!\w)")

@@ -37,7 +37,11 @@ class Regulation:
 
     def pages(self) -> list[list[str]]:
         kind = f"{self.form} BUPATI {REGION}"
-        number = "NOMOR ... TAHUN " + str(self.year) if self.draft else f"NOMOR {self.number} TAHUN {self.year}"
+        number = (
+            "NOMOR ... TAHUN " + str(self.year)
+            if self.draft
+            else f"NOMOR {self.number} TAHUN {self.year}"
+        )
         if self.form == "KEPUTUSAN" and not self.draft:
             number = f"NOMOR 188.45/{self.number}/HK/416-012/{self.year}"
         first = []
@@ -45,8 +49,21 @@ class Regulation:
             first.append("RANCANGAN")
         elif self.copy:
             first.append("SALINAN")
-        first += [f"BUPATI {REGION}", f"PROVINSI {PROVINCE}", "", kind, number, "TENTANG", self.topic.upper(),
-                  *self.extra_title_lines, "", "DENGAN RAHMAT TUHAN YANG MAHA ESA", "", f"BUPATI {REGION},", ""]
+        first += [
+            f"BUPATI {REGION}",
+            f"PROVINSI {PROVINCE}",
+            "",
+            kind,
+            number,
+            "TENTANG",
+            self.topic.upper(),
+            *self.extra_title_lines,
+            "",
+            "DENGAN RAHMAT TUHAN YANG MAHA ESA",
+            "",
+            f"BUPATI {REGION},",
+            "",
+        ]
         first += [
             f"Menimbang : a. bahwa untuk melaksanakan {self.topic.lower()} perlu diatur;",
             f"b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan "
@@ -93,20 +110,28 @@ class Regulation:
                 f"BERITA DAERAH KABUPATEN {REGION} TAHUN {self.year} NOMOR {self.number}",
             ]
         elif self.draft:
-            closing += [f"Ditetapkan di {REGION.title()}", "pada tanggal ..................", f"BUPATI {REGION},", "", ""]
+            closing += [
+                f"Ditetapkan di {REGION.title()}",
+                "pada tanggal ..................",
+                f"BUPATI {REGION},",
+                "",
+                "",
+            ]
         pages.append(closing)
         if self.annex_with_blank_signature:
-            pages.append([
-                f"LAMPIRAN {kind.upper()}",
-                f"NOMOR {self.number} TAHUN {self.year}",
-                f"TENTANG {self.topic.upper()}",
-                "FORMAT BERITA ACARA",
-                "Ditetapkan di ..................",
-                "pada tanggal ..................",
-                "KEPALA PERANGKAT DAERAH,",
-                "",
-                "NIP. ..................",
-            ])
+            pages.append(
+                [
+                    f"LAMPIRAN {kind.upper()}",
+                    f"NOMOR {self.number} TAHUN {self.year}",
+                    f"TENTANG {self.topic.upper()}",
+                    "FORMAT BERITA ACARA",
+                    "Ditetapkan di ..................",
+                    "pada tanggal ..................",
+                    "KEPALA PERANGKAT DAERAH,",
+                    "",
+                    "NIP. ..................",
+                ]
+            )
         return pages
 
 
@@ -123,13 +148,31 @@ class Report:
 
     def pages(self) -> list[list[str]]:
         cover = (["DRAFT"] if self.draft else []) + [
-            self.title.upper(), self.period, "", f"PEMERINTAH KABUPATEN {REGION}", self.agency, ""
+            self.title.upper(),
+            self.period,
+            "",
+            f"PEMERINTAH KABUPATEN {REGION}",
+            self.agency,
+            "",
         ]
-        body = ["BAB I", "PENDAHULUAN", f"Laporan ini disusun sebagai bagian dari {self.title.lower()}."]
+        body = [
+            "BAB I",
+            "PENDAHULUAN",
+            f"Laporan ini disusun sebagai bagian dari {self.title.lower()}.",
+        ]
         body += [f"Pelaksanaan kegiatan juga memperhatikan {m}." for m in self.body_mentions]
-        body += ["BAB II", "HASIL", "Hasil pelaksanaan menunjukkan kemajuan yang berarti pada seluruh aspek.",
-                 "BAB III", "PENUTUP", f"{REGION.title()}, {self.signed_date}",
-                 f"KEPALA {self.agency},", "ttd", "Ir. BUDI SANTOSO, M.T.", "NIP. 19770312 200312 1 007"]
+        body += [
+            "BAB II",
+            "HASIL",
+            "Hasil pelaksanaan menunjukkan kemajuan yang berarti pada seluruh aspek.",
+            "BAB III",
+            "PENUTUP",
+            f"{REGION.title()}, {self.signed_date}",
+            f"KEPALA {self.agency},",
+            "ttd",
+            "Ir. BUDI SANTOSO, M.T.",
+            "NIP. 19770312 200312 1 007",
+        ]
         return [cover, body]
 
 
@@ -141,17 +184,25 @@ class Letter:
     date: str = "12 Juni 2024"
 
     def pages(self) -> list[list[str]]:
-        return [[
-            f"PEMERINTAH KABUPATEN {REGION}", "DINAS KOMUNIKASI DAN INFORMATIKA",
-            f"{REGION.title()}, {self.date}",
-            "Nomor : 005/123/416-112/2024", "Sifat : Penting", "Lampiran : -",
-            f"Hal : Undangan Rapat {self.subject}",
-            "Yth. Kepala Perangkat Daerah", "di Tempat",
-            f"Dengan hormat, mengharap kehadiran Saudara pada rapat pembahasan {self.subject} yang akan "
-            "dilaksanakan pada: Hari/Tanggal : Senin, 17 Juni 2024, Waktu : 09.00 WIB, Tempat : Ruang Rapat.",
-            "Demikian atas perhatiannya disampaikan terima kasih.",
-            "KEPALA DINAS,", "ttd", "NIP. 19770312 200312 1 007",
-        ]]
+        return [
+            [
+                f"PEMERINTAH KABUPATEN {REGION}",
+                "DINAS KOMUNIKASI DAN INFORMATIKA",
+                f"{REGION.title()}, {self.date}",
+                "Nomor : 005/123/416-112/2024",
+                "Sifat : Penting",
+                "Lampiran : -",
+                f"Hal : Undangan Rapat {self.subject}",
+                "Yth. Kepala Perangkat Daerah",
+                "di Tempat",
+                f"Dengan hormat, mengharap kehadiran Saudara pada rapat pembahasan {self.subject} yang akan "
+                "dilaksanakan pada: Hari/Tanggal : Senin, 17 Juni 2024, Waktu : 09.00 WIB, Tempat : Ruang Rapat.",
+                "Demikian atas perhatiannya disampaikan terima kasih.",
+                "KEPALA DINAS,",
+                "ttd",
+                "NIP. 19770312 200312 1 007",
+            ]
+        ]
 
 
 @dataclass
@@ -160,8 +211,16 @@ class Attendance:
 
     def pages(self) -> list[list[str]]:
         rows = [f"{i}. Peserta {i} - Perangkat Daerah {i} - ttd" for i in range(1, 13)]
-        return [["DAFTAR HADIR", f"RAPAT {self.subject.upper()}", "Hari/Tanggal : Senin, 17 Juni 2024",
-                 "Tempat : Ruang Rapat", "No. Nama Instansi Tanda Tangan", *rows]]
+        return [
+            [
+                "DAFTAR HADIR",
+                f"RAPAT {self.subject.upper()}",
+                "Hari/Tanggal : Senin, 17 Juni 2024",
+                "Tempat : Ruang Rapat",
+                "No. Nama Instansi Tanda Tangan",
+                *rows,
+            ]
+        ]
 
 
 @dataclass
@@ -170,13 +229,22 @@ class Minutes:
     date: str = "17 Juni 2024"
 
     def pages(self) -> list[list[str]]:
-        return [[
-            "NOTULEN RAPAT", self.subject.upper(), f"Hari/Tanggal : Senin, {self.date}",
-            "Tempat : Ruang Rapat Diskominfo", "Pimpinan Rapat : Kepala Dinas", "Peserta : terlampir",
-            f"Pada hari ini telah dilaksanakan rapat {self.subject.lower()} dengan hasil sebagai berikut:",
-            "1. Peserta menyepakati jadwal penyusunan.", "2. Tindak lanjut dibahas pada rapat berikutnya.",
-            "Notulis,", "ttd", "NIP. 19770312 200312 2 007",
-        ]]
+        return [
+            [
+                "NOTULEN RAPAT",
+                self.subject.upper(),
+                f"Hari/Tanggal : Senin, {self.date}",
+                "Tempat : Ruang Rapat Diskominfo",
+                "Pimpinan Rapat : Kepala Dinas",
+                "Peserta : terlampir",
+                f"Pada hari ini telah dilaksanakan rapat {self.subject.lower()} dengan hasil sebagai berikut:",
+                "1. Peserta menyepakati jadwal penyusunan.",
+                "2. Tindak lanjut dibahas pada rapat berikutnya.",
+                "Notulis,",
+                "ttd",
+                "NIP. 19770312 200312 2 007",
+            ]
+        ]
 
 
 Document = Regulation | Report | Letter | Attendance | Minutes
@@ -189,13 +257,21 @@ def write_pdf(document: Document, path: Path) -> Path:
     for lines in document.pages():
         pdf.add_page()
         for line in lines:
-            pdf.multi_cell(0, 6, line.encode("latin-1", "replace").decode("latin-1"), new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(
+                0,
+                6,
+                line.encode("latin-1", "replace").decode("latin-1"),
+                new_x="LMARGIN",
+                new_y="NEXT",
+            )
     path.parent.mkdir(parents=True, exist_ok=True)
     pdf.output(str(path))
     return path
 
 
-def write_docx(document: Document, path: Path, *, header: str | None = None, table_rows: int = 0) -> Path:
+def write_docx(
+    document: Document, path: Path, *, header: str | None = None, table_rows: int = 0
+) -> Path:
     """A Word version; the first page's title block goes in a table cell when `table_rows` > 0."""
     import docx
 

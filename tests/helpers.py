@@ -7,11 +7,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
-import docgen  # noqa: E402
+import docgen
 
-from evidence_check.audit import audit  # noqa: E402
-from evidence_check.evidence_map import parse_map  # noqa: E402
-from evidence_check.models import AuditResult, Settings  # noqa: E402
+from evidence_check.audit import audit
+from evidence_check.evidence_map import parse_map
+from evidence_check.models import AuditResult, Settings
 
 MAP = """\
 version: 1

@@ -26,11 +26,17 @@ def test_enacted_regulation_in_owner_folder_is_complete(tmp_path: Path) -> None:
     assert chosen.snippet is not None and "ARSITEKTUR" in chosen.snippet
 
 
-def test_old_enacted_regulation_is_not_outdated_and_cited_law_years_are_ignored(tmp_path: Path) -> None:
+def test_old_enacted_regulation_is_not_outdated_and_cited_law_years_are_ignored(
+    tmp_path: Path,
+) -> None:
     """A 2017 Perbup still in force is complete; its year is 2017, not the 2014 law it cites."""
     result = assert_status(
         tmp_path,
-        {"Bagian Hukum/perbup.pdf": Regulation(topic=ARSITEKTUR, year=2017, signed_date="4 Desember 2017")},
+        {
+            "Bagian Hukum/perbup.pdf": Regulation(
+                topic=ARSITEKTUR, year=2017, signed_date="4 Desember 2017"
+            )
+        },
         {"arsitektur-perbup": "complete"},
     )
     assert result.findings[0].documents[0].year == 2017
@@ -40,7 +46,11 @@ def test_draft_instead_of_enacted_regulation_is_weak_draft(tmp_path: Path) -> No
     """An uploaded Rancangan must not pass as the enacted Perbup, but serves level 1."""
     assert_status(
         tmp_path,
-        {"Diskominfo/ranperbup arsitektur.pdf": Regulation(topic=ARSITEKTUR, draft=True, signed=False)},
+        {
+            "Diskominfo/ranperbup arsitektur.pdf": Regulation(
+                topic=ARSITEKTUR, draft=True, signed=False
+            )
+        },
         {"arsitektur-perbup": "weak draft", "arsitektur-rancangan": "complete"},
     )
 
@@ -53,7 +63,9 @@ def test_regulation_without_ratification_block_is_unsigned(tmp_path: Path) -> No
     )
 
 
-def test_blank_annex_signature_lines_do_not_make_a_final_regulation_unsigned(tmp_path: Path) -> None:
+def test_blank_annex_signature_lines_do_not_make_a_final_regulation_unsigned(
+    tmp_path: Path,
+) -> None:
     assert_status(
         tmp_path,
         {"Bagian Hukum/perbup.pdf": Regulation(topic=ARSITEKTUR, annex_with_blank_signature=True)},
@@ -62,14 +74,21 @@ def test_blank_annex_signature_lines_do_not_make_a_final_regulation_unsigned(tmp
 
 
 def test_review_report_older_than_two_years_is_outdated(tmp_path: Path) -> None:
-    report = Report(title="Laporan Hasil Reviu Kebijakan Internal Arsitektur SPBE", period="TAHUN 2021",
-                    signed_date="20 Desember 2021")
+    report = Report(
+        title="Laporan Hasil Reviu Kebijakan Internal Arsitektur SPBE",
+        period="TAHUN 2021",
+        signed_date="20 Desember 2021",
+    )
     assert_status(tmp_path, {"Diskominfo/reviu.pdf": report}, {"arsitektur-reviu": "weak outdated"})
 
 
-def test_recent_review_report_is_complete_and_the_regulation_is_not_a_report(tmp_path: Path) -> None:
+def test_recent_review_report_is_complete_and_the_regulation_is_not_a_report(
+    tmp_path: Path,
+) -> None:
     """The review report and the Perbup it reviews are different evidence."""
-    report = Report(title="Laporan Hasil Reviu Kebijakan Internal Arsitektur SPBE", period="TAHUN 2024")
+    report = Report(
+        title="Laporan Hasil Reviu Kebijakan Internal Arsitektur SPBE", period="TAHUN 2024"
+    )
     assert_status(
         tmp_path,
         {"Diskominfo/reviu.pdf": report},
@@ -103,7 +122,10 @@ def test_unreadable_file_named_like_the_requirement_is_weak_not_missing(tmp_path
     """A 0-byte placeholder called "Perbup Arsitektur SPBE" must show up as unreadable."""
     assert_status(
         tmp_path,
-        {"Bagian Hukum/Perbup Arsitektur SPBE.pdf": b"", "Bagian Hukum/Perbup Peta Rencana SPBE.pdf": b"%PDF-1.4 broken"},
+        {
+            "Bagian Hukum/Perbup Arsitektur SPBE.pdf": b"",
+            "Bagian Hukum/Perbup Peta Rencana SPBE.pdf": b"%PDF-1.4 broken",
+        },
         {"arsitektur-perbup": "weak unreadable", "peta-perbup": "weak unreadable"},
     )
 
@@ -120,14 +142,21 @@ def test_sibling_regulation_mentioned_in_body_is_not_the_sibling(tmp_path: Path)
     """The Arsitektur Perbup mentions the Peta Rencana; the Peta Rencana row stays missing."""
     assert_status(
         tmp_path,
-        {"Bagian Hukum/perbup.pdf": Regulation(topic=ARSITEKTUR, body_mentions=["Peta Rencana SPBE"] * 3)},
+        {
+            "Bagian Hukum/perbup.pdf": Regulation(
+                topic=ARSITEKTUR, body_mentions=["Peta Rencana SPBE"] * 3
+            )
+        },
         {"arsitektur-perbup": "complete", "peta-perbup": "missing"},
     )
 
 
 def test_decree_on_dewan_mentioning_tim_pelaksana_is_not_the_tim_decree(tmp_path: Path) -> None:
-    dewan = Regulation(topic="Pembentukan Dewan Smart City Kabupaten Mojosari", form="KEPUTUSAN",
-                       body_mentions=["Tim Pelaksana Smart City"] * 3)
+    dewan = Regulation(
+        topic="Pembentukan Dewan Smart City Kabupaten Mojosari",
+        form="KEPUTUSAN",
+        body_mentions=["Tim Pelaksana Smart City"] * 3,
+    )
     assert_status(
         tmp_path,
         {"Bappeda/SK Dewan.pdf": dewan},
@@ -135,7 +164,9 @@ def test_decree_on_dewan_mentioning_tim_pelaksana_is_not_the_tim_decree(tmp_path
     )
 
 
-def test_invitation_attendance_and_minutes_about_a_regulation_are_not_the_regulation(tmp_path: Path) -> None:
+def test_invitation_attendance_and_minutes_about_a_regulation_are_not_the_regulation(
+    tmp_path: Path,
+) -> None:
     subject = "Pembahasan Peraturan Bupati tentang Peta Rencana SPBE"
     assert_status(
         tmp_path,
@@ -159,10 +190,16 @@ def test_file_named_like_requirement_holding_something_else_is_low_match(tmp_pat
 
 
 def test_min_count_counts_distinct_documents_and_copies_once(tmp_path: Path) -> None:
-    q1 = Report(title="Laporan Monitoring Pelaksanaan Smart City", period="TRIWULAN I TAHUN 2025",
-                signed_date="5 April 2025")
-    q2 = Report(title="Laporan Monitoring Pelaksanaan Smart City", period="TRIWULAN II TAHUN 2025",
-                signed_date="5 Juli 2025")
+    q1 = Report(
+        title="Laporan Monitoring Pelaksanaan Smart City",
+        period="TRIWULAN I TAHUN 2025",
+        signed_date="5 April 2025",
+    )
+    q2 = Report(
+        title="Laporan Monitoring Pelaksanaan Smart City",
+        period="TRIWULAN II TAHUN 2025",
+        signed_date="5 Juli 2025",
+    )
     result = run_audit(
         build_tree(
             tmp_path,
@@ -187,10 +224,14 @@ def test_docx_regulation_with_title_in_table_and_header_is_read(tmp_path: Path) 
     assert result.findings[0].documents[0].page is None
 
 
-def test_self_check_lists_only_the_agencys_rows_and_takes_its_files_as_its_own(tmp_path: Path) -> None:
+def test_self_check_lists_only_the_agencys_rows_and_takes_its_files_as_its_own(
+    tmp_path: Path,
+) -> None:
     root = build_tree(tmp_path, {"perbup.pdf": Regulation(topic=ARSITEKTUR)})
     result = run_audit(root, agency="diskominfo")
     got = statuses(result)
     assert got["arsitektur-perbup"] == ("complete",)
     assert "sk-dewan" not in got and "laporan-triwulan@dlh" not in got
-    assert {f.agency for f in result.findings if f.evidence.id == "arsitektur-perbup"} == {"bag-hukum"}
+    assert {f.agency for f in result.findings if f.evidence.id == "arsitektur-perbup"} == {
+        "bag-hukum"
+    }

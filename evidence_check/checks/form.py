@@ -18,7 +18,22 @@ _LEADING: tuple[tuple[Form, tuple[str, ...]], ...] = (
     (Form.CIRCULAR, ("surat edaran", "instruksi")),
     (Form.REPORT, ("laporan", "hasil reviu", "hasil evaluasi", "hasil audit", "lhp")),
     (Form.SOP, ("sop", "prosedur operasional")),
-    (Form.PLAN, ("masterplan", "rencana", "peta jalan", "roadmap", "road map", "dokumen", "arsitektur", "pedoman", "panduan", "petunjuk", "manual")),
+    (
+        Form.PLAN,
+        (
+            "masterplan",
+            "rencana",
+            "peta jalan",
+            "roadmap",
+            "road map",
+            "dokumen",
+            "arsitektur",
+            "pedoman",
+            "panduan",
+            "petunjuk",
+            "manual",
+        ),
+    ),
 )
 _PHOTO_NAMES = ("foto", "dokumentasi", "img", "whatsapp image", "screenshot kegiatan", "dsc")
 _HEAD_WORDS = 30
@@ -33,8 +48,10 @@ def detect_form(title: str, name: str) -> Form:
     """The form of a document from its normalised title area, else from its normalised name."""
     if title:
         head = " ".join(title.split()[:_HEAD_WORDS])
-        letter_block = " sifat " in f" {title} " and " lampiran " in f" {title} " and (
-            " hal " in f" {title} " or " perihal " in f" {title} "
+        letter_block = (
+            " sifat " in f" {title} "
+            and " lampiran " in f" {title} "
+            and (" hal " in f" {title} " or " perihal " in f" {title} ")
         )
         found = _first(head, _SUPPORTING)
         if found is not None:

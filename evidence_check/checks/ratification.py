@@ -9,8 +9,18 @@ from __future__ import annotations
 import re
 
 MONTHS = (
-    "januari", "februari", "maret", "april", "mei", "juni",
-    "juli", "agustus", "september", "oktober", "november", "desember",
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
 )
 _MONTH = "|".join(MONTHS) + r"|\d{1,2}"
 RATIFIED = re.compile(

@@ -46,6 +46,7 @@ def extract_file(path: Path) -> Extraction:
     if not head:
         return unreadable("empty file (0 bytes)")
     suffix = path.suffix.lower()
+    extractor: Extractor
     if head.startswith(b"%PDF") or (suffix == ".pdf" and b"%PDF" in _peek(path)):
         extractor = pdf.extract
     elif head.startswith(_OLE_MAGIC):

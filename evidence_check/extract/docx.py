@@ -39,7 +39,8 @@ def extract(path: Path) -> Extraction:
         for name in parts:
             info = archive.getinfo(name)
             if info.file_size > MAX_PART_BYTES or (
-                info.compress_size and info.file_size / info.compress_size > MAX_RATIO
+                info.compress_size
+                and info.file_size / info.compress_size > MAX_RATIO
                 and info.file_size > 1024 * 1024
             ):
                 return _unreadable(f"{name} expands to {info.file_size} bytes: refused (zip bomb?)")

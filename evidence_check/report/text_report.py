@@ -32,7 +32,14 @@ def render(result: AuditResult, lang: str = "id") -> str:
         for finding in sorted(gaps, key=lambda f: f.status is not Status.MISSING):
             out.extend(_item(finding, result, names, lang))
         done = len(findings) - len(gaps)
-        out.append("  " + (message("agency.complete_count", lang, count=done) if gaps else message("agency.nothing", lang)))
+        out.append(
+            "  "
+            + (
+                message("agency.complete_count", lang, count=done)
+                if gaps
+                else message("agency.nothing", lang)
+            )
+        )
         out.append("")
     out.extend(_footer(result, lang))
     return "\n".join(out).rstrip() + "\n"
@@ -46,7 +53,9 @@ def _item(finding: Finding, result: AuditResult, names: dict[str, str], lang: st
     lines = [head]
     folder = names.get(finding.agency, finding.agency)
     if finding.status is Status.MISSING:
-        lines.append("      → " + message("todo.missing", lang, title=evidence.title, folder=folder))
+        lines.append(
+            "      → " + message("todo.missing", lang, title=evidence.title, folder=folder)
+        )
         return lines
     for reason in finding.reasons:
         lines.append(f"      - {reason_text(reason, lang)}")
@@ -57,7 +66,9 @@ def _item(finding: Finding, result: AuditResult, names: dict[str, str], lang: st
         if candidate.year is not None:
             bits.append(message("document.year", lang, year=candidate.year))
         problems = ", ".join(r.value for r in candidate.problems)
-        lines.append(f"        {candidate.path} ({', '.join(bits)}){' [' + problems + ']' if problems else ''}")
+        lines.append(
+            f"        {candidate.path} ({', '.join(bits)}){' [' + problems + ']' if problems else ''}"
+        )
     for reason in finding.reasons:
         lines.append("      → " + _action(reason, finding, folder, lang))
     return lines
@@ -79,7 +90,11 @@ def _footer(result: AuditResult, lang: str) -> list[str]:
     if unresolved:
         lines.append(message("folders.unresolved", lang, names=", ".join(unresolved)))
     if result.agencies_without_folder:
-        lines.append(message("agencies.without_folder", lang, names=", ".join(result.agencies_without_folder)))
+        lines.append(
+            message(
+                "agencies.without_folder", lang, names=", ".join(result.agencies_without_folder)
+            )
+        )
     unreadable = [d for d in result.documents if d.problems]
     if unreadable:
         lines.append(message("problems", lang, count=len(unreadable)))
