@@ -173,8 +173,19 @@ def parse_map(raw: str, label: str) -> EvidenceMap:
         mark = exc.problem_mark
         where = f"{label}:{mark.line + 1}:{mark.column + 1}" if mark else label
         raise MapError([f"{where}: {exc.problem or exc}"]) from exc
+    except yaml.reader.ReaderError as exc:
+        line = raw.count("\n", 0, exc.position) + 1
+        column = exc.position - (raw.rfind("\n", 0, exc.position) + 1) + 1
+        character = (
+            f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        )
+        raise MapError(
+            [f"{label}:{line}:{column}: unacceptable character {character}: {exc.reason}"]
+        ) from exc
     except yaml.YAMLError as exc:
-        raise MapError([f"{label}: {exc}"]) from exc
+        raise MapError([f"{label}: {' '.join(str(exc).split())}"]) from exc
+    except RecursionError as exc:
+        raise MapError([f"{label}: the map is nested too deeply to be a requirements map"]) from exc
     errors = [
         f"{label}: {place}: {message}" if place else f"{label}: {message}"
         for place, message in _validate(data)

@@ -258,3 +258,12 @@ def test_discovery_never_writes_into_root(tree: Path) -> None:
     before = snapshot()
     run(tree)
     assert snapshot() == before
+
+
+def test_name_that_is_not_utf8_keeps_its_bytes_as_escapes(tmp_path: Path) -> None:
+    """Files copied from old Windows shares carry cp1252 names; they must be listed, not lost."""
+    folder = os.path.join(os.fsencode(tmp_path), b"01. Diskominfo")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"Perbup \xe9.pdf"), "wb") as handle:
+        handle.write(b"%PDF-1.4")
+    assert files_of(run(tmp_path)) == {"01. Diskominfo/Perbup \udce9.pdf": "diskominfo"}
