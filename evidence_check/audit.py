@@ -1,43 +1,58 @@
 """The core entry point: `audit(evidence_map, root, settings) -> AuditResult`.
 
-Runs discover -> extract -> profile -> match and judge, and returns data; it prints nothing and
-never exits. The CLI is the only caller that talks to a person.
+Runs discover -> read (extract, in workers, through the cache) -> locate -> match and judge, and
+returns data; it prints nothing and never exits. The CLI is the only caller that talks to a person.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from evidence_check import __version__
+from evidence_check.cache import Cache
 from evidence_check.discover import discover
-from evidence_check.extract import extract_file
 from evidence_check.judge import judge
 from evidence_check.models import AuditResult, DocumentEntry, EvidenceMap, Profile, Settings
-from evidence_check.profile import build_profile
+from evidence_check.profile import locate
+from evidence_check.reader import Progress, ReadOptions, read_all
 
 
 def audit(
-    evidence_map: EvidenceMap, root: Path, settings: Settings, *, now: dt.datetime | None = None
+    evidence_map: EvidenceMap,
+    root: Path,
+    settings: Settings,
+    *,
+    now: dt.datetime | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
 ) -> AuditResult:
     found = discover(
         root, evidence_map.agencies, own_agency=settings.agency, max_bytes=settings.max_file_bytes
     )
+    options = ReadOptions(
+        ocr=settings.ocr,
+        timeout_seconds=settings.file_timeout_seconds,
+        memory_bytes=settings.file_memory_bytes,
+    )
+    cache = Cache(settings.cache_dir)
     profiles: list[Profile] = []
     entries: list[DocumentEntry] = []
-    for source in found.files:
-        extraction = extract_file(source.absolute)
-        profiles.append(build_profile(source, extraction))
-        entries.append(
-            DocumentEntry(
-                path=source.path,
-                agency=source.agency,
-                state="processed",
-                pages=extraction.pages_total,
-                ocr_pages=extraction.ocr_pages,
-                problems=(extraction.problem,) if extraction.problem else (),
+    try:
+        for source, reading in read_all(found.files, options, cache, settings.jobs, on_progress):
+            profiles.append(locate(source, reading))
+            entries.append(
+                DocumentEntry(
+                    path=source.path,
+                    agency=source.agency,
+                    state="processed",
+                    pages=reading.pages or None,
+                    ocr_pages=reading.ocr_pages,
+                    problems=(reading.problem,) if reading.problem else (),
+                )
             )
-        )
+    finally:
+        cache.close()
     entries += [
         DocumentEntry(
             path=s.path,
@@ -48,6 +63,7 @@ def audit(
         )
         for s in found.skipped
     ]
+    profiles.sort(key=lambda p: p.path)
     stamp = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
     return AuditResult(
         map_source=evidence_map.source,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,10 +18,12 @@ import click
 
 from evidence_check import __version__
 from evidence_check.audit import audit
+from evidence_check.cache import default_cache_dir
 from evidence_check.discover import discover
 from evidence_check.evidence_map import MapError, load_map, resolve_map
 from evidence_check.messages import LANGUAGES, message
 from evidence_check.models import EvidenceMap, Settings
+from evidence_check.reader import Progress, default_jobs
 from evidence_check.report import SUFFIXES, WRITERS, write_output
 
 EXIT_OK, EXIT_GAPS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
@@ -51,6 +54,28 @@ def _guarded(command: F) -> F:
             sys.exit(EXIT_BUG)
 
     return run  # type: ignore[return-value]
+
+
+class ProgressLine:
+    """One self-rewriting line on a terminal's stderr: files, pages, OCR pages, time left."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.last = 0.0
+
+    def __call__(self, progress: Progress) -> None:
+        now = time.monotonic()
+        finished = progress.done == progress.total
+        if not finished and now - self.last < 0.2:
+            return
+        self.last = now
+        elapsed = now - self.started
+        left = elapsed / progress.done * (progress.total - progress.done) if progress.done else 0
+        line = (
+            f"\r{progress.done}/{progress.total} files · {progress.pages} pages · "
+            f"{progress.ocr_pages} OCR · {left:.0f} s left "
+        )
+        click.echo(line + ("\n" if finished else ""), err=True, nl=False)
 
 
 def _load(map_option: str | None) -> EvidenceMap:
@@ -108,6 +133,19 @@ ROOT_ARGUMENT = click.argument(
     help="Write every chosen format into DIR.",
 )
 @click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_default=True)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for reading files.  [default: the number of CPUs]",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where the cache of extracted text lives.  [default: the user's cache folder]",
+)
+@click.option("--no-cache", is_flag=True, help="Neither use nor fill the cache.")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR scans and photos.")
 @_guarded
 def audit_command(
     root: Path,
@@ -117,6 +155,10 @@ def audit_command(
     output: Path | None,
     output_dir: Path | None,
     lang: str,
+    jobs: int | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    no_ocr: bool,
 ) -> None:
     """Audit the evidence tree ROOT (one folder per agency) against the map."""
     evidence_map = _load(map_option)
@@ -130,7 +172,19 @@ def audit_command(
     for target in (output, output_dir):
         if target is not None and _inside(target, root):
             raise click.UsageError(f"refusing to write {target} inside the evidence folder {root}")
-    result = audit(evidence_map, root, Settings(agency=agency))
+    for target in (cache_dir,):
+        if target is not None and _inside(target, root):
+            raise click.UsageError(
+                f"refusing to keep the cache {target} inside the evidence folder {root}"
+            )
+    settings = Settings(
+        agency=agency,
+        jobs=jobs or default_jobs(),
+        cache_dir=None if no_cache else cache_dir or default_cache_dir(),
+        ocr=not no_ocr,
+    )
+    show = sys.stderr.isatty() and "json" not in formats and not log.isEnabledFor(logging.ERROR + 1)
+    result = audit(evidence_map, root, settings, on_progress=ProgressLine() if show else None)
     for fmt in formats:
         rendered = WRITERS[fmt](result, lang)
         if output_dir is not None:

@@ -58,19 +58,20 @@ def document_problems(
 ) -> tuple[Reason, ...]:
     """What keeps a matched document from qualifying for one row, in reason order."""
     found: set[Reason] = set()
-    if profile.problem is not None:
-        found.add(profile.problem.code)
+    reading = profile.reading
+    if reading.problem is not None:
+        found.add(reading.problem.code)
     if profile.agency not in allowed:
         found.add(Reason.MISPLACED)
     if profile.readable:
-        if profile.draft_marker is not None and not evidence.accept_draft:
+        if reading.draft_marker is not None and not evidence.accept_draft:
             found.add(Reason.DRAFT)
         instrument = evidence.kind in (Kind.REGULATION, Kind.DECREE)
         # a draft is unsigned by nature: saying so twice would only blur the to-do
         if (
             instrument
             and not evidence.accept_draft
-            and not profile.ratified
+            and not reading.ratified
             and Reason.DRAFT not in found
         ):
             found.add(Reason.UNSIGNED)
@@ -88,7 +89,7 @@ def judge(
     evidence_map: EvidenceMap, profiles: Iterable[Profile], own_agency: str | None = None
 ) -> tuple[Finding, ...]:
     documents = list(profiles)
-    matcher = Matcher(evidence_map.thresholds)
+    matcher = Matcher(evidence_map.thresholds, documents)
     match, near = evidence_map.thresholds.match, evidence_map.thresholds.near
     findings = []
     scored_cache: dict[str, list[tuple[Profile, float, Candidate]]] = {}
@@ -96,8 +97,9 @@ def judge(
         if row.evidence.id not in scored_cache:
             query = prepare(row.evidence)
             scored = []
-            for profile in documents:
-                result = matcher.score(query, profile)
+            for index in matcher.candidates(query):
+                profile = documents[index]
+                result = matcher.score(query, index)
                 if result.score >= near:
                     candidate = Candidate(
                         path=profile.path,
@@ -133,7 +135,7 @@ def _judge_row(
         matched.append(judged)
         if not problems:
             qualifying.append(judged)
-            distinct.add(profile.content_key)
+            distinct.add(profile.reading.content_key)
     near = [c for _, score, c in scored if score < match]
     reasons: tuple[Reason, ...] = ()
     if len(distinct) >= row.evidence.min_count:

@@ -10,12 +10,14 @@ signatures, folders) is the judge's business.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from evidence_check.models import Evidence, Form, Kind, Profile, Thresholds
+from evidence_check.models import Evidence, Form, Kind, Profile, Reading, Thresholds
 from evidence_check.text import normalize
 
 STOPWORDS = frozenset(
@@ -155,7 +157,7 @@ class Words:
 
         Squaring keeps a sibling that shares a generic word ("SPBE") far below the near threshold.
         """
-        weights = [1 if t in STOPWORDS else len(t) for t in phrase]
+        weights = _weights(phrase)
         hits = [self.hits(t) for t in phrase]
         span = len(phrase) + WINDOW_SLACK
         best = 0.0
@@ -176,67 +178,108 @@ class Match:
 
 
 class Matcher:
-    """Scores documents against requirements; keeps each document's word index for reuse."""
+    """Scores documents against requirements through a word index of titles and names.
 
-    def __init__(self, thresholds: Thresholds) -> None:
+    `candidates` uses the index to skip every document that cannot reach the near threshold, so
+    the cost grows with the documents that share a requirement's words, not with the tree.
+    """
+
+    def __init__(self, thresholds: Thresholds, profiles: Sequence[Profile]) -> None:
         self.thresholds = thresholds
-        self._words: dict[tuple[str, str], Words] = {}
+        self.profiles = profiles
+        self._titles = [Words.of(p.reading.title) for p in profiles]
+        self._names = [Words.of(p.name) for p in profiles]
+        self._postings: dict[str, set[int]] = {}
+        for index, (title, name) in enumerate(zip(self._titles, self._names, strict=True)):
+            for word in (*title.positions, *name.positions):
+                self._postings.setdefault(word, set()).add(index)
+        self._vocabulary = list(self._postings)
+        self._holders: dict[str, set[int]] = {}
+        # a phrase missing words that weigh more than this share can never reach the near score
+        self._fatal_share = 1.0 - math.sqrt(thresholds.near / 100.0)
 
-    def _index(self, profile: Profile, which: str) -> Words:
-        key = (profile.path, which)
-        if key not in self._words:
-            self._words[key] = Words.of(profile.title if which == "title" else profile.name)
-        return self._words[key]
+    def _documents_with(self, token: str) -> set[int]:
+        """Documents whose title or name holds the token, or a word close enough to it."""
+        if token not in self._holders:
+            found = set(self._postings.get(token, ()))
+            if len(token) >= FUZZY_MIN_LENGTH and token not in STOPWORDS:
+                similar = process.extract(
+                    token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_TOKEN, limit=None
+                )
+                for word, _, _ in similar:
+                    found |= self._postings[word]
+            self._holders[token] = found
+        return self._holders[token]
 
-    def score(self, query: Query, profile: Profile) -> Match:
+    def candidates(self, query: Query) -> list[int]:
+        """Indexes of the documents that may score at least `near` for the query."""
+        found: set[int] = set()
+        for phrase in query.phrases:
+            weights = _weights(phrase)
+            total = sum(weights)
+            required = [
+                t for t, w in zip(phrase, weights, strict=True) if w / total > self._fatal_share
+            ]
+            if required:
+                found |= set.intersection(*(self._documents_with(t) for t in required))
+            else:
+                found |= set().union(
+                    *(self._documents_with(t) for t in phrase if t not in STOPWORDS)
+                )
+        return sorted(found)
+
+    def score(self, query: Query, index: int) -> Match:
+        profile = self.profiles[index]
+        reading = profile.reading
         match, near = self.thresholds.match, self.thresholds.near
-        name_words = self._index(profile, "name")
-        name = max((name_words.phrase_score(p) for p in query.phrases), default=0.0)
+        name = max((self._names[index].phrase_score(p) for p in query.phrases), default=0.0)
         title = 0.0
-        if profile.title:
-            title_words = self._index(profile, "title")
-            title = max((title_words.phrase_score(p) for p in query.phrases), default=0.0)
-        body_page = self._body_hit(query, profile) if profile.readable else None
+        if reading.title:
+            title = max((self._titles[index].phrase_score(p) for p in query.phrases), default=0.0)
         page, snippet = None, None
-        if profile.readable and profile.title:
+        if reading.readable and reading.title:
             if title >= near:
                 score = min(100.0, title + (5.0 if name >= match else 0.0))
-                page, snippet = profile.title_page, _shorten(profile.title_display)
+                page, snippet = reading.title_page, _shorten(reading.title_display)
             elif name >= match:
                 # named like the requirement, but the document's own title says otherwise
-                score = near + (5.0 if body_page is not None else 0.0)
+                score = near
             else:
                 score = title
-        elif profile.readable:
-            # text, but no title area (an image cover): the name, confirmed by the body
-            score = name if body_page is not None else min(name, match - 5.0)
-            if body_page is not None:
-                page, snippet = body_page
+        elif reading.readable:
+            # text, but no title area (a picture cover): the name, confirmed by the body
+            body_hit = _body_hit(query, reading)
+            score = name if body_hit is not None else min(name, match - 5.0)
+            if body_hit is not None:
+                page, snippet = body_hit
         else:
             score = name  # unreadable or without text: the name is all there is
         score = min(score, COMPATIBLE[query.kind][profile.form])
-        if query.must and not all(self._present(m, profile) for m in query.must):
+        if query.must and not all(self._present(m, index) for m in query.must):
             score = min(score, match - 5.0)
         return Match(score=round(score, 1), page=page, snippet=snippet)
 
-    def _present(self, phrase: tuple[str, ...], profile: Profile) -> bool:
+    def _present(self, phrase: tuple[str, ...], index: int) -> bool:
         match = self.thresholds.match
-        if self._index(profile, "name").phrase_score(phrase) >= match:
+        if self._names[index].phrase_score(phrase) >= match:
             return True
-        return bool(profile.title) and self._index(profile, "title").phrase_score(phrase) >= match
+        return self._titles[index].phrase_score(phrase) >= match
 
-    @staticmethod
-    def _body_hit(query: Query, profile: Profile) -> tuple[int | None, str] | None:
-        body = f" {profile.body} "
-        for phrase in query.phrases:
-            at = body.find(" " + " ".join(phrase) + " ")
-            if at >= 0:
-                index = bisect_right(profile.page_starts, at) - 1
-                page = (
-                    profile.page_numbers[index] if 0 <= index < len(profile.page_numbers) else None
-                )
-                return page, _shorten(body[max(0, at - 60) : at + 140].strip())
-        return None
+
+def _weights(phrase: tuple[str, ...]) -> list[int]:
+    return [1 if t in STOPWORDS else len(t) for t in phrase]
+
+
+def _body_hit(query: Query, reading: Reading) -> tuple[int | None, str] | None:
+    body = f" {reading.body} "
+    for phrase in query.phrases:
+        at = body.find(" " + " ".join(phrase) + " ")
+        if at >= 0:
+            index = bisect_right(reading.page_starts, at) - 1
+            numbers = reading.page_numbers
+            page = numbers[index] if 0 <= index < len(numbers) else None
+            return page, _shorten(body[max(0, at - 60) : at + 140].strip())
+    return None
 
 
 def _shorten(text: str, limit: int = 200) -> str:

@@ -213,42 +213,60 @@ class Extraction:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Profile:
-    """The part of a document that matching and judgement need, computed once per file.
+class Reading:
+    """What was read from one file's content, the same for every copy whatever its name.
 
-    Holds normalised text only where it is searched; the original text is not kept.
+    Computed once per content (in a worker process) and cached; holds no page texts, only the
+    facts and the short texts that matching and judgement search.
     """
 
-    path: str
-    agency: str | None
     pages: int
-    ocr_pages: tuple[int, ...]
-    problem: Problem | None
-    #: normalised file name and folder path (below ROOT)
-    name: str
-    #: normalised title area: the first text page up to "Dengan Rahmat"/"Menimbang"; "" when unknown
-    title: str
+    ocr_pages: tuple[int, ...] = ()
+    problem: Problem | None = None
+    #: normalised title area: the first page up to "Dengan Rahmat"/"Menimbang"; "" when unknown
+    title: str = ""
     #: the title area as printed, whitespace collapsed, for snippets
-    title_display: str
+    title_display: str = ""
     #: page of the title area
-    title_page: int | None
-    #: normalised full text, pages joined; page_starts[i] is the offset of pages[i] in it
-    body: str
-    page_starts: tuple[int, ...]
-    page_numbers: tuple[int | None, ...]
-    form: Form
-    #: the document's own year (its number, ratification date or period), None when not found
-    year: int | None
+    title_page: int | None = None
+    #: the form the title area shows (UNKNOWN without a title area)
+    title_form: Form = Form.UNKNOWN
+    #: the document's own year from its text (number, ratification date, period, closing date)
+    text_year: int | None = None
     #: the draft marker found in the title area or a page header, None for a final document
-    draft_marker: str | None
+    draft_marker: str | None = None
     #: whether the main ratification block ("Ditetapkan di ... pada tanggal <date>") is present
-    ratified: bool
+    ratified: bool = False
     #: identifies copies: same key, same content
     content_key: str
+    #: normalised text, kept only for a document without a title area (a picture cover), whose
+    #: body must confirm its name; pages joined, page_starts[i] is where page i begins
+    body: str = ""
+    page_starts: tuple[int, ...] = ()
+    page_numbers: tuple[int | None, ...] = ()
 
     @property
     def readable(self) -> bool:
         return self.problem is None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Profile:
+    """A document as matching and judgement see it: its reading, where it lies, what it is."""
+
+    path: str
+    agency: str | None
+    #: normalised file name and folder path (below ROOT)
+    name: str
+    reading: Reading
+    #: the title area's form, else the one the file name suggests
+    form: Form
+    #: the text's own year, else a year in the file name
+    year: int | None
+
+    @property
+    def readable(self) -> bool:
+        return self.reading.problem is None
 
 
 # --- matching and judgement -----------------------------------------------------------------------
@@ -300,8 +318,17 @@ class Settings:
 
     #: with an agency id, ROOT is that agency's own folder (an OPD checking itself)
     agency: str | None = None
+    #: worker processes for extraction; 1 reads in the calling process
     jobs: int = 1
+    #: the persistent cache's folder; None: no cache
+    cache_dir: Path | None = None
+    #: read scans and photos with OCR when Tesseract is available
+    ocr: bool = True
+    #: files larger than this are skipped as too-large
     max_file_bytes: int = 300 * 1024 * 1024
+    #: per-file wall-clock limit and memory cap of the reader
+    file_timeout_seconds: float = 300.0
+    file_memory_bytes: int | None = 2 * 1024**3
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,8 +1,8 @@
-"""From a file's extracted text to its profile: the title area, the form, the year, draft and
-ratification facts, and the normalised text that matching searches.
+"""From extracted text to the facts the audit needs: the title area, the form, the year, the
+draft and ratification checks (`read`), then a file's place in the tree (`locate`).
 
-This is the one place that reads page texts; later stages see the profile only, so a document's
-text is read and normalised once however many requirements it is scored against.
+`read` is the one place that looks at page texts; it runs once per content, in a worker, and its
+result is cached. Later stages see only the small `Reading` and `Profile`.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ import hashlib
 import re
 
 from evidence_check.checks import draft, form, ratification, year
-from evidence_check.models import Extraction, Form, Profile, SourceFile
+from evidence_check.models import Extraction, Form, Profile, Reading, SourceFile
 from evidence_check.text import collapse, normalize
 
 TITLE_CHARS = 700
-#: the body searched for matching is capped; the title area and ratification block are read first
-BODY_CHARS = 400_000
+#: the body kept for a document without a title area is capped (its first pages say what it is)
+BODY_CHARS = 200_000
 _TITLE_END = re.compile(r"dengan rahmat tuhan|kata pengantar|daftar isi", re.IGNORECASE)
 _TITLE_END_LATE = re.compile(r"\bmenimbang\b", re.IGNORECASE)
 _CLOSING_CHARS = 2500
@@ -33,64 +33,70 @@ def title_area(raw: str) -> str:
     return raw[: min(cut, TITLE_CHARS)]
 
 
-def build_profile(source: SourceFile, extraction: Extraction, *, root_name: str = "") -> Profile:
-    name = normalize(source.path.rsplit(".", 1)[0], file_name=True)
-    stem = normalize(source.path.rsplit("/", 1)[-1].rsplit(".", 1)[0], file_name=True)
+def read(extraction: Extraction, file_digest: str) -> Reading:
+    """The content facts of one extracted file; `file_digest` identifies unreadable content."""
     pages = extraction.pages
+    if extraction.problem is not None:
+        return Reading(
+            pages=extraction.pages_total or 0,
+            ocr_pages=extraction.ocr_pages,
+            problem=extraction.problem,
+            content_key="file:" + file_digest,
+        )
     raw_pages = [p.text for p in pages]
     first = pages[0] if pages else None
     title_raw = title_area(first.text) if first is not None and first.has_text_layer else ""
     title = normalize(title_raw)
-    doc_form = form.detect_form(title, stem)
+    title_form = form.detect_form(title, "") if title else Form.UNKNOWN
     annex_at = ratification.main_part(raw_pages)
-    normalised_pages = [normalize(text) for text in raw_pages]
-    main = normalised_pages[:annex_at]
+    normalised = [normalize(text) for text in raw_pages]
+    main = normalised[:annex_at]
     ratified_year = ratification.ratification_year(main)
-    instrument = doc_form in (Form.REGULATION, Form.DECREE, Form.CIRCULAR)
-    own_year = (
+    instrument = title_form in (Form.REGULATION, Form.DECREE, Form.CIRCULAR)
+    text_year = (
         year.title_year(title, instrument=instrument)
         or ratified_year
         or year.closing_year(" ".join(main)[-_CLOSING_CHARS:])
-        or year.name_year(stem)
     )
     headers = [normalize(" ".join(text.strip().splitlines()[:1])) for text in raw_pages[1:]]
-    starts: list[int] = []
-    offset = 0
-    for text in normalised_pages:
-        starts.append(offset)
-        offset += len(text) + 1
-    body = " ".join(normalised_pages)[:BODY_CHARS]
-    if extraction.problem is None:
-        key = hashlib.sha1(body.encode("utf-8", "surrogatepass")).hexdigest()
-    else:
-        key = _file_digest(source)
-    return Profile(
-        path=source.path,
-        agency=source.agency,
+    joined = " ".join(normalised)
+    body, starts = "", tuple[int, ...]()
+    if not title:
+        offsets: list[int] = []
+        offset = 0
+        for text in normalised:
+            offsets.append(offset)
+            offset += len(text) + 1
+        body, starts = joined[:BODY_CHARS], tuple(offsets)
+    return Reading(
         pages=extraction.pages_total or 0,
         ocr_pages=extraction.ocr_pages,
-        problem=extraction.problem,
-        name=name,
         title=title,
         title_display=collapse(title_raw),
         title_page=first.number if first is not None and title_raw else None,
-        body=body,
-        page_starts=tuple(starts),
-        page_numbers=tuple(p.number for p in pages),
-        form=doc_form,
-        year=own_year,
+        title_form=title_form,
+        text_year=text_year,
         draft_marker=draft.draft_marker(title, title_raw, headers),
         ratified=ratified_year is not None or ratification.e_signed(main),
-        content_key=key,
+        content_key=hashlib.sha1(joined.encode("utf-8", "surrogatepass")).hexdigest(),
+        body=body,
+        page_starts=starts,
+        page_numbers=tuple(p.number for p in pages) if body else (),
     )
 
 
-def _file_digest(source: SourceFile) -> str:
-    digest = hashlib.sha1()
-    try:
-        with source.absolute.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        digest.update(source.path.encode("utf-8", "surrogateescape"))
-    return "file:" + digest.hexdigest()
+def locate(source: SourceFile, reading: Reading) -> Profile:
+    """Join a reading to the file that holds it: its path, agency and what its name says."""
+    name = normalize(source.path.rsplit(".", 1)[0], file_name=True)
+    stem = normalize(source.path.rsplit("/", 1)[-1].rsplit(".", 1)[0], file_name=True)
+    doc_form = reading.title_form
+    if doc_form is Form.UNKNOWN and not reading.title:
+        doc_form = form.detect_form("", stem)
+    return Profile(
+        path=source.path,
+        agency=source.agency,
+        name=name,
+        reading=reading,
+        form=doc_form,
+        year=reading.text_year or year.name_year(stem),
+    )

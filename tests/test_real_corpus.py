@@ -16,7 +16,7 @@ import pytest
 
 from evidence_check.extract import extract_file
 from evidence_check.models import Extraction, Form, Profile, SourceFile
-from evidence_check.profile import build_profile
+from evidence_check.profile import locate, read
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
 
@@ -80,7 +80,7 @@ def extracted(name: str) -> Extraction:
 def profiled(name: str) -> Profile:
     path = corpus_file(name)
     source = SourceFile(path=f"bag-hukum/{name}", absolute=path, agency=None, size=0)
-    return build_profile(source, extracted(name))
+    return locate(source, read(extracted(name), "digest-of-" + name))
 
 
 def ids(regulation: Regulation) -> str:
@@ -115,8 +115,8 @@ def test_regulation_profile_reads_as_a_final_ratified_regulation(regulation: Reg
     """A final, enacted regulation must be neither `draft` nor `unsigned`."""
     profile = profiled(regulation.file)
     assert profile.form is Form.REGULATION
-    assert profile.draft_marker is None
-    assert profile.ratified is True
+    assert profile.reading.draft_marker is None
+    assert profile.reading.ratified is True
 
 
 @pytest.mark.parametrize("regulation", REGULATIONS, ids=ids)
@@ -132,9 +132,9 @@ def test_regulation_year_is_its_own_not_a_cited_laws(regulation: Regulation) -> 
 def test_regulation_profile_keeps_the_title_for_snippets() -> None:
     """The snippet shown beside a match is the printed title area, not the body."""
     profile = profiled("Peraturan BRIN 2 Tahun 2024.pdf")
-    assert "NOMOR 2 TAHUN 2024" in profile.title_display
-    assert "Menimbang" not in profile.title_display
-    assert profile.title_page == 1
+    assert "NOMOR 2 TAHUN 2024" in profile.reading.title_display
+    assert "Menimbang" not in profile.reading.title_display
+    assert profile.reading.title_page == 1
 
 
 def test_smart_city_report_with_an_image_cover_extracts_its_text_pages() -> None:
@@ -153,5 +153,5 @@ def test_smart_city_report_with_an_image_cover_extracts_its_text_pages() -> None
 def test_smart_city_report_profile_builds_without_crashing() -> None:
     profile = profiled(SMART_CITY_REPORT)
     assert profile.readable
-    assert profile.pages == 15
-    assert profile.draft_marker is None
+    assert profile.reading.pages == 15
+    assert profile.reading.draft_marker is None

@@ -1,0 +1,116 @@
+"""The persistent cache of readings: SQLite in the user's cache folder, internal to the tool.
+
+Entries are keyed by the file's content hash plus the reader version and the settings that change
+text (OCR on or off); a file's size and modification time are the fast path to its hash. The cache
+can be deleted at any time without changing any result. Two audits may share it: SQLite's WAL mode
+and a busy timeout serialise their writes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_cache_dir
+
+from evidence_check.models import Form, Problem, Reading, Reason
+
+#: raise when reading or extraction changes what a file yields: old entries are then ignored
+READER_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS about (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT);
+CREATE TABLE IF NOT EXISTS readings (key TEXT PRIMARY KEY, payload BLOB);
+"""
+_NOTE = "internal cache of evidence-check: safe to delete at any time"
+
+
+def default_cache_dir() -> Path:
+    return Path(user_cache_dir("evidence-check", appauthor=False))
+
+
+class Cache:
+    """Readings by content key; `None` as folder gives a cache that remembers nothing."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self._db: sqlite3.Connection | None = None
+        if folder is None:
+            return
+        folder.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(folder / "readings.sqlite3", timeout=60, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+        self._db.execute("INSERT OR REPLACE INTO about VALUES ('note', ?)", (_NOTE,))
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def digest(self, path: Path, size: int, mtime_ns: int) -> str | None:
+        """The content hash recorded for this file, if it has not changed since."""
+        if self._db is None:
+            return None
+        row = self._db.execute(
+            "SELECT digest FROM files WHERE path = ? AND size = ? AND mtime_ns = ?",
+            (_key_path(path), size, mtime_ns),
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def get(self, key: str) -> Reading | None:
+        if self._db is None:
+            return None
+        row = self._db.execute("SELECT payload FROM readings WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return _decode(json.loads(zlib.decompress(row[0])))
+        except (ValueError, KeyError, TypeError, zlib.error):
+            return None  # a damaged entry is a miss, never a wrong result
+
+    def put(
+        self, path: Path, size: int, mtime_ns: int, digest: str, key: str, reading: Reading
+    ) -> None:
+        if self._db is None:
+            return
+        payload = zlib.compress(json.dumps(_encode(reading)).encode("utf-8", "surrogatepass"), 3)
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                (_key_path(path), size, mtime_ns, digest),
+            )
+            self._db.execute("INSERT OR REPLACE INTO readings VALUES (?, ?)", (key, payload))
+
+
+def reading_key(digest: str, settings_tag: str) -> str:
+    return f"{digest}:{READER_VERSION}:{settings_tag}"
+
+
+def _key_path(path: Path) -> str:
+    return str(path.resolve()).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _encode(reading: Reading) -> dict[str, Any]:
+    data = dict(reading.__dict__)
+    data["problem"] = (
+        None if reading.problem is None else [reading.problem.code.value, reading.problem.detail]
+    )
+    data["title_form"] = reading.title_form.value
+    return data
+
+
+def _decode(data: dict[str, Any]) -> Reading:
+    problem = data.pop("problem")
+    data["problem"] = (
+        None if problem is None else Problem(code=Reason(problem[0]), detail=problem[1])
+    )
+    data["title_form"] = Form(data["title_form"])
+    for name in ("ocr_pages", "page_starts", "page_numbers"):
+        data[name] = tuple(data[name])
+    return Reading(**data)
