@@ -13,6 +13,7 @@ from pathlib import Path
 from evidence_check import __version__
 from evidence_check.cache import Cache
 from evidence_check.discover import discover
+from evidence_check.extract import ocr
 from evidence_check.judge import judge
 from evidence_check.models import AuditResult, DocumentEntry, EvidenceMap, Profile, Settings
 from evidence_check.profile import locate
@@ -31,7 +32,7 @@ def audit(
         root, evidence_map.agencies, own_agency=settings.agency, max_bytes=settings.max_file_bytes
     )
     options = ReadOptions(
-        ocr=settings.ocr,
+        ocr=settings.ocr and ocr.available(),
         timeout_seconds=settings.file_timeout_seconds,
         memory_bytes=settings.file_memory_bytes,
     )

@@ -45,7 +45,8 @@ def read(extraction: Extraction, file_digest: str) -> Reading:
         )
     raw_pages = [p.text for p in pages]
     first = pages[0] if pages else None
-    title_raw = title_area(first.text) if first is not None and first.has_text_layer else ""
+    first_readable = first is not None and sum(1 for c in first.text if not c.isspace()) > 50
+    title_raw = title_area(first.text) if first is not None and first_readable else ""
     title = normalize(title_raw)
     title_form = form.detect_form(title, "") if title else Form.UNKNOWN
     annex_at = ratification.main_part(raw_pages)

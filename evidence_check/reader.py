@@ -59,7 +59,7 @@ def read_one(path: Path, options: ReadOptions) -> tuple[str, Reading]:
     except OSError as exc:
         problem = Problem(code=Reason.UNREADABLE, detail=f"cannot open: {exc.strerror or exc}")
         return "", Reading(pages=0, problem=problem, content_key="path:" + str(path))
-    return digest, read(extract_file(path), digest)
+    return digest, read(extract_file(path, use_ocr=options.ocr), digest)
 
 
 def _limit_memory(limit: int | None) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from helpers import assert_status, build_tree, docgen, run_audit, statuses
+from PIL import Image
 
 Regulation, Report, Letter = docgen.Regulation, docgen.Report, docgen.Letter
 Attendance, Minutes = docgen.Attendance, docgen.Minutes
@@ -133,9 +135,16 @@ def test_unreadable_file_named_like_the_requirement_is_weak_not_missing(tmp_path
 def test_photo_named_like_the_requirement_has_no_text(tmp_path: Path) -> None:
     assert_status(
         tmp_path,
-        {"Bagian Hukum/Perbup Arsitektur SPBE.jpg": b"\xff\xd8\xff\xe0 not really a photo"},
+        {"Bagian Hukum/Perbup Arsitektur SPBE.jpg": blank_photo()},
         {"arsitektur-perbup": "weak no-text"},
     )
+
+
+def blank_photo() -> bytes:
+    """A real JPEG of an empty grey page: it opens, but there is nothing to read."""
+    out = io.BytesIO()
+    Image.new("L", (800, 1100), color=235).save(out, format="JPEG")
+    return out.getvalue()
 
 
 def test_sibling_regulation_mentioned_in_body_is_not_the_sibling(tmp_path: Path) -> None:

@@ -8,15 +8,18 @@ raises for a bad file: it becomes an `Extraction` with a `Problem`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
-from evidence_check.extract import docx, image, pdf
+from evidence_check.extract import docx, image, ocr, pdf
 from evidence_check.models import Extraction, Problem, Reason
 
 log = logging.getLogger(__name__)
 
-Extractor = Callable[[Path], Extraction]
+
+class Extractor(Protocol):
+    def __call__(self, path: Path, *, use_ocr: bool = False) -> Extraction: ...
+
 
 #: suffix -> extractor; the single place that says which files are evidence
 EXTRACTORS: dict[str, Extractor] = {
@@ -36,7 +39,7 @@ def unreadable(detail: str) -> Extraction:
     return Extraction(problem=Problem(code=Reason.UNREADABLE, detail=detail))
 
 
-def extract_file(path: Path) -> Extraction:
+def extract_file(path: Path, *, use_ocr: bool = False) -> Extraction:
     """Read one file; never raises for a broken, encrypted, empty or mislabelled file."""
     try:
         with path.open("rb") as handle:
@@ -51,21 +54,33 @@ def extract_file(path: Path) -> Extraction:
         extractor = pdf.extract
     elif head.startswith(_OLE_MAGIC):
         return unreadable("a legacy Word/Office file (.doc/.xls) saved under a new name")
-    else:
+    elif suffix in EXTRACTORS:
         extractor = EXTRACTORS[suffix]
+    else:
+        return unreadable(f"a type evidence-check cannot read ({suffix or 'no extension'})")
     try:
-        extraction = extractor(path)
+        extraction = extractor(path, use_ocr=use_ocr)
     except Exception as exc:  # a library failing on a hostile file must not stop the audit
         log.debug("extraction of %s failed", path, exc_info=True)
         return unreadable(f"cannot be read: {type(exc).__name__}: {exc}"[:300])
     if extraction.problem is None and not any(p.text.strip() for p in extraction.pages):
         return Extraction(
             pages=extraction.pages,
-            problem=Problem(code=Reason.NO_TEXT, detail="no readable text (a scan without OCR?)"),
+            problem=Problem(code=Reason.NO_TEXT, detail=_no_text_detail(use_ocr)),
             ocr_pages=extraction.ocr_pages,
             page_count=extraction.page_count,
         )
     return extraction
+
+
+def _no_text_detail(use_ocr: bool) -> str:
+    if use_ocr:
+        return "no readable text, even with OCR (a blank or unreadable scan?)"
+    if not ocr.available():
+        return (
+            "no text layer, and OCR is not available: install tesseract-ocr and tesseract-ocr-ind"
+        )
+    return "no text layer (a scan) and OCR was turned off"
 
 
 def _peek(path: Path) -> bytes:

@@ -23,7 +23,7 @@ MAX_RATIO = 200
 _PAGES = re.compile(rb"<Pages>(\d+)</Pages>")
 
 
-def extract(path: Path) -> Extraction:
+def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:

@@ -1,16 +1,43 @@
-"""Photos and scans saved as pictures: evidence documents whose text only OCR can read."""
+"""Photos and scans saved as pictures (.jpg, .png, .tif): evidence whose text only OCR can read.
+
+Pillow applies the camera's orientation (EXIF) and reads every frame of a multi-page TIFF; each
+frame is one page. Without OCR the file opens but has no text.
+"""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+from PIL import Image, ImageOps, ImageSequence
+
+from evidence_check.extract import ocr
 from evidence_check.models import Extraction, Page, Problem, Reason
 
 SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
+MAX_FRAMES = 200
 
 
-def extract(path: Path) -> Extraction:
-    return Extraction(
-        pages=(Page(number=1, text="", has_text_layer=False),),
-        problem=Problem(code=Reason.NO_TEXT, detail="a picture: its text needs OCR"),
-    )
+def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
+    try:
+        picture = Image.open(path)
+        frames = [ImageOps.exif_transpose(f.convert("L")) for f in ImageSequence.Iterator(picture)]
+    except (OSError, Image.DecompressionBombError, SyntaxError, ValueError) as exc:
+        return Extraction(
+            problem=Problem(code=Reason.UNREADABLE, detail=f"not a readable picture: {exc}")
+        )
+    frames = frames[:MAX_FRAMES]
+    if not use_ocr:
+        blank = tuple(Page(number=i + 1, text="", has_text_layer=False) for i in range(len(frames)))
+        return Extraction(pages=blank)
+    pages = []
+    for number, frame in enumerate(frames, start=1):
+        text = ocr.read_image(_pgm(frame), lambda f=frame: _pgm(f.rotate(180)))  # type: ignore[misc]
+        pages.append(Page(number=number, text=text, has_text_layer=False))
+    return Extraction(pages=tuple(pages), ocr_pages=tuple(range(1, len(frames) + 1)))
+
+
+def _pgm(frame: Image.Image) -> bytes:
+    out = io.BytesIO()
+    frame.save(out, format="PPM")
+    return out.getvalue()
