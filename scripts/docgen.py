@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fpdf import FPDF
+from PIL import Image
 
 REGION = "MOJOSARI"
 PROVINCE = "JAWA TIMUR"
@@ -291,4 +292,57 @@ def write_docx(
             word.add_page_break()
     path.parent.mkdir(parents=True, exist_ok=True)
     word.save(str(path))
+    return path
+
+
+def page_images(document: Document, dpi: int = 150) -> list[Image.Image]:
+    """The document printed and scanned: one grey picture per page, no text layer."""
+    import tempfile
+
+    import pypdfium2 as pdfium
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = write_pdf(document, Path(folder) / "print.pdf")
+        pdf = pdfium.PdfDocument(str(source))
+        try:
+            return [pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L") for i in range(len(pdf))]
+        finally:
+            pdf.close()
+
+
+def write_scan(
+    document: Document | None, path: Path, *, rotate: int = 0, pages: list[Image.Image] | None = None
+) -> Path:
+    """A scanned PDF: page pictures only (`rotate` turns them, as a careless scanner does)."""
+    pictures = pages if pages is not None else page_images(document) if document else []
+    pdf = FPDF(format="A4")
+    for picture in pictures:
+        turned = picture.rotate(rotate, expand=True) if rotate else picture
+        pdf.add_page(orientation="L" if turned.width > turned.height else "P")
+        pdf.image(turned, x=0, y=0, w=pdf.w, h=pdf.h)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf.output(str(path))
+    return path
+
+
+def blank_page(width: int = 1240, height: int = 1754) -> Image.Image:
+    """A scanned empty page: light grey with a little noise, nothing to read."""
+    import random
+
+    picture = Image.new("L", (width, height), color=242)
+    rng = random.Random(7)
+    pixels = picture.load()
+    for _ in range(4000):
+        pixels[rng.randrange(width), rng.randrange(height)] = rng.randrange(150, 230)
+    return picture
+
+
+def write_photo(document: Document, path: Path, *, angle: float = 2.0) -> Path:
+    """A phone photo of the first page: slightly turned, on a darker desk, saved as JPEG."""
+    page = page_images(document, dpi=150)[0]
+    desk = Image.new("L", (page.width + 160, page.height + 160), color=90)
+    desk.paste(page, (80, 80))
+    photo = desk.rotate(angle, expand=False, fillcolor=90)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    photo.save(path, format="JPEG", quality=85)
     return path

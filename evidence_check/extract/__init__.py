@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Protocol
 
-from evidence_check.extract import docx, image, ocr, pdf
+from evidence_check.extract import docx, image, ocr, office, pdf
 from evidence_check.models import Extraction, Problem, Reason
 
 log = logging.getLogger(__name__)
@@ -25,6 +25,9 @@ class Extractor(Protocol):
 EXTRACTORS: dict[str, Extractor] = {
     ".pdf": pdf.extract,
     ".docx": docx.extract,
+    ".xlsx": office.extract_xlsx,
+    ".pptx": office.extract_pptx,
+    ".doc": office.extract_doc,
     **{suffix: image.extract for suffix in image.SUFFIXES},
 }
 
@@ -52,7 +55,7 @@ def extract_file(path: Path, *, use_ocr: bool = False) -> Extraction:
     extractor: Extractor
     if head.startswith(b"%PDF") or (suffix == ".pdf" and b"%PDF" in _peek(path)):
         extractor = pdf.extract
-    elif head.startswith(_OLE_MAGIC):
+    elif head.startswith(_OLE_MAGIC) and suffix != ".doc":
         return unreadable("a legacy Word/Office file (.doc/.xls) saved under a new name")
     elif suffix in EXTRACTORS:
         extractor = EXTRACTORS[suffix]
