@@ -124,3 +124,12 @@ def assert_status(
     seen = {key: got.get(key) for key in wanted}
     assert seen == wanted, f"rows {seen} != expected {wanted}"
     return result
+
+
+def read_slowly(path: Path, options: object) -> object:
+    """A reader that hangs on files called "lambat.pdf" (for the worker-timeout test)."""
+    import time
+
+    if path.name == "lambat.pdf":
+        time.sleep(60)
+    return read_slowly.__wrapped__(path, options)  # type: ignore[attr-defined]
