@@ -305,13 +305,20 @@ def page_images(document: Document, dpi: int = 150) -> list[Image.Image]:
         source = write_pdf(document, Path(folder) / "print.pdf")
         pdf = pdfium.PdfDocument(str(source))
         try:
-            return [pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L") for i in range(len(pdf))]
+            return [
+                pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+                for i in range(len(pdf))
+            ]
         finally:
             pdf.close()
 
 
 def write_scan(
-    document: Document | None, path: Path, *, rotate: int = 0, pages: list[Image.Image] | None = None
+    document: Document | None,
+    path: Path,
+    *,
+    rotate: int = 0,
+    pages: list[Image.Image] | None = None,
 ) -> Path:
     """A scanned PDF: page pictures only (`rotate` turns them, as a careless scanner does)."""
     pictures = pages if pages is not None else page_images(document) if document else []
