@@ -47,6 +47,9 @@ FUZZY_MIN_LENGTH = 5
 FUZZY_TOKEN = 80.0
 #: extra words allowed inside a phrase ("Reviu Kebijakan Internal Arsitektur SPBE")
 WINDOW_SLACK = 3
+#: the best score of a phrase one of whose words is absent, and of a document that lacks the
+#: `must_include` form: not a near match
+MISSING_WORD_CAP = 50.0
 
 FULL, NEAR_ONLY, NEVER = 100.0, 75.0, 50.0
 _ANY = {form: FULL for form in Form}
@@ -88,6 +91,7 @@ COMPATIBLE: dict[Kind, dict[Form, float]] = {
     },
     Kind.PLAN: {
         **_ANY,
+        Form.REPORT: NEVER,
         Form.LETTER: NEVER,
         Form.ATTENDANCE: NEVER,
         Form.MINUTES: NEVER,
@@ -153,21 +157,26 @@ class Words:
         return [(p, sim) for word, sim in self.similar[token] for p in self.positions[word]]
 
     def phrase_score(self, phrase: tuple[str, ...]) -> float:
-        """0-100: the weighted share of the phrase's words found close together, squared.
+        """0-100: the weighted similarity of the phrase's words found close together, squared.
 
-        Squaring keeps a sibling that shares a generic word ("SPBE") far below the near threshold.
+        A phrase missing one of its words scores at most MISSING_WORD_CAP, below any sensible
+        near threshold: "Reviu Arsitektur SPBE" is not nearly the Perbup on Arsitektur SPBE.
+        Near scores come from damaged words (OCR) instead.
         """
         weights = _weights(phrase)
+        total = sum(weights)
         hits = [self.hits(t) for t in phrase]
         span = len(phrase) + WINDOW_SLACK
         best = 0.0
         for anchor in sorted({p for h in hits for p, _ in h}):
-            got = sum(
-                w * max((s for p, s in h if anchor <= p < anchor + span), default=0.0)
-                for w, h in zip(weights, hits, strict=True)
-            )
-            best = max(best, got)
-        return 100.0 * (best / sum(weights)) ** 2
+            similar = [
+                max((s for p, s in h if anchor <= p < anchor + span), default=0.0) for h in hits
+            ]
+            score = 100.0 * (sum(w * s for w, s in zip(weights, similar, strict=True)) / total) ** 2
+            if any(s == 0.0 and t not in STOPWORDS for t, s in zip(phrase, similar, strict=True)):
+                score = min(score, MISSING_WORD_CAP)
+            best = max(best, score)
+        return best
 
 
 @dataclass(frozen=True)
@@ -197,6 +206,7 @@ class Matcher:
         self._holders: dict[str, set[int]] = {}
         # a phrase missing words that weigh more than this share can never reach the near score
         self._fatal_share = 1.0 - math.sqrt(thresholds.near / 100.0)
+        self._all_words_needed = thresholds.near > MISSING_WORD_CAP
 
     def _documents_with(self, token: str) -> set[int]:
         """Documents whose title or name holds the token, or a word close enough to it."""
@@ -256,7 +266,7 @@ class Matcher:
             score = name  # unreadable or without text: the name is all there is
         score = min(score, COMPATIBLE[query.kind][profile.form])
         if query.must and not all(self._present(m, index) for m in query.must):
-            score = min(score, match - 5.0)
+            score = min(score, MISSING_WORD_CAP)
         return Match(score=round(score, 1), page=page, snippet=snippet)
 
     def _present(self, phrase: tuple[str, ...], index: int) -> bool:

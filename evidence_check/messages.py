@@ -33,8 +33,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "document.page": {"id": "hlm. {page}", "en": "p. {page}"},
     "document.year": {"id": "tahun {year}", "en": "year {year}"},
     "todo.missing": {
-        "id": "Unggah {title} ke folder {folder}.",
-        "en": "Upload {title} to the folder {folder}.",
+        "id": "Unggah dokumen ini ke folder {folder}.",
+        "en": "Upload this document to the folder {folder}.",
     },
     "folders.unresolved": {
         "id": "Folder yang tidak dikenali sebagai OPD (berkasnya hanya dinilai sebagai salah tempat): {names}",

@@ -118,7 +118,13 @@ class Regulation:
                 "",
                 "",
             ]
-        pages.append(closing)
+        if self.pages_of_articles == 0:  # a short decree: everything on one page
+            pages[0] = pages[0] + [
+                "KESATU : Membentuk tim sebagaimana tercantum dalam Lampiran.",
+                *closing,
+            ]
+        else:
+            pages.append(closing)
         if self.annex_with_blank_signature:
             pages.append(
                 [

@@ -184,7 +184,7 @@ def test_macosx_folder_is_not_an_agency_folder(tmp_path: Path) -> None:
     assert [f.name for f in run(tmp_path).folders] == []
 
 
-@pytest.mark.parametrize("name", ["catatan.txt", "Rekap.xlsx", "Dokumen lama.doc", "README"])
+@pytest.mark.parametrize("name", ["catatan.txt", "Rekap lama.xls", "video rapat.mp4", "README"])
 def test_unsupported_types_are_skipped_as_unsupported(tmp_path: Path, name: str) -> None:
     touch(tmp_path / "01. DISKOMINFO" / name)
     found = run(tmp_path)

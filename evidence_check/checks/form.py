@@ -72,7 +72,17 @@ def _first(words: str, table: tuple[tuple[Form, tuple[str, ...]], ...]) -> Form 
     return None
 
 
+_DELIVERABLE = ("penyusunan", "pembuatan", "pemutakhiran")
+
+
 def _first_leading(words: str) -> Form | None:
+    """The form named first; a consultant's "Laporan Akhir Penyusunan Masterplan" is the plan."""
+    for marker in _DELIVERABLE:
+        at = _position(words, marker)
+        if at < 1 << 30 and _position(words, "laporan") < at:
+            after = _first_leading(words[at + len(marker) + 1 :])
+            if after not in (None, Form.REPORT):
+                return after
     best = min(
         ((min(_position(words, p) for p in phrases), form) for form, phrases in _LEADING),
         key=lambda pair: pair[0],

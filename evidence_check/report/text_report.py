@@ -25,11 +25,21 @@ def render(result: AuditResult, lang: str = "id") -> str:
     by_agency: dict[str, list[Finding]] = {}
     for finding in result.findings:
         by_agency.setdefault(finding.agency, []).append(finding)
-    for agency in sorted(by_agency, key=lambda a: order.index(a) if a in order else len(order)):
+    agencies = sorted(by_agency, key=lambda a: order.index(a) if a in order else len(order))
+    width = max((len(a) for a in agencies), default=0)
+    for agency in agencies:
+        counts = Counter(f.status for f in by_agency[agency])
+        out.append(
+            f"  {agency:<{width}}  "
+            + "  ".join(f"{status_label(s, lang).lower()} {counts[s]:>2}" for s in Status)
+        )
+    out.append("")
+    for agency in agencies:
         findings = by_agency[agency]
         out.append(f"== {names.get(agency, agency)} ({agency}) ==")
         gaps = [f for f in findings if f.status is not Status.COMPLETE]
-        for finding in sorted(gaps, key=lambda f: f.status is not Status.MISSING):
+        # weak rows first: they are nearest to done
+        for finding in sorted(gaps, key=lambda f: f.status is Status.MISSING):
             out.extend(_item(finding, result, names, lang))
         done = len(findings) - len(gaps)
         out.append(
