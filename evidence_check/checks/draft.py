@@ -10,7 +10,7 @@ import re
 _MARKER_WORDS = ("rancangan", "draft", "draf", "konsep", "ranperbup", "ranperda", "ranperwal")
 # Placeholders left in a number or date: "NOMOR KEP. XXX/.../2023", "NOMOR ... TAHUN", "TANGGAL XX".
 _PLACEHOLDER = re.compile(
-    r"\bNOMOR\s*:?\s*(?:KEP\.?\s*)?(?:X{2,}|[.…_]{3,}|(?=TAHUN\b))"
+    r"\bNOMOR\s*:?\s*(?:KEP\.?\s*)?(?:(?=TAHUN\b)|[\w./\-]{0,24}?\s?(?:X{3,}|\.{3,}|…|_{3,}))"
     r"|\bTANGGAL\s*:?\s*(?:X{2,}|[.…_]{3,})"
     r"|\[\s*LAMBANG\s*\]",
     re.IGNORECASE,

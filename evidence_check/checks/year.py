@@ -8,6 +8,7 @@ from evidence_check.checks.ratification import MONTHS
 
 _NUMBERED = re.compile(r"\bnomor (?:\S+ ){0,8}?tahun ((?:19|20)\d\d)\b")
 _NUMBER_TAIL = re.compile(r"\bnomor (?:[0-9a-z]+ ){1,8}?((?:19|20)\d\d) tentang\b")
+_CITED = re.compile(r"\bnomor (?:\S+ ){1,8}?tahun (?:19|20)\d\d\b")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _DATE = re.compile(rf"\b\d{{1,2}} (?:{'|'.join(MONTHS)}) ((?:19|20)\d\d)\b")
 
@@ -23,7 +24,9 @@ def title_year(title: str, *, instrument: bool) -> int | None:
         found = _NUMBERED.search(head) or _NUMBER_TAIL.search(title)
         if found:
             return int(found.group(1))
-    years = [int(y) for y in _YEAR.findall(title)]
+    # a report's title may cite an instrument by its number: that year is the instrument's
+    own = _CITED.sub(" ", title) if not instrument else title
+    years = [int(y) for y in _YEAR.findall(own)]
     return max(years) if years else None
 
 
