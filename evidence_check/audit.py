@@ -15,7 +15,14 @@ from evidence_check.cache import Cache
 from evidence_check.discover import discover
 from evidence_check.extract import ocr
 from evidence_check.judge import judge
-from evidence_check.models import AuditResult, DocumentEntry, EvidenceMap, Profile, Settings
+from evidence_check.models import (
+    AuditResult,
+    DocumentEntry,
+    EvidenceMap,
+    Profile,
+    Settings,
+    SkippedFile,
+)
 from evidence_check.profile import locate
 from evidence_check.reader import Progress, ReadOptions, read_all
 
@@ -39,19 +46,31 @@ def audit(
     cache = Cache(settings.cache_dir)
     profiles: list[Profile] = []
     entries: list[DocumentEntry] = []
+    skipped: list[SkippedFile] = []
     try:
-        for source, reading in read_all(found.files, options, cache, settings.jobs, on_progress):
-            profiles.append(locate(source, reading))
-            entries.append(
-                DocumentEntry(
-                    path=source.path,
-                    agency=source.agency,
-                    state="processed",
-                    pages=reading.pages or None,
-                    ocr_pages=reading.ocr_pages,
-                    problems=(reading.problem,) if reading.problem else (),
+        for outcome in read_all(found.files, options, cache, settings.jobs, on_progress):
+            source, reading = outcome.source, outcome.reading
+            if outcome.skipped is not None:
+                skipped.append(outcome.skipped)
+            elif reading is None:
+                detail = f"a ZIP archive of {outcome.archive_members} files, read as if unpacked"
+                entries.append(
+                    DocumentEntry(
+                        path=source.path, agency=source.agency, state="processed", detail=detail
+                    )
                 )
-            )
+            else:
+                profiles.append(locate(source, reading))
+                entries.append(
+                    DocumentEntry(
+                        path=source.path,
+                        agency=source.agency,
+                        state="processed",
+                        pages=reading.pages or None,
+                        ocr_pages=reading.ocr_pages,
+                        problems=(reading.problem,) if reading.problem else (),
+                    )
+                )
     finally:
         cache.close()
     entries += [
@@ -62,7 +81,7 @@ def audit(
             skip_reason=s.reason,
             detail=s.detail or None,
         )
-        for s in found.skipped
+        for s in (*found.skipped, *skipped)
     ]
     profiles.sort(key=lambda p: p.path)
     stamp = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")

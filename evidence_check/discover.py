@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from evidence_check.archive import is_archive
 from evidence_check.extract import supported_suffix
 from evidence_check.models import Agency, Discovery, Folder, SkippedFile, SourceFile
 from evidence_check.text import normalize
@@ -108,7 +109,7 @@ def discover(
             continue
         if any(part.lower() in JUNK_DIRS for part in rel.split("/")[:-1]) or is_junk(path.name):
             skipped.append(SkippedFile(path=rel, agency=agency, reason="junk"))
-        elif not supported_suffix(path.name):
+        elif not (supported_suffix(path.name) or is_archive(path.name)):
             detail = path.suffix.lower() or "no extension"
             skipped.append(
                 SkippedFile(path=rel, agency=agency, reason="unsupported", detail=detail)

@@ -14,12 +14,15 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from pebble import ProcessExpired, ProcessPool
 
+from evidence_check.archive import Member, is_archive, read_archive
 from evidence_check.cache import Cache, reading_key
-from evidence_check.extract import extract_file
-from evidence_check.models import Problem, Reading, Reason, SourceFile
+from evidence_check.discover import is_junk
+from evidence_check.extract import extract_file, supported_suffix
+from evidence_check.models import Problem, Reading, Reason, SkippedFile, SourceFile
 from evidence_check.profile import read
 
 
@@ -34,6 +37,17 @@ class ReadOptions:
     @property
     def tag(self) -> str:
         return f"ocr={'on' if self.ocr else 'off'}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Outcome:
+    """What the read stage says of one file or archive member: read, or skipped."""
+
+    source: SourceFile
+    reading: Reading | None = None
+    skipped: SkippedFile | None = None
+    #: for a ZIP archive itself: how many members it holds (they follow as outcomes of their own)
+    archive_members: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -62,6 +76,42 @@ def read_one(path: Path, options: ReadOptions) -> tuple[str, Reading]:
     return digest, read(extract_file(path, use_ocr=options.ocr), digest)
 
 
+def read_zip(path: Path, options: ReadOptions) -> tuple[list[Member], Problem | None]:
+    """Read every member of an archive (in a worker, like `read_one`)."""
+
+    def member(target: Path) -> tuple[str, Reading]:
+        return read_one(target, options)
+
+    return read_archive(path, member, is_junk=is_junk, supported=supported_suffix)
+
+
+def _archive_outcomes(
+    source: SourceFile, members: list[Member], problem: Problem | None
+) -> list[Outcome]:
+    if problem is not None:
+        reading = Reading(pages=0, problem=problem, content_key="path:" + source.path)
+        return [Outcome(source=source, reading=reading)]
+    outcomes = [Outcome(source=source, archive_members=len(members))]
+    for item in members:
+        inner = SourceFile(
+            path=f"{source.path}!/{item.name}",
+            absolute=source.absolute,
+            agency=source.agency,
+            size=item.size,
+        )
+        if item.reading is not None:
+            outcomes.append(Outcome(source=inner, reading=item.reading))
+        else:
+            skipped = SkippedFile(
+                path=inner.path,
+                agency=source.agency,
+                reason=item.skip_reason or "unsupported",
+                detail=item.detail,
+            )
+            outcomes.append(Outcome(source=inner, skipped=skipped))
+    return outcomes
+
+
 def _limit_memory(limit: int | None) -> None:
     if limit is None:
         return
@@ -84,79 +134,103 @@ def read_all(
     cache: Cache,
     jobs: int,
     on_progress: Callable[[Progress], None] | None = None,
-) -> Iterator[tuple[SourceFile, Reading]]:
-    """Yield every file with its reading, from the cache where the content is known."""
-    pending: list[tuple[SourceFile, int, int]] = []
-    done = pages = ocr_pages = 0
+) -> Iterator[Outcome]:
+    """Yield an outcome for every file (and archive member), from the cache where it can."""
+    counts = {"done": 0, "pages": 0, "ocr": 0}
 
-    def report(reading: Reading) -> None:
-        nonlocal done, pages, ocr_pages
-        done, pages, ocr_pages = done + 1, pages + reading.pages, ocr_pages + len(reading.ocr_pages)
+    def report(reading: Reading | None) -> None:
+        counts["done"] += 1
+        if reading is not None:
+            counts["pages"] += reading.pages
+            counts["ocr"] += len(reading.ocr_pages)
         if on_progress is not None:
-            on_progress(Progress(done=done, total=len(files), pages=pages, ocr_pages=ocr_pages))
+            on_progress(
+                Progress(
+                    done=counts["done"],
+                    total=len(files),
+                    pages=counts["pages"],
+                    ocr_pages=counts["ocr"],
+                )
+            )
 
+    pending: list[tuple[SourceFile, os.stat_result | None]] = []
     for source in files:
+        if is_archive(source.path):
+            pending.append((source, None))
+            continue
         try:
             stat = source.absolute.stat()
         except OSError as exc:
-            reading = _failed(source, f"cannot open: {exc.strerror or exc}")
-            report(reading)
-            yield source, reading
+            failed = _failed(source, f"cannot open: {exc.strerror or exc}")
+            report(failed)
+            yield Outcome(source=source, reading=failed)
             continue
         digest = cache.digest(source.absolute, stat.st_size, stat.st_mtime_ns)
         cached = cache.get(reading_key(digest, options.tag)) if digest else None
         if cached is not None:
             report(cached)
-            yield source, cached
+            yield Outcome(source=source, reading=cached)
         else:
-            pending.append((source, stat.st_size, stat.st_mtime_ns))
+            pending.append((source, stat))
 
-    def store(item: tuple[SourceFile, int, int], digest: str, reading: Reading) -> Reading:
-        if digest:
-            source, size, mtime = item
-            cache.put(
-                source.absolute, size, mtime, digest, reading_key(digest, options.tag), reading
-            )
-        report(reading)
-        return reading
+    for (source, known), result in _run(pending, options, jobs):
+        if isinstance(result, str):  # the worker failed: the file is unreadable, the audit goes on
+            failed = _failed(source, result)
+            report(failed)
+            yield Outcome(source=source, reading=failed)
+        elif known is None:
+            members, problem = cast(tuple[list[Member], Problem | None], result)
+            outcomes = _archive_outcomes(source, members, problem)
+            report(outcomes[0].reading)
+            yield from outcomes
+        else:
+            digest, reading = cast(tuple[str, Reading], result)
+            if digest:
+                key = reading_key(digest, options.tag)
+                cache.put(source.absolute, known.st_size, known.st_mtime_ns, digest, key, reading)
+            report(reading)
+            yield Outcome(source=source, reading=reading)
 
-    if jobs <= 1 or len(pending) <= 1:
-        for item in pending:
-            digest, reading = read_one(item[0].absolute, options)
-            yield item[0], store(item, digest, reading)
+
+Task = tuple[SourceFile, "os.stat_result | None"]
+
+
+def _run(tasks: list[Task], options: ReadOptions, jobs: int) -> Iterator[tuple[Task, object]]:
+    """Run each task (a file: `read_one`; an archive: `read_zip`) and yield its result or, when
+    the worker timed out, died or failed, a one-line reason."""
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            worker = read_zip if task[1] is None else read_one
+            try:
+                yield task, worker(task[0].absolute, options)
+            except Exception as exc:  # a reader bug on one file must not stop the audit
+                yield task, f"cannot be read: {type(exc).__name__}: {exc}"
         return
     with ProcessPool(
-        max_workers=min(jobs, len(pending)),
+        max_workers=min(jobs, len(tasks)),
         initializer=_limit_memory,
         initargs=(options.memory_bytes,),
     ) as pool:
-        futures = [
-            (
-                item,
-                pool.schedule(
-                    read_one, args=(item[0].absolute, options), timeout=options.timeout_seconds
-                ),
+        futures = []
+        for task in tasks:
+            archive = task[1] is None
+            timeout = options.timeout_seconds * (10 if archive else 1)
+            worker = read_zip if archive else read_one
+            futures.append(
+                (task, pool.schedule(worker, args=(task[0].absolute, options), timeout=timeout))
             )
-            for item in pending
-        ]
-        for item, future in futures:
+        for task, future in futures:
             try:
-                digest, reading = future.result()
+                yield task, future.result()
             except FutureTimeout:
-                digest, reading = (
-                    "",
-                    _failed(item[0], f"timed out after {options.timeout_seconds:.0f} s"),
-                )
+                limit = options.timeout_seconds * (10 if task[1] is None else 1)
+                yield task, f"timed out after {limit:.0f} s"
             except ProcessExpired as exc:
-                digest, reading = "", _failed(item[0], f"the reader stopped ({_expired(exc)})")
+                yield task, f"the reader stopped ({_expired(exc)})"
             except MemoryError:
-                digest, reading = "", _failed(item[0], "too much memory needed: refused")
+                yield task, "too much memory needed: refused"
             except Exception as exc:  # a reader bug on one file must not stop the audit
-                digest, reading = (
-                    "",
-                    _failed(item[0], f"cannot be read: {type(exc).__name__}: {exc}"),
-                )
-            yield item[0], store(item, digest, reading)
+                yield task, f"cannot be read: {type(exc).__name__}: {exc}"
 
 
 def _expired(exc: ProcessExpired) -> str:

@@ -1,0 +1,68 @@
+"""ZIP archives sent by chat are audited as if unpacked, without trusting their entries."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from helpers import MAP, docgen, run_audit, statuses
+
+ARSITEKTUR = "Arsitektur Sistem Pemerintahan Berbasis Elektronik"
+
+
+def make_zip(path: Path, members: dict[str, bytes]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def pdf_bytes(tmp_path: Path, document: docgen.Document) -> bytes:
+    return docgen.write_pdf(document, tmp_path / "member.pdf").read_bytes()
+
+
+def test_members_are_matched_with_archive_paths(tmp_path: Path) -> None:
+    root = tmp_path / "tree"
+    perbup = pdf_bytes(tmp_path, docgen.Regulation(topic=ARSITEKTUR))
+    make_zip(root / "Bagian Hukum" / "kiriman.zip", {"dokumen/Perbup Arsitektur.pdf": perbup})
+    result = run_audit(root, MAP)
+    assert statuses(result)["arsitektur-perbup"] == ("complete",)
+    row = next(f for f in result.findings if f.evidence.id == "arsitektur-perbup")
+    assert row.documents[0].path == "Bagian Hukum/kiriman.zip!/dokumen/Perbup Arsitektur.pdf"
+
+
+def test_hostile_entries_are_refused_and_reported_and_nothing_is_written_outside(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "tree"
+    make_zip(
+        root / "Diskominfo" / "kiriman.zip",
+        {
+            "../../escaped.pdf": b"%PDF-1.4",
+            "/etc/absolute.pdf": b"%PDF-1.4",
+            "inner.zip": b"PK\x05\x06" + b"\x00" * 18,
+            "__MACOSX/._x.pdf": b"x",
+            "bomb.pdf": b"\x00" * (40 * 1024 * 1024),
+        },
+    )
+    result = run_audit(root, MAP)
+    skipped = {
+        d.path.split("!/")[1]: d.skip_reason for d in result.documents if d.state == "skipped"
+    }
+    assert skipped == {
+        "../../escaped.pdf": "path-traversal",
+        "/etc/absolute.pdf": "path-traversal",
+        "inner.zip": "nested-archive",
+        "__MACOSX/._x.pdf": "junk",
+        "bomb.pdf": "zip-bomb",
+    }
+    assert not (tmp_path / "escaped.pdf").exists() and not (root / "escaped.pdf").exists()
+
+
+def test_a_broken_archive_is_unreadable_not_a_crash(tmp_path: Path) -> None:
+    root = tmp_path / "tree"
+    (root / "Bagian Hukum").mkdir(parents=True)
+    (root / "Bagian Hukum" / "Perbup Arsitektur SPBE.zip").write_bytes(b"PK\x03\x04 truncated")
+    result = run_audit(root, MAP)
+    assert statuses(result)["arsitektur-perbup"] == ("weak", "unreadable")
