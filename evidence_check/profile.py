@@ -22,6 +22,11 @@ _TITLE_END_LATE = re.compile(r"\bmenimbang\b", re.IGNORECASE)
 _CLOSING_CHARS = 2500
 
 
+def visible(text: str) -> int:
+    """How many non-space characters a text has."""
+    return len("".join(text.split()))
+
+
 def title_area(raw: str) -> str:
     """The first text page up to "Dengan Rahmat Tuhan" (or "Menimbang" when it comes later)."""
     cut = len(raw)
@@ -45,30 +50,32 @@ def read(extraction: Extraction, file_digest: str) -> Reading:
         )
     raw_pages = [p.text for p in pages]
     first = pages[0] if pages else None
-    first_readable = first is not None and sum(1 for c in first.text if not c.isspace()) > 50
-    title_raw = title_area(first.text) if first is not None and first_readable else ""
+    title_raw = title_area(first.text) if first is not None and visible(first.text) > 50 else ""
     title = normalize(title_raw)
     title_form = form.detect_form(title, "") if title else Form.UNKNOWN
-    annex_at = ratification.main_part(raw_pages)
-    normalised = [normalize(text) for text in raw_pages]
-    main = normalised[:annex_at]
-    ratified_year = ratification.ratification_year(main)
+    main = ratification.main_text(raw_pages)
+    # only the pages that can hold the ratification block are normalised: reading stays cheap
+    signed = [normalize(text) for text in main if ratification.may_hold_block(text)]
+    ratified_year = ratification.ratification_year(signed)
     instrument = title_form in (Form.REGULATION, Form.DECREE, Form.CIRCULAR)
     text_year = (
         year.title_year(title, instrument=instrument)
         or ratified_year
-        or year.closing_year(" ".join(main)[-_CLOSING_CHARS:])
+        or year.closing_year(normalize("\n".join(main[-2:])[-_CLOSING_CHARS:]))
     )
-    headers = [normalize(" ".join(text.strip().splitlines()[:1])) for text in raw_pages[1:]]
-    joined = " ".join(normalised)
+    headers = [text.lstrip()[:40].split("\n", 1)[0] for text in raw_pages[1:]]
     body, starts = "", tuple[int, ...]()
     if not title:
+        normalised = [normalize(text) for text in raw_pages]
         offsets: list[int] = []
         offset = 0
         for text in normalised:
             offsets.append(offset)
             offset += len(text) + 1
-        body, starts = joined[:BODY_CHARS], tuple(offsets)
+        body, starts = " ".join(normalised)[:BODY_CHARS], tuple(offsets)
+    content = hashlib.sha1()
+    for text in raw_pages:
+        content.update(" ".join(text.split()).encode("utf-8", "surrogatepass"))
     return Reading(
         pages=extraction.pages_total or 0,
         ocr_pages=extraction.ocr_pages,
@@ -78,8 +85,8 @@ def read(extraction: Extraction, file_digest: str) -> Reading:
         title_form=title_form,
         text_year=text_year,
         draft_marker=draft.draft_marker(title, title_raw, headers),
-        ratified=ratified_year is not None or ratification.e_signed(main),
-        content_key=hashlib.sha1(joined.encode("utf-8", "surrogatepass")).hexdigest(),
+        ratified=ratified_year is not None or ratification.e_signed(main[-2:]),
+        content_key=content.hexdigest(),
         body=body,
         page_starts=starts,
         page_numbers=tuple(p.number for p in pages) if body else (),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+_WORDS = re.compile(r"[^\W\d_]+")
 _MARKER_WORDS = ("rancangan", "draft", "draf", "konsep", "ranperbup", "ranperda", "ranperwal")
 # Placeholders left in a number or date: "NOMOR KEP. XXX/.../2023", "NOMOR ... TAHUN", "TANGGAL XX".
 _PLACEHOLDER = re.compile(
@@ -18,7 +19,8 @@ _PLACEHOLDER = re.compile(
 
 
 def draft_marker(title: str, title_raw: str, headers: list[str]) -> str | None:
-    """The draft marker found, or None. `title` is normalised, `title_raw` as printed."""
+    """The draft marker found, or None. `title` is normalised, `title_raw` and the page
+    `headers` (each page's first line) as printed."""
     words = title.split()
     # In a regulation the topic follows "tentang"; a topic may itself speak of "rancangan".
     before_topic = words[: words.index("tentang")] if "tentang" in words else words
@@ -29,7 +31,7 @@ def draft_marker(title: str, title_raw: str, headers: list[str]) -> str | None:
     if found:
         return " ".join(found.group().split())
     for header in headers:
-        header_words = header.split()
+        header_words = _WORDS.findall(header.casefold())
         if 0 < len(header_words) <= 3 and header_words[0] in _MARKER_WORDS:
-            return header_words[0]
+            return str(header_words[0])
     return None

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from evidence_check.text import normalize
+
 MONTHS = (
     "januari",
     "februari",
@@ -38,6 +40,21 @@ def main_part(raw_pages: list[str]) -> int:
     return len(raw_pages)
 
 
+def main_text(raw_pages: list[str]) -> list[str]:
+    """The pages before the LAMPIRAN; a text without pages (DOCX) is cut at its LAMPIRAN line."""
+    if len(raw_pages) == 1:
+        text = raw_pages[0]
+        annex = _ANNEX_HEAD.search(text, 400)
+        return [text[: annex.start()] if annex else text]
+    return raw_pages[: main_part(raw_pages)]
+
+
+def may_hold_block(raw: str) -> bool:
+    """A cheap test before normalising a page: does it speak of "ditetapkan" at all?"""
+    lowered = raw.lower()
+    return "tetapkan" in lowered or "tetapkau" in lowered or "elektronik" in lowered
+
+
 def ratification_year(normalised_pages: list[str]) -> int | None:
     """The year of the main ratification block, or None when there is no such block."""
     for text in normalised_pages:
@@ -47,5 +64,10 @@ def ratification_year(normalised_pages: list[str]) -> int | None:
     return None
 
 
-def e_signed(normalised_pages: list[str]) -> bool:
-    return any(_E_SIGNED.search(text) for text in normalised_pages[-2:])
+def e_signed(raw_pages: list[str]) -> bool:
+    """An electronic signature (BSrE) closing the main part stands for the signed block."""
+    return any(
+        _E_SIGNED.search(normalize(text))
+        for text in raw_pages
+        if may_hold_block(text) or "bsre" in text.lower()
+    )

@@ -39,7 +39,7 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
                 finally:
                     textpage.close()
                 text = text.replace("\r\n", "\n").replace("\r", "\n")
-                has_layer = sum(1 for c in text if not c.isspace()) > MIN_PAGE_CHARS
+                has_layer = len("".join(text.split())) > MIN_PAGE_CHARS
                 if not has_layer and use_ocr:
                     text = ocr.read_image(_render(page, 0), lambda p=page: _render(p, 180))  # type: ignore[misc]
                     ocr_pages.append(index + 1)
