@@ -7,6 +7,7 @@ returns data; it prints nothing and never exits. The CLI is the only caller that
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +36,8 @@ def audit(
     now: dt.datetime | None = None,
     on_progress: Callable[[Progress], None] | None = None,
 ) -> AuditResult:
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
     found = discover(
         root, evidence_map.agencies, own_agency=settings.agency, max_bytes=settings.max_file_bytes
     )
@@ -43,6 +46,8 @@ def audit(
         timeout_seconds=settings.file_timeout_seconds,
         memory_bytes=settings.file_memory_bytes,
     )
+    timings["discover"] = time.perf_counter() - started
+    started = time.perf_counter()
     cache = Cache(settings.cache_dir)
     profiles: list[Profile] = []
     entries: list[DocumentEntry] = []
@@ -84,6 +89,8 @@ def audit(
         for s in (*found.skipped, *skipped)
     ]
     profiles.sort(key=lambda p: p.path)
+    timings["read"] = time.perf_counter() - started
+    findings = judge(evidence_map, profiles, settings.agency, timings)
     stamp = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
     return AuditResult(
         map_source=evidence_map.source,
@@ -91,10 +98,11 @@ def audit(
         generated_at=stamp,
         tool_version=__version__,
         root=str(root),
-        findings=judge(evidence_map, profiles, settings.agency),
+        findings=findings,
         documents=tuple(sorted(entries, key=lambda e: e.path)),
         folders=found.folders,
         agencies_without_folder=found.agencies_without_folder,
         agencies=evidence_map.agencies,
         self_check=settings.agency,
+        timings=timings,
     )

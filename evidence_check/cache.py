@@ -9,6 +9,7 @@ and a busy timeout serialise their writes.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import zlib
 from pathlib import Path
@@ -20,6 +21,8 @@ from evidence_check.models import Form, Problem, Reading, Reason
 
 #: raise when reading or extraction changes what a file yields: old entries are then ignored
 READER_VERSION = 1
+#: entries written per transaction
+BATCH = 200
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS about (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (
@@ -38,6 +41,7 @@ class Cache:
 
     def __init__(self, folder: Path | None) -> None:
         self._db: sqlite3.Connection | None = None
+        self._pending: list[tuple[tuple[str, int, int, str], tuple[str, bytes]]] = []
         if folder is None:
             return
         folder.mkdir(parents=True, exist_ok=True)
@@ -48,6 +52,7 @@ class Cache:
         self._db.execute("INSERT OR REPLACE INTO about VALUES ('note', ?)", (_NOTE,))
 
     def close(self) -> None:
+        self.flush()
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -76,16 +81,26 @@ class Cache:
     def put(
         self, path: Path, size: int, mtime_ns: int, digest: str, key: str, reading: Reading
     ) -> None:
+        """Remember a reading; entries are written in batches (see `flush`)."""
         if self._db is None:
             return
         payload = zlib.compress(json.dumps(_encode(reading)).encode("utf-8", "surrogatepass"), 3)
+        self._pending.append(((_key_path(path), size, mtime_ns, digest), (key, payload)))
+        if len(self._pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._db is None or not self._pending:
+            return
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute(
-                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
-                (_key_path(path), size, mtime_ns, digest),
+            self._db.executemany(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", [f for f, _ in self._pending]
             )
-            self._db.execute("INSERT OR REPLACE INTO readings VALUES (?, ?)", (key, payload))
+            self._db.executemany(
+                "INSERT OR REPLACE INTO readings VALUES (?, ?)", [r for _, r in self._pending]
+            )
+        self._pending.clear()
 
 
 def reading_key(digest: str, settings_tag: str) -> str:
@@ -93,7 +108,7 @@ def reading_key(digest: str, settings_tag: str) -> str:
 
 
 def _key_path(path: Path) -> str:
-    return str(path.resolve()).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return os.path.abspath(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _encode(reading: Reading) -> dict[str, Any]:

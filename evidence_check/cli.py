@@ -7,6 +7,7 @@ This is the only module that prints or exits.
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import sys
 import time
@@ -24,7 +25,16 @@ from evidence_check.evidence_map import MapError, load_map, resolve_map
 from evidence_check.messages import LANGUAGES, message
 from evidence_check.models import EvidenceMap, Settings
 from evidence_check.reader import Progress, default_jobs
-from evidence_check.report import SUFFIXES, WRITERS, write_output
+from evidence_check.report import (
+    BINARY_FORMATS,
+    SUFFIXES,
+    TODO_FORMATS,
+    WRITERS,
+    file_name,
+    text_report,
+    write_output,
+)
+from evidence_check.report.view import select_agency
 
 EXIT_OK, EXIT_GAPS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 F = TypeVar("F", bound=Callable[..., Any])
@@ -146,6 +156,9 @@ ROOT_ARGUMENT = click.argument(
 )
 @click.option("--no-cache", is_flag=True, help="Neither use nor fill the cache.")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR scans and photos.")
+@click.option(
+    "--timings", is_flag=True, hidden=True, help="Print seconds per stage on stderr (benchmarks)."
+)
 @_guarded
 def audit_command(
     root: Path,
@@ -159,6 +172,7 @@ def audit_command(
     cache_dir: Path | None,
     no_cache: bool,
     no_ocr: bool,
+    timings: bool,
 ) -> None:
     """Audit the evidence tree ROOT (one folder per agency) against the map."""
     evidence_map = _load(map_option)
@@ -193,6 +207,9 @@ def audit_command(
             write_output(rendered, output)
         else:
             click.echo(rendered, nl=False)
+    if timings:
+        pages = sum(d.pages or 0 for d in result.documents)
+        click.echo(json.dumps({**result.timings, "pages": pages}), err=True)
     sys.exit(EXIT_GAPS if result.has_gaps else EXIT_OK)
 
 
@@ -242,3 +259,88 @@ def map_check_command(file: str) -> None:
             agencies=len(evidence_map.agencies),
         )
     )
+
+
+@main.command("todo")
+@ROOT_ARGUMENT
+@click.argument("agency_id", metavar="AGENCY_ID")
+@MAP_OPTION
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(TODO_FORMATS),
+    default="text",
+    show_default=True,
+    help="docx: a Nota Dinas to sign and send; xlsx: a sheet to track.",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the to-do list to FILE instead of stdout.",
+)
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write it into DIR as evidence-check-AGENCY_ID.<ext>.",
+)
+@click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_default=True)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for reading files.  [default: the number of CPUs]",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where the cache of extracted text lives.  [default: the user's cache folder]",
+)
+@click.option("--no-cache", is_flag=True, help="Neither use nor fill the cache.")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR scans and photos.")
+@_guarded
+def todo_command(
+    root: Path,
+    agency_id: str,
+    map_option: str | None,
+    fmt: str,
+    output: Path | None,
+    output_dir: Path | None,
+    lang: str,
+    jobs: int | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    no_ocr: bool,
+) -> None:
+    """Audit the whole tree ROOT and write the to-do list of one agency (AGENCY_ID)."""
+    evidence_map = _load(map_option)
+    if agency_id not in {a.id for a in evidence_map.agencies}:
+        raise click.BadParameter(
+            f'"{agency_id}" is not an agency id of {evidence_map.source}', param_hint="AGENCY_ID"
+        )
+    if output is not None and output_dir is not None:
+        raise click.UsageError("give either --output or --output-dir, not both")
+    if output_dir is not None:
+        output = output_dir / file_name(agency_id, SUFFIXES[fmt])
+    if output is None and fmt in BINARY_FORMATS:
+        raise click.UsageError(
+            f"--format {fmt} makes a file: give --output FILE or --output-dir DIR"
+        )
+    for target in (output, cache_dir):
+        if target is not None and _inside(target, root):
+            raise click.UsageError(f"refusing to write {target} inside the evidence folder {root}")
+    settings = Settings(
+        jobs=jobs or default_jobs(),
+        cache_dir=None if no_cache else cache_dir or default_cache_dir(),
+        ocr=not no_ocr,
+    )
+    show = sys.stderr.isatty() and not log.isEnabledFor(logging.ERROR + 1)
+    whole = audit(evidence_map, root, settings, on_progress=ProgressLine() if show else None)
+    result = select_agency(whole, agency_id)
+    if output is not None:
+        write_output(WRITERS[fmt](result, lang), output)
+    elif fmt == "text":
+        color = sys.stdout.isatty()
+        click.echo(text_report.render(result, lang, color=color), nl=False)
+    else:
+        click.echo(WRITERS[fmt](result, lang), nl=False)
+    sys.exit(EXIT_GAPS if result.has_gaps else EXIT_OK)

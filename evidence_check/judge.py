@@ -7,6 +7,7 @@ regulations and decrees, ratified; copies with the same content count once.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -86,15 +87,22 @@ def document_problems(
 
 
 def judge(
-    evidence_map: EvidenceMap, profiles: Iterable[Profile], own_agency: str | None = None
+    evidence_map: EvidenceMap,
+    profiles: Iterable[Profile],
+    own_agency: str | None = None,
+    timings: dict[str, float] | None = None,
 ) -> tuple[Finding, ...]:
+    """Judge every row; `timings` receives the seconds spent matching and judging."""
     documents = list(profiles)
     matcher = Matcher(evidence_map.thresholds, documents)
     match, near = evidence_map.thresholds.match, evidence_map.thresholds.near
     findings = []
     scored_cache: dict[str, list[tuple[Profile, float, Candidate]]] = {}
+    started = time.perf_counter()
+    matching = 0.0
     for row in rows(evidence_map, own_agency):
         if row.evidence.id not in scored_cache:
+            match_started = time.perf_counter()
             query = prepare(row.evidence)
             scored = []
             for index in matcher.candidates(query):
@@ -112,9 +120,13 @@ def judge(
                     scored.append((profile, result.score, candidate))
             scored.sort(key=lambda item: (-item[1], item[0].path))
             scored_cache[row.evidence.id] = scored
+            matching += time.perf_counter() - match_started
         findings.append(
             _judge_row(row, scored_cache[row.evidence.id], match, evidence_map.evaluation)
         )
+    if timings is not None:
+        timings["match"] = matching
+        timings["judge"] = time.perf_counter() - started - matching
     return tuple(findings)
 
 

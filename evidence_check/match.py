@@ -135,7 +135,9 @@ class Words:
 
     positions: dict[str, list[int]]
     vocabulary: list[str]
-    similar: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    similar: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
+    #: phrase scores already computed: many requirements share keywords and forms
+    scores: dict[tuple[str, ...], float] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str) -> Words:
@@ -145,27 +147,50 @@ class Words:
         return cls(positions=positions, vocabulary=list(positions))
 
     def hits(self, token: str) -> list[tuple[int, float]]:
-        if token in self.positions:
-            return [(p, 1.0) for p in self.positions[token]]
-        if len(token) < FUZZY_MIN_LENGTH or token in STOPWORDS or not self.vocabulary:
-            return []
-        if token not in self.similar:
-            found = process.extract(
-                token, self.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_TOKEN, limit=3
-            )
-            self.similar[token] = [(word, score / 100.0) for word, score, _ in found]
-        return [(p, sim) for word, sim in self.similar[token] for p in self.positions[word]]
+        """Where the token stands in the text, with its similarity (1.0 when exact)."""
+        found = self.similar.get(token)
+        if found is None:
+            if token in self.positions:
+                found = [(p, 1.0) for p in self.positions[token]]
+            elif len(token) < FUZZY_MIN_LENGTH or token in STOPWORDS or not self.vocabulary:
+                found = []
+            else:
+                close = process.extract(
+                    token, self.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_TOKEN, limit=3
+                )
+                found = [
+                    (p, score / 100.0) for word, score, _ in close for p in self.positions[word]
+                ]
+            self.similar[token] = found
+        return found
+
+    def holds_all(self, phrase: tuple[str, ...]) -> bool:
+        """Whether every word of the phrase (but stopwords) is here, exactly or nearly."""
+        return all(t in STOPWORDS or self.hits(t) for t in phrase)
 
     def phrase_score(self, phrase: tuple[str, ...]) -> float:
         """0-100: the weighted similarity of the phrase's words found close together, squared.
 
-        A phrase missing one of its words scores at most MISSING_WORD_CAP, below any sensible
-        near threshold: "Reviu Arsitektur SPBE" is not nearly the Perbup on Arsitektur SPBE.
+        A phrase missing one of its words scores the share of the others, squared, and at most
+        MISSING_WORD_CAP, below any sensible near threshold: "Reviu Arsitektur SPBE" is not
+        nearly the Perbup on Arsitektur SPBE.
         Near scores come from damaged words (OCR) instead.
         """
+        known = self.scores.get(phrase)
+        if known is None:
+            known = self.scores[phrase] = self._phrase_score(phrase)
+        return known
+
+    def _phrase_score(self, phrase: tuple[str, ...]) -> float:
         weights = _weights(phrase)
         total = sum(weights)
         hits = [self.hits(t) for t in phrase]
+        if any(not h and t not in STOPWORDS for t, h in zip(phrase, hits, strict=True)):
+            # a word is absent: the share of the others, wherever they stand, and the cap
+            present = sum(
+                w * max((s for _, s in h), default=0.0) for w, h in zip(weights, hits, strict=True)
+            )
+            return min(MISSING_WORD_CAP, 100.0 * (present / total) ** 2)
         span = len(phrase) + WINDOW_SLACK
         best = 0.0
         for anchor in sorted({p for h in hits for p, _ in h}):
@@ -242,10 +267,8 @@ class Matcher:
         profile = self.profiles[index]
         reading = profile.reading
         match, near = self.thresholds.match, self.thresholds.near
-        name = max((self._names[index].phrase_score(p) for p in query.phrases), default=0.0)
-        title = 0.0
-        if reading.title:
-            title = max((self._titles[index].phrase_score(p) for p in query.phrases), default=0.0)
+        name = self._best(self._names[index], query.phrases)
+        title = self._best(self._titles[index], query.phrases) if reading.title else 0.0
         page, snippet = None, None
         if reading.readable and reading.title:
             if title >= near:
@@ -269,11 +292,18 @@ class Matcher:
             score = min(score, MISSING_WORD_CAP)
         return Match(score=round(score, 1), page=page, snippet=snippet)
 
+    def _best(self, words: Words, phrases: tuple[tuple[str, ...], ...]) -> float:
+        """The best phrase score; phrases missing a word score at most MISSING_WORD_CAP, which
+        matters only when the near threshold is below it, so they are skipped otherwise."""
+        if self._all_words_needed:
+            phrases = tuple(p for p in phrases if words.holds_all(p))
+        return max((words.phrase_score(p) for p in phrases), default=0.0)
+
     def _present(self, phrase: tuple[str, ...], index: int) -> bool:
-        match = self.thresholds.match
-        if self._names[index].phrase_score(phrase) >= match:
-            return True
-        return self._titles[index].phrase_score(phrase) >= match
+        return any(
+            words.holds_all(phrase) and words.phrase_score(phrase) >= self.thresholds.match
+            for words in (self._names[index], self._titles[index])
+        )
 
 
 def _weights(phrase: tuple[str, ...]) -> list[int]:

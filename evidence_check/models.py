@@ -345,6 +345,8 @@ class AuditResult:
     agencies: tuple[Agency, ...] = field(default=())
     #: the agency of a self-check run (`--agency`), None for a whole-tree audit
     self_check: str | None = None
+    #: seconds spent per stage (discover, read, match, judge); never part of a report
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
 
     def count_status(self, status: str) -> int:
         return sum(1 for f in self.findings if f.status.value == status)

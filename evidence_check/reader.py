@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -24,6 +24,9 @@ from evidence_check.discover import is_junk
 from evidence_check.extract import extract_file, supported_suffix
 from evidence_check.models import Problem, Reading, Reason, SkippedFile, SourceFile
 from evidence_check.profile import read
+
+#: files per worker task at most (fewer when the tree is small, to keep the workers busy)
+BATCH_FILES = 16
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -195,9 +198,17 @@ def read_all(
 Task = tuple[SourceFile, "os.stat_result | None"]
 
 
+def read_many(paths: list[Path], options: ReadOptions) -> list[tuple[str, Reading]]:
+    """Read a batch of files in one worker task: fewer round trips between processes."""
+    return [read_one(path, options) for path in paths]
+
+
 def _run(tasks: list[Task], options: ReadOptions, jobs: int) -> Iterator[tuple[Task, object]]:
     """Run each task (a file: `read_one`; an archive: `read_zip`) and yield its result or, when
-    the worker timed out, died or failed, a one-line reason."""
+    the worker timed out, died or failed, a one-line reason.
+
+    Files go to the workers in small batches; a batch that times out or kills its worker is run
+    again one file at a time, so that only the file at fault is reported."""
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             worker = read_zip if task[1] is None else read_one
@@ -206,31 +217,58 @@ def _run(tasks: list[Task], options: ReadOptions, jobs: int) -> Iterator[tuple[T
             except Exception as exc:  # a reader bug on one file must not stop the audit
                 yield task, f"cannot be read: {type(exc).__name__}: {exc}"
         return
+    files = [t for t in tasks if t[1] is not None]
+    archives = [t for t in tasks if t[1] is None]
+    size = max(1, min(BATCH_FILES, len(files) // (jobs * 4)))
+    batches = [files[i : i + size] for i in range(0, len(files), size)] + [[a] for a in archives]
     with ProcessPool(
-        max_workers=min(jobs, len(tasks)),
+        max_workers=min(jobs, len(batches)),
         initializer=_limit_memory,
         initargs=(options.memory_bytes,),
     ) as pool:
-        futures = []
-        for task in tasks:
-            archive = task[1] is None
-            timeout = options.timeout_seconds * (10 if archive else 1)
-            worker = read_zip if archive else read_one
-            futures.append(
-                (task, pool.schedule(worker, args=(task[0].absolute, options), timeout=timeout))
-            )
-        for task, future in futures:
+        scheduled = [(batch, _schedule(pool, batch, options)) for batch in batches]
+        for batch, future in scheduled:
             try:
-                yield task, future.result()
-            except FutureTimeout:
-                limit = options.timeout_seconds * (10 if task[1] is None else 1)
-                yield task, f"timed out after {limit:.0f} s"
-            except ProcessExpired as exc:
-                yield task, f"the reader stopped ({_expired(exc)})"
-            except MemoryError:
-                yield task, "too much memory needed: refused"
-            except Exception as exc:  # a reader bug on one file must not stop the audit
-                yield task, f"cannot be read: {type(exc).__name__}: {exc}"
+                result = future.result()
+            except Exception as exc:
+                if len(batch) == 1:
+                    yield batch[0], _failure(exc, _limit(batch[0], options))
+                    continue
+                for task in batch:  # find the file at fault
+                    try:
+                        yield task, _schedule(pool, [task], options).result()
+                    except Exception as inner:
+                        yield task, _failure(inner, _limit(task, options))
+                continue
+            if batch[0][1] is None:
+                yield batch[0], result
+            else:
+                yield from zip(batch, result, strict=True)
+
+
+def _limit(task: Task, options: ReadOptions) -> float:
+    return options.timeout_seconds * (10 if task[1] is None else 1)
+
+
+def _schedule(pool: ProcessPool, batch: list[Task], options: ReadOptions) -> Any:
+    if batch[0][1] is None:
+        return pool.schedule(
+            read_zip, args=(batch[0][0].absolute, options), timeout=_limit(batch[0], options)
+        )
+    paths = [task[0].absolute for task in batch]
+    return pool.schedule(
+        read_many, args=(paths, options), timeout=options.timeout_seconds * len(batch)
+    )
+
+
+def _failure(exc: BaseException, limit: float) -> str:
+    if isinstance(exc, FutureTimeout):
+        return f"timed out after {limit:.0f} s"
+    if isinstance(exc, ProcessExpired):
+        return f"the reader stopped ({_expired(exc)})"
+    if isinstance(exc, MemoryError):
+        return "too much memory needed: refused"
+    return f"cannot be read: {type(exc).__name__}: {exc}"
 
 
 def _expired(exc: ProcessExpired) -> str:
