@@ -26,6 +26,7 @@ from evidence_check.models import (
 )
 from evidence_check.profile import locate
 from evidence_check.reader import Progress, ReadOptions, read_all
+from evidence_check.score import project
 
 
 def audit(
@@ -91,6 +92,8 @@ def audit(
     profiles.sort(key=lambda p: p.path)
     timings["read"] = time.perf_counter() - started
     findings = judge(evidence_map, profiles, settings.agency, timings)
+    # a self-check sees only its own rows: a projection of the whole region would mislead
+    projection = project(evidence_map, findings) if settings.agency is None else None
     stamp = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
     return AuditResult(
         map_source=evidence_map.source,
@@ -104,5 +107,7 @@ def audit(
         agencies_without_folder=found.agencies_without_folder,
         agencies=evidence_map.agencies,
         self_check=settings.agency,
+        projection=projection,
+        ocr_available=options.ocr,
         timings=timings,
     )

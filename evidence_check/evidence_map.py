@@ -16,16 +16,20 @@ import yaml
 
 from evidence_check.models import (
     Agency,
+    Band,
     Evaluation,
     Evidence,
     EvidenceMap,
     Indicator,
     Kind,
+    Method,
     Scope,
+    Scoring,
     Thresholds,
 )
 
-SUPPORTED_VERSIONS = (1,)
+#: 1: the first format (DESIGN.md); 2: adds indicator domain/aspect and evaluation.scoring
+SUPPORTED_VERSIONS = (1, 2)
 DEFAULT_MAP_NAME = "spbe"
 _SHIPPED = {"spbe": "requirements_map.yaml", "smart-city": "maps/smart-city.yaml"}
 
@@ -46,6 +50,8 @@ class Field:
     expect: str
     accepts: Callable[[Any], bool]
     required: bool = False
+    #: the first format version that knows the key
+    since: int = 1
 
 
 def _is_int(v: Any) -> bool:
@@ -94,6 +100,42 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "name": Field(TEXT.expect, TEXT.accepts, required=True),
         "year": Field(YEAR.expect, YEAR.accepts, required=True),
         "max_age_years": AGE,
+        "scoring": Field(MAPPING.expect, MAPPING.accepts, since=2),
+    },
+    "scoring": {
+        "method": Field(
+            "one of " + ", ".join(m.value for m in Method),
+            lambda v: v in {m.value for m in Method},
+            required=True,
+        ),
+        "scale": Field(
+            "two whole numbers [lowest, highest] such as [1, 5]",
+            lambda v: (
+                isinstance(v, list)
+                and len(v) == 2
+                and all(map(_is_int, v))
+                and 0 <= v[0] < v[1] <= 5
+            ),
+        ),
+        "dimensions": Field(
+            "a mapping of dimension names to positive weights",
+            lambda v: (
+                isinstance(v, dict) and v != {} and all(_is_number(w) and w > 0 for w in v.values())
+            ),
+        ),
+        "predikat": Field(
+            "a list of {min: number, label: text}",
+            lambda v: (
+                isinstance(v, list)
+                and all(
+                    isinstance(b, dict)
+                    and set(b) == {"min", "label"}
+                    and _is_number(b["min"])
+                    and _is_text(b["label"])
+                    for b in v
+                )
+            ),
+        ),
     },
     "thresholds": {"match": SCORE, "near": SCORE},
     "agency": {
@@ -107,6 +149,8 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "group": TEXT,
         "weight": Field("a positive number", lambda v: _is_number(v) and v > 0),
         "evidence": Field("a non-empty list", lambda v: isinstance(v, list) and v != []),
+        "domain": Field(TEXT.expect, TEXT.accepts, since=2),
+        "aspect": Field(TEXT.expect, TEXT.accepts, since=2),
     },
     "evidence": {
         "id": Field(TEXT.expect, TEXT.accepts, required=True),
@@ -195,10 +239,15 @@ def parse_map(raw: str, label: str) -> EvidenceMap:
     return _build(data, label)
 
 
-def _check(data: dict[str, Any], table: str, place: str) -> Iterator[tuple[str, str]]:
-    fields = SCHEMA[table]
+def _check(
+    data: dict[str, Any], table: str, place: str, version: int = 1
+) -> Iterator[tuple[str, str]]:
+    fields = {k: f for k, f in SCHEMA[table].items() if f.since <= version}
     for key in data:
-        if key not in fields:
+        newer = SCHEMA[table].get(key)
+        if newer is not None and key not in fields:
+            yield place, f'key "{key}" needs format version {newer.since} or later'
+        elif key not in fields:
             yield place, f'unknown key "{key}" (expected one of: {", ".join(fields)})'
     for key, spec in fields.items():
         where = f"{place}.{key}" if place else key
@@ -231,8 +280,18 @@ def _validate(data: Any) -> Iterator[tuple[str, str]]:
         )
         return
     yield from _check(data, "map", "")
+    version = data["version"] if data.get("version") in SUPPORTED_VERSIONS else 1
+    scoring = None
     if isinstance(data.get("evaluation"), dict):
-        yield from _check(data["evaluation"], "evaluation", "evaluation")
+        yield from _check(data["evaluation"], "evaluation", "evaluation", version)
+        if version >= 2 and isinstance(data["evaluation"].get("scoring"), dict):
+            scoring = data["evaluation"]["scoring"]
+            yield from _check(scoring, "scoring", "evaluation.scoring", version)
+            if scoring.get("method") == Method.DIMENSION_MEAN.value and "dimensions" not in scoring:
+                yield (
+                    "evaluation.scoring",
+                    'missing key "dimensions" (the dimension-mean method needs it)',
+                )
     if isinstance(data.get("thresholds"), dict):
         yield from _check(data["thresholds"], "thresholds", "thresholds")
         match, near = data["thresholds"].get("match", 80), data["thresholds"].get("near", 60)
@@ -253,8 +312,10 @@ def _validate(data: Any) -> Iterator[tuple[str, str]]:
         if not isinstance(indicator, dict):
             yield place, f"expected a mapping with id, name and evidence, got {_show(indicator)}"
             continue
-        yield from _check(indicator, "indicator", place)
+        yield from _check(indicator, "indicator", place, version)
         yield from _unique(indicator.get("id"), f"{place}.id", indicator_ids)
+        if scoring is not None:
+            yield from _check_scored(indicator, place, scoring)
         for j, item in enumerate(_items(indicator.get("evidence"))):
             where = f"{place}.evidence[{j}]"
             if not isinstance(item, dict):
@@ -267,6 +328,33 @@ def _validate(data: Any) -> Iterator[tuple[str, str]]:
                 for k, owner in enumerate(owners):
                     if owner not in agency_ids:
                         yield f"{where}.owners[{k}]", f'"{owner}" is not an agency id of this map'
+
+
+def _check_scored(
+    indicator: dict[str, Any], place: str, scoring: dict[str, Any]
+) -> Iterator[tuple[str, str]]:
+    """What a scored map asks of each indicator: a weight, a dimension, levels on the scale."""
+    method = scoring.get("method")
+    if method == Method.WEIGHTED_LEVELS.value and "weight" not in indicator:
+        yield place, 'missing key "weight" (the weighted-levels method needs it)'
+    dimensions = scoring.get("dimensions")
+    if method == Method.DIMENSION_MEAN.value and isinstance(dimensions, dict):
+        group = indicator.get("group")
+        if group not in dimensions:
+            names = ", ".join(map(str, dimensions))
+            yield (
+                f"{place}.group",
+                f"expected one of the scoring dimensions ({names}), got {_show(group)}",
+            )
+    scale = scoring.get("scale", [1, 5])
+    top: int = scale[1] if isinstance(scale, list) and len(scale) == 2 and _is_int(scale[1]) else 5
+    for j, item in enumerate(_items(indicator.get("evidence"))):
+        level = item.get("level") if isinstance(item, dict) else None
+        if isinstance(level, int) and not isinstance(level, bool) and level > top:
+            yield (
+                f"{place}.evidence[{j}].level",
+                f"expected a level within the scale (at most {top}), got {level}",
+            )
 
 
 def _items(value: Any) -> list[Any]:
@@ -290,7 +378,10 @@ def _build(data: dict[str, Any], label: str) -> EvidenceMap:
         source=label,
         version=data["version"],
         evaluation=Evaluation(
-            name=evaluation["name"], year=evaluation["year"], max_age_years=default_age
+            name=evaluation["name"],
+            year=evaluation["year"],
+            max_age_years=default_age,
+            scoring=_scoring(evaluation.get("scoring")),
         ),
         thresholds=Thresholds(
             match=float(thresholds.get("match", 80)), near=float(thresholds.get("near", 60))
@@ -306,9 +397,27 @@ def _build(data: dict[str, Any], label: str) -> EvidenceMap:
                 group=ind.get("group"),
                 weight=float(ind["weight"]) if "weight" in ind else None,
                 evidence=tuple(_evidence(e, default_age) for e in ind.get("evidence") or ()),
+                domain=ind.get("domain"),
+                aspect=ind.get("aspect"),
             )
             for ind in data["indicators"]
         ),
+    )
+
+
+def _scoring(data: dict[str, Any] | None) -> Scoring | None:
+    if data is None:
+        return None
+    scale = data.get("scale", [1, 5])
+    bands = sorted(
+        (Band(min=float(b["min"]), label=b["label"]) for b in data.get("predikat") or ()),
+        key=lambda b: -b.min,
+    )
+    return Scoring(
+        method=Method(data["method"]),
+        scale=(scale[0], scale[1]),
+        dimensions=tuple((str(k), float(v)) for k, v in (data.get("dimensions") or {}).items()),
+        bands=tuple(bands),
     )
 
 

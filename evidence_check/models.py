@@ -103,9 +103,14 @@ class Evidence:
 class Indicator:
     id: str
     name: str
+    #: how reports group indicators: a domain, aspect or dimension
     group: str | None = None
+    #: the indicator's weight in the index (SPBE: percent, summing to 100)
     weight: float | None = None
     evidence: tuple[Evidence, ...] = ()
+    #: format 2: the SPBE domain and aspect (or Smart City dimension) the indicator belongs to
+    domain: str | None = None
+    aspect: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -119,6 +124,36 @@ class Evaluation:
     name: str
     year: int
     max_age_years: int | None = None
+    #: format 2: how the projected score is computed; None: no projection
+    scoring: Scoring | None = None
+
+
+class Method(Enum):
+    """How indicator levels become an index (format 2, `evaluation.scoring.method`)."""
+
+    #: SPBE: index = sum(level x weight) / sum(weight), levels on the scale (1-5)
+    WEIGHTED_LEVELS = "weighted-levels"
+    #: Smart City: each dimension's mean score, then their mean weighted by `dimensions`
+    DIMENSION_MEAN = "dimension-mean"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Band:
+    """A predikat: the label of every index from `min` up to the next band."""
+
+    min: float
+    label: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Scoring:
+    method: Method
+    #: the lowest and highest score of an indicator (SPBE 1-5, Smart City 1-4)
+    scale: tuple[int, int] = (1, 5)
+    #: dimension -> weight, for the dimension-mean method (an indicator's dimension is its group)
+    dimensions: tuple[tuple[str, float], ...] = ()
+    #: predikat bands, highest first
+    bands: tuple[Band, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -299,6 +334,31 @@ class Finding:
 
 
 @dataclass(frozen=True, kw_only=True)
+class IndicatorScore:
+    """The level an indicator reaches on complete evidence, and what the next level needs."""
+
+    indicator: str
+    #: the projected level (a share of the scale for indicators whose evidence has no levels)
+    level: float
+    #: the next level and its rows not yet complete ("evidence@agency"), when there is one
+    next_level: int | None = None
+    needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Projection:
+    """The projected score of an evaluation from the complete evidence alone."""
+
+    index: float
+    predikat: str | None
+    indicators: tuple[IndicatorScore, ...]
+    #: (kind, name, sub-index): kind is "domain", "aspect" or "dimension"
+    groups: tuple[tuple[str, str, float], ...]
+    #: "evidence@agency" -> how much the index would rise if that row alone were complete
+    gains: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
 class DocumentEntry:
     """A file as the JSON `documents` list reports it."""
 
@@ -345,6 +405,10 @@ class AuditResult:
     agencies: tuple[Agency, ...] = field(default=())
     #: the agency of a self-check run (`--agency`), None for a whole-tree audit
     self_check: str | None = None
+    #: whether scans and photos could be read with OCR in this run
+    ocr_available: bool = False
+    #: the projected score, for maps with `evaluation.scoring` (format 2)
+    projection: Projection | None = None
     #: seconds spent per stage (discover, read, match, judge); never part of a report
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 

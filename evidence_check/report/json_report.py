@@ -9,6 +9,8 @@ from evidence_check.models import AuditResult, Candidate, DocumentEntry, Finding
 
 # History of FORMAT_VERSION:
 # 1: the first contract (DESIGN.md). Fields may be added; renaming or removing one raises it.
+#    Added since, within format 1: "score" and each requirement's "gain" (maps with scoring),
+#    "ocr_available", each document's "detail" (ZIP archives), "self_check".
 FORMAT_VERSION = 1
 
 
@@ -24,20 +26,43 @@ def as_dict(result: AuditResult) -> dict[str, Any]:
         "map": result.map_source,
         "evaluation": {"name": result.evaluation.name, "year": result.evaluation.year},
         "self_check": result.self_check,
+        "ocr_available": result.ocr_available,
         "summary": {
             "complete": result.count_status("complete"),
             "weak": result.count_status("weak"),
             "missing": result.count_status("missing"),
         },
-        "requirements": [_finding(f) for f in result.findings],
+        "score": _score(result),
+        "requirements": [_finding(f, result) for f in result.findings],
         "documents": [_document(d) for d in result.documents],
         "folders": [{"name": f.name, "agency": f.agency} for f in result.folders],
         "agencies_without_folder": list(result.agencies_without_folder),
     }
 
 
-def _finding(finding: Finding) -> dict[str, Any]:
+def _score(result: AuditResult) -> dict[str, Any] | None:
+    projection = result.projection
+    if projection is None:
+        return None
+    return {
+        "index": projection.index,
+        "predikat": projection.predikat,
+        "groups": [{"kind": k, "name": n, "index": v} for k, n, v in projection.groups],
+        "indicators": [
+            {
+                "indicator": i.indicator,
+                "level": i.level,
+                "next_level": i.next_level,
+                "needs": list(i.needs),
+            }
+            for i in projection.indicators
+        ],
+    }
+
+
+def _finding(finding: Finding, result: AuditResult) -> dict[str, Any]:
     evidence = finding.evidence
+    gains = result.projection.gains if result.projection else {}
     return {
         "indicator": finding.indicator.id,
         "evidence": evidence.id,
@@ -49,6 +74,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "kind": evidence.kind.value,
         "owners": list(evidence.owners),
         "level": evidence.level,
+        "gain": gains.get(f"{evidence.id}@{finding.agency}"),
     }
 
 
@@ -75,7 +101,7 @@ def _document(entry: DocumentEntry) -> dict[str, Any]:
         if entry.detail:
             out["detail"] = entry.detail
         return out
-    return {
+    out = {
         "path": entry.path,
         "agency": entry.agency,
         "state": entry.state,
@@ -83,3 +109,6 @@ def _document(entry: DocumentEntry) -> dict[str, Any]:
         "ocr_pages": list(entry.ocr_pages),
         "problems": [{"code": p.code.value, "detail": p.detail} for p in entry.problems],
     }
+    if entry.detail:
+        out["detail"] = entry.detail
+    return out
