@@ -20,7 +20,7 @@ from evidence_check.extract import supported_suffix
 from evidence_check.models import Agency, Discovery, Folder, SkippedFile, SourceFile
 from evidence_check.text import normalize
 
-JUNK_NAMES = {"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db", "icon\r"}
+JUNK_NAMES = {"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db", "icon\r", "baca-saya.txt"}
 JUNK_DIRS = {"__macosx", ".git", ".svn", "$recycle.bin", ".trash", ".trashes"}
 _NUMBERING = re.compile(r"^\s*(?:[0-9]+[a-z]?|[a-z])(?:[.)_\-]|\s)[\s.)_\-]*", re.IGNORECASE)
 _FUZZY_FOLDER = 90.0
