@@ -4,13 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup system demo test lint format samples bench clean
+.PHONY: help setup system browser demo test lint format samples bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 system: ## install the Debian packages the tool and its tests use (root or sudo; skipped elsewhere)
 	@sh scripts/install-system-packages.sh
+
+browser: ## install Debian's chromium for the HTML report's browser tests (quick when present)
+	@EVIDENCE_CHECK_BROWSER_TESTS=1 sh scripts/install-system-packages.sh
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory system
@@ -21,10 +24,14 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP) ## create .venv and install the project with its test tools
 
-demo: setup ## audit samples/ with requirements_map.yaml and print the to-do list
-	@$(BIN)/evidence-check audit samples --map requirements_map.yaml; \
+demo: setup ## audit samples/: print the to-do list, write HTML, XLSX and per-agency DOCX to out/demo/
+	@rm -rf out/demo; \
+	  $(BIN)/evidence-check audit samples --map requirements_map.yaml --format text --format html \
+	    --format xlsx --format docx --output-dir out/demo; \
 	  code=$$?; if [ $$code -gt 1 ]; then exit $$code; fi; \
-	  echo "(exit code $$code: 0 nothing to fix, 1 gaps found)"
+	  cat out/demo/evidence-check.txt; \
+	  echo "(exit code $$code: 0 nothing to fix, 1 gaps found)"; \
+	  echo "Reports in out/demo/: evidence-check.html, evidence-check.xlsx, evidence-check-<agency>.docx"
 
 lint: setup ## ruff check, ruff format --check and mypy on the package
 	$(BIN)/ruff check evidence_check tests scripts bench
@@ -35,7 +42,7 @@ format: setup ## apply ruff's formatting and fixes
 	$(BIN)/ruff format evidence_check tests scripts bench
 	$(BIN)/ruff check --fix evidence_check tests scripts bench
 
-test: setup lint ## lint, then run every test
+test: setup browser lint ## lint, then run every test (the HTML report's in headless Chromium)
 	$(BIN)/python -m pytest -q
 
 samples: setup ## rebuild samples/ from scripts/make_samples.py

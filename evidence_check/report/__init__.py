@@ -1,34 +1,84 @@
-"""Writers: pure functions from a finished AuditResult to text. They never call the engine.
+"""Writers: pure functions from a finished AuditResult to text or bytes. They never call the engine.
 
-`WRITERS` is the registry that `--format` offers; `write_output` owns the destination.
+`WRITERS` is the registry that `--format` offers; `write_output` owns the destination. A writer
+whose report is several files (DOCX: one memo per agency) returns a `Bundle`: the main file's bytes
+carrying its companions, which `write_output` puts beside the main file.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from evidence_check.models import AuditResult
-from evidence_check.report import json_report, text_report
+from evidence_check.report import (
+    csv_report,
+    docx_report,
+    html_report,
+    json_report,
+    markdown_report,
+    text_report,
+    xlsx_report,
+)
+from evidence_check.report.bundle import Bundle
 
-Writer = Callable[[AuditResult, str], str]
+Writer = Callable[[AuditResult, str], str | bytes]
 
 WRITERS: dict[str, Writer] = {
     "text": text_report.render,
     "json": json_report.render,
+    "markdown": markdown_report.render,
+    "html": html_report.render,
+    "csv": csv_report.render,
+    "xlsx": xlsx_report.render,
+    "docx": docx_report.render,
 }
-SUFFIXES = {"text": ".txt", "json": ".json"}
+SUFFIXES = {
+    "text": ".txt",
+    "json": ".json",
+    "markdown": ".md",
+    "html": ".html",
+    "csv": ".csv",
+    "xlsx": ".xlsx",
+    "docx": ".docx",
+}
+#: the formats of one agency's to-do list (`evidence-check todo`)
+TODO_FORMATS = ("text", "markdown", "docx", "xlsx")
+#: formats that are not text and so never go to a terminal
+BINARY_FORMATS = frozenset({"xlsx", "docx"})
 
 
-def write_output(content: str, destination: Path) -> None:
-    """Write atomically: a failed write never leaves a half-written report behind."""
+def file_name(key: str, suffix: str, stem: str = "evidence-check") -> str:
+    """`evidence-check-<key><suffix>`, with anything unsafe in a Windows file name replaced."""
+    return f"{stem}-{re.sub(r'[^A-Za-z0-9._-]+', '-', key).strip('.-') or 'x'}{suffix}"
+
+
+def write_output(content: str | bytes, destination: Path) -> None:
+    """Write atomically: a failed write never leaves a half-written report behind.
+
+    Text is written as UTF-8 exactly as rendered (no newline translation); a `Bundle`'s
+    companions are written beside `destination`.
+    """
+    _write_atomic(content, destination)
+    if isinstance(content, Bundle):
+        for key, data in sorted(content.companions.items()):
+            name = file_name(key, destination.suffix, stem=destination.stem)
+            _write_atomic(data, destination.with_name(name))
+
+
+def _write_atomic(content: str | bytes, destination: Path) -> None:
     destination.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=destination.parent, prefix=".evidence-check-")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(content)
+        if isinstance(content, bytes):
+            with os.fdopen(handle, "wb") as out:
+                out.write(bytes(content))
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+                out.write(content)
         os.replace(temporary, destination)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,191 @@
+"""The Word report: per agency a to-do memo in Nota Dinas form that Diskominfo can sign and send.
+
+Kepada / Dari / Tanggal / Nomor / Sifat / Lampiran / Perihal, an opening paragraph with the counts,
+a table of the weak and missing items with what to do, the files to rename, a closing line and a
+signature block left for the coordinator. `render` gives every agency's memo in one document and,
+when there are several agencies, each agency's memo as a companion file (report.Bundle).
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from evidence_check.messages import message
+from evidence_check.models import AuditResult, Status
+from evidence_check.report.bundle import Bundle
+from evidence_check.report.view import AgencyView, ReportView, build
+
+#: cell shades of the status column, the same hues as the Excel and HTML reports
+SHADES = {Status.COMPLETE: "C8E6C9", Status.WEAK: "FFE082", Status.MISSING: "FFCDD2"}
+#: widths of the to-do table's columns: No., indicator, evidence, status, problems, what to do
+TODO_WIDTHS = (Cm(1.1), Cm(2.2), Cm(4.4), Cm(1.8), Cm(3.6), Cm(3.5))
+
+
+def render(result: AuditResult, lang: str = "id") -> bytes:
+    view = build(result, lang)
+    main = _save(view, view.agencies)
+    if len(view.agencies) < 2:
+        return main
+    return Bundle(main, {agency.id: _save(view, (agency,)) for agency in view.agencies})
+
+
+def _save(view: ReportView, agencies: tuple[AgencyView, ...]) -> bytes:
+    document = _new_document(view)
+    for index, agency in enumerate(agencies):
+        if index:
+            document.add_page_break()  # type: ignore[no-untyped-call]
+        _memo(document, view, agency)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _new_document(view: ReportView) -> DocumentObject:
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.2))
+    normal = document.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(11)
+    properties = document.core_properties
+    properties.title = message("memo.subject_value", view.lang, evaluation=view.evaluation)
+    properties.author = "evidence-check"
+    return document
+
+
+def _memo(document: DocumentObject, view: ReportView, agency: AgencyView) -> None:
+    lang = view.lang
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run(message("memo.title", lang))
+    run.bold, run.font.size = True, Pt(14)
+    fields = [
+        ("memo.to", message("memo.head_of", lang, agency=agency.name)),
+        ("memo.from", message("memo.head_of", lang, agency=view.coordinator)),
+        ("memo.date", view.date),
+        ("memo.number", message("memo.blank", lang)),
+        ("memo.nature", message("memo.nature_value", lang)),
+        ("memo.attachment", "-"),
+        ("memo.subject", message("memo.subject_value", lang, evaluation=view.evaluation)),
+    ]
+    header = document.add_table(rows=0, cols=3)
+    for key, value in fields:
+        cells = header.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = message(key, lang), ":", value
+    _widths(header, (Cm(3.2), Cm(0.5), Cm(12.8)))
+    _rule(document.add_paragraph())
+    tally = agency.tally
+    counts = {"complete": tally.complete, "weak": tally.weak, "missing": tally.missing}
+    key = "memo.opening" if agency.todo else "memo.nothing"
+    document.add_paragraph(
+        message(key, lang, evaluation=view.evaluation, date=view.date, agency=agency.name, **counts)
+    )
+    if agency.todo:
+        _todo_table(document, agency, lang)
+    if agency.renames:
+        _after_table(document.add_paragraph(message("memo.rename_intro", lang)))
+        renames = document.add_table(rows=1, cols=2, style="Table Grid")
+        _head(renames.rows[0].cells, ["column.file", "column.suggested_name"], lang)
+        for rename in agency.renames:
+            cells = renames.add_row().cells
+            cells[0].text, cells[1].text = rename.path, rename.suggestion
+        _small(renames)
+    _after_table(document.add_paragraph(message("memo.closing", lang)))
+    _signature(document, view)
+
+
+def _todo_table(document: DocumentObject, agency: AgencyView, lang: str) -> None:
+    heads = ["column.no", "column.indicator", "column.requirement", "column.status"]
+    heads += ["column.reasons", "column.action"]
+    grid = document.add_table(rows=1, cols=6, style="Table Grid")
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _head(grid.rows[0].cells, heads, lang)
+    for number, item in enumerate(agency.todo, 1):
+        cells = grid.add_row().cells
+        problems = list(item.reasons)
+        problems += [f"{message('column.file', lang)}: {d.path}" for d in item.documents]
+        values = [str(number), item.indicator, item.title, item.status_label]
+        values += ["\n".join(problems) or "-", "\n".join(item.actions)]
+        for cell, value in zip(cells, values, strict=True):
+            cell.text = value
+        _shade(cells[3], SHADES[item.status])
+    _small(grid)
+    _widths(grid, TODO_WIDTHS)
+
+
+def _signature(document: DocumentObject, view: ReportView) -> None:
+    lines = [
+        message("memo.head_of", view.lang, agency=view.coordinator) + ",",
+        "",
+        "",
+        "",
+        message("memo.signature_name", view.lang),
+        message("memo.signature_id", view.lang),
+    ]
+    for line in lines:
+        paragraph = document.add_paragraph(line)
+        paragraph.paragraph_format.left_indent = Cm(9)
+        paragraph.paragraph_format.space_after = Pt(0)
+
+
+def _after_table(paragraph: Paragraph) -> None:
+    paragraph.paragraph_format.space_before = Pt(10)
+
+
+def _head(cells: tuple[_Cell, ...] | list[_Cell], keys: list[str], lang: str) -> None:
+    for cell, key in zip(cells, keys, strict=True):
+        cell.text = ""
+        run = cell.paragraphs[0].add_run(message(key, lang))
+        run.bold = True
+        _shade(cell, "DDE3EA")
+
+
+def _small(grid: Table) -> None:
+    for row in grid.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(9)
+                    run.font.color.rgb = RGBColor(0, 0, 0)
+
+
+def _widths(grid: Table, widths: tuple[Cm, ...]) -> None:
+    """Word and LibreOffice lay a table out from its grid, so set the grid and every cell."""
+    grid.autofit = False
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width
+    for row in grid.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
+def _shade(cell: _Cell, colour: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _rule(paragraph: object) -> None:
+    """A line under the memo's header, as on printed Nota Dinas forms."""
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    border.append(bottom)
+    paragraph._p.get_or_add_pPr().append(border)  # type: ignore[attr-defined]

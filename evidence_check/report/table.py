@@ -1,0 +1,65 @@
+"""The flat table of findings that the CSV and Excel reports share: one row per requirement row.
+
+Columns are translated headings; the best document fills the file columns and any further ones are
+listed in the last column. Values are plain (str, int or None): each writer escapes them.
+"""
+
+from __future__ import annotations
+
+from evidence_check.messages import message
+from evidence_check.models import Status
+from evidence_check.report.view import AgencyView, ItemView
+
+COLUMNS = (
+    "agency",
+    "agency_name",
+    "indicator",
+    "group",
+    "evidence",
+    "requirement",
+    "status",
+    "reasons",
+    "action",
+    "file",
+    "page",
+    "score",
+    "year",
+    "snippet",
+    "suggested_name",
+    "other_files",
+)
+#: index of the status column, which Excel colours
+STATUS_COLUMN = COLUMNS.index("status")
+
+Cell = str | int | float | None
+
+
+def header(lang: str) -> list[str]:
+    return [message(f"column.{c}", lang) for c in COLUMNS]
+
+
+def rows(agency: AgencyView) -> list[tuple[Status, list[Cell]]]:
+    """The agency's rows, to-do first (weak, then missing), then the complete ones."""
+    return [(item.status, _row(agency, item)) for item in (*agency.todo, *agency.done)]
+
+
+def _row(agency: AgencyView, item: ItemView) -> list[Cell]:
+    best = item.documents[0] if item.documents else None
+    return [
+        agency.id,
+        agency.name,
+        item.indicator,
+        item.group,
+        item.evidence,
+        item.title,
+        item.status_label,
+        "; ".join(item.reasons),
+        " ".join(item.actions),
+        best.path if best else None,
+        best.page if best else None,
+        float(best.score) if best else None,
+        best.year if best else None,
+        best.snippet or None if best else None,
+        best.suggested_name if best else None,
+        "; ".join(d.path for d in item.documents[1:]) or None,
+    ]

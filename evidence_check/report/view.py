@@ -1,0 +1,298 @@
+"""The report view-model: a finished AuditResult as a person reads it, in one language.
+
+Every writer for people renders from `build(result, lang)`: counts overall, per indicator group and
+per agency, each agency's to-do list (weak before missing, each with what to do), the evidence
+behind every finding, and file-name suggestions. It selects, orders and translates; it does not
+escape, which is each writer's job for its own format.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from evidence_check.messages import message, reason_text, status_label
+from evidence_check.models import AuditResult, Candidate, Finding, Status
+from evidence_check.report.naming import is_undescriptive, suggest_name
+
+#: control characters, lone surrogates (undecodable file names) and bidi overrides, which could
+#: hide or reorder text on a terminal or in a browser; shown as U+FFFD instead
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+#: the agency that coordinates the evaluation and signs the memos, when the map has it
+COORDINATOR_ID = "diskominfo"
+
+
+def clean(text: str) -> str:
+    return _UNSAFE.sub("\ufffd", text)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tally:
+    complete: int = 0
+    weak: int = 0
+    missing: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.complete + self.weak + self.missing
+
+    def of(self, status: Status) -> int:
+        return int(getattr(self, status.name.lower()))
+
+    @classmethod
+    def of_findings(cls, findings: Iterable[Finding]) -> Tally:
+        statuses = [f.status for f in findings]
+        return cls(**{s.name.lower(): statuses.count(s) for s in Status})
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentView:
+    path: str
+    #: one decimal, as in the JSON result
+    score: str
+    page: int | None
+    year: int | None
+    snippet: str
+    #: reason codes of this document's own problems
+    problems: tuple[str, ...]
+    #: a descriptive name when the file's own name says nothing (naming.py), else None
+    suggested_name: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ItemView:
+    indicator: str
+    indicator_name: str
+    group: str
+    evidence: str
+    title: str
+    status: Status
+    status_label: str
+    #: reason explanations, in reason order
+    reasons: tuple[str, ...]
+    reason_codes: tuple[str, ...]
+    #: what to do, one sentence per reason (or the upload for a missing row)
+    actions: tuple[str, ...]
+    documents: tuple[DocumentView, ...]
+    #: "dipimpin oleh ..." on a self-check's row led by another agency, else ""
+    led_by: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class RenameView:
+    path: str
+    suggestion: str
+    action: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class AgencyView:
+    id: str
+    name: str
+    tally: Tally
+    #: weak rows first (nearest to done), then missing, map order within each
+    todo: tuple[ItemView, ...]
+    done: tuple[ItemView, ...]
+    #: chosen documents with names that say nothing, once per file
+    renames: tuple[RenameView, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class GroupView:
+    name: str
+    tally: Tally
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportView:
+    lang: str
+    title: str
+    evaluation: str
+    year: int
+    map_source: str
+    tool_version: str
+    generated_at: str
+    #: the audit's date written out ("29 November 2026")
+    date: str
+    #: "Dibuat ... oleh evidence-check ... dengan peta ..."
+    generated: str
+    tally: Tally
+    groups: tuple[GroupView, ...]
+    agencies: tuple[AgencyView, ...]
+    #: unresolved folders, agencies without a folder, unreadable and skipped files
+    notes: tuple[str, ...]
+    #: the agency that sends the memos (Diskominfo), by name
+    coordinator: str
+
+
+def build(result: AuditResult, lang: str) -> ReportView:
+    names = {a.id: clean(a.name) for a in result.agencies}
+    date = long_date(result.generated_at, lang)
+    groups: dict[str, list[Finding]] = {}
+    by_agency: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        group = clean(finding.indicator.group or message("group.none", lang))
+        groups.setdefault(group, []).append(finding)
+        by_agency.setdefault(finding.agency, []).append(finding)
+    order = [a.id for a in result.agencies]
+    suggestions = _suggestions(result)
+    agencies = sorted(by_agency, key=lambda a: order.index(a) if a in order else len(order))
+    return ReportView(
+        lang=lang,
+        title=message("title", lang),
+        evaluation=clean(result.evaluation.name),
+        year=result.evaluation.year,
+        map_source=clean(result.map_source),
+        tool_version=result.tool_version,
+        generated_at=result.generated_at,
+        date=date,
+        generated=message(
+            "generated", lang, date=date, version=result.tool_version, map=clean(result.map_source)
+        ),
+        tally=Tally.of_findings(result.findings),
+        groups=tuple(GroupView(name=g, tally=Tally.of_findings(fs)) for g, fs in groups.items()),
+        agencies=tuple(
+            _agency(a, by_agency[a], result, names, suggestions, lang) for a in agencies
+        ),
+        notes=tuple(_notes(result, lang)),
+        coordinator=names.get(COORDINATOR_ID) or message("memo.coordinator", lang),
+    )
+
+
+def long_date(iso: str, lang: str) -> str:
+    try:
+        day = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return clean(iso)
+    month = message(f"month.{day.month}", lang)
+    return message("date.long", lang, day=day.day, month=month, year=day.year)
+
+
+def select_agency(result: AuditResult, agency: str) -> AuditResult:
+    """The result narrowed to one agency's rows and files: what its to-do list is made from."""
+    return dataclasses.replace(
+        result,
+        findings=tuple(f for f in result.findings if f.agency == agency),
+        documents=tuple(d for d in result.documents if d.agency == agency),
+        folders=tuple(f for f in result.folders if f.agency == agency),
+        agencies_without_folder=tuple(a for a in result.agencies_without_folder if a == agency),
+    )
+
+
+def _suggestions(result: AuditResult) -> dict[str, str]:
+    """One descriptive name per chosen file with a name that says nothing.
+
+    A file chosen for several rows takes its name from the first row asking for an enacted
+    document, so a final Perbup is not named after the draft row it also serves.
+    """
+    out: dict[str, str] = {}
+    for finding in sorted(result.findings, key=lambda f: f.evidence.accept_draft):
+        for candidate in finding.documents:
+            if candidate.path not in out and is_undescriptive(candidate.path):
+                out[candidate.path] = suggest_name(
+                    indicator=finding.indicator.id,
+                    title=finding.evidence.title,
+                    path=candidate.path,
+                    snippet=candidate.snippet,
+                    year=candidate.year,
+                )
+    return out
+
+
+def _agency(
+    agency: str,
+    findings: list[Finding],
+    result: AuditResult,
+    names: dict[str, str],
+    suggestions: dict[str, str],
+    lang: str,
+) -> AgencyView:
+    items = [_item(f, result, names, suggestions, lang) for f in findings]
+    gaps = [i for i in items if i.status is not Status.COMPLETE]
+    renames: dict[str, RenameView] = {}
+    for item in items:
+        for doc in item.documents:
+            if doc.suggested_name and doc.path not in renames:
+                name = doc.path.rsplit("/", 1)[-1]
+                action = message("rename.action", lang, name=name, suggestion=doc.suggested_name)
+                renames[doc.path] = RenameView(
+                    path=doc.path, suggestion=doc.suggested_name, action=action
+                )
+    return AgencyView(
+        id=clean(agency),
+        name=names.get(agency, clean(agency)),
+        tally=Tally.of_findings(findings),
+        todo=tuple(sorted(gaps, key=lambda i: i.status is Status.MISSING)),
+        done=tuple(i for i in items if i.status is Status.COMPLETE),
+        renames=tuple(renames.values()),
+    )
+
+
+def _item(
+    finding: Finding,
+    result: AuditResult,
+    names: dict[str, str],
+    suggestions: dict[str, str],
+    lang: str,
+) -> ItemView:
+    evidence = finding.evidence
+    folder = names.get(finding.agency, clean(finding.agency))
+    if finding.status is Status.MISSING:
+        actions = [message("todo.missing", lang, folder=folder)]
+    else:
+        values = {"folder": folder, "years": evidence.max_age_years, "count": evidence.min_count}
+        actions = [message(f"action.{r.value}", lang, **values) for r in finding.reasons]
+    led_by = ""
+    if result.self_check and finding.agency != result.self_check:
+        led_by = message("led_by", lang, agency=folder)
+    return ItemView(
+        indicator=clean(finding.indicator.id),
+        indicator_name=clean(finding.indicator.name),
+        group=clean(finding.indicator.group or message("group.none", lang)),
+        evidence=clean(evidence.id),
+        title=clean(evidence.title),
+        status=finding.status,
+        status_label=status_label(finding.status, lang),
+        reasons=tuple(reason_text(r, lang) for r in finding.reasons),
+        reason_codes=tuple(r.value for r in finding.reasons),
+        actions=tuple(dict.fromkeys(actions)),
+        documents=tuple(_document(c, suggestions.get(c.path)) for c in finding.documents),
+        led_by=led_by,
+    )
+
+
+def _document(candidate: Candidate, suggestion: str | None) -> DocumentView:
+    return DocumentView(
+        path=clean(candidate.path),
+        score=f"{candidate.score:.1f}",
+        page=candidate.page,
+        year=candidate.year,
+        snippet=clean(candidate.snippet or ""),
+        problems=tuple(r.value for r in candidate.problems),
+        suggested_name=suggestion,
+    )
+
+
+def _notes(result: AuditResult, lang: str) -> list[str]:
+    notes = []
+    unresolved = [clean(f.name) for f in result.folders if f.agency is None]
+    if unresolved:
+        notes.append(message("folders.unresolved", lang, names=", ".join(unresolved)))
+    if result.agencies_without_folder:
+        names = ", ".join(clean(a) for a in result.agencies_without_folder)
+        notes.append(message("agencies.without_folder", lang, names=names))
+    unreadable = [d for d in result.documents if d.problems]
+    if unreadable:
+        notes.append(message("problems", lang, count=len(unreadable)))
+    skipped: dict[str, int] = {}
+    for entry in result.documents:
+        if entry.state == "skipped":
+            key = entry.skip_reason or "?"
+            skipped[key] = skipped.get(key, 0) + 1
+    if skipped:
+        detail = ", ".join(f"{clean(r)} {n}" for r, n in sorted(skipped.items()))
+        notes.append(message("skipped", lang, count=sum(skipped.values()), detail=detail))
+    return notes
