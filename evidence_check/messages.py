@@ -28,6 +28,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "{count} butir sudah lengkap.",
         "en": "{count} items complete.",
     },
+    "score.line": {
+        "id": "Proyeksi indeks dari bukti yang lengkap: {index} ({predikat})",
+        "en": "Projected index from the complete evidence: {index} ({predikat})",
+    },
+    "gain": {"id": "(+{gain} indeks)", "en": "(+{gain} index)"},
+    "action.searchable": {
+        "id": "{name} dibaca dengan OCR: unggah salinan yang dapat dicari agar evaluator dapat membacanya.",
+        "en": "{name} was read with OCR: upload a searchable copy so the evaluator can read it.",
+    },
+    "init.folder": {"id": "Folder dibuat: {name}", "en": "Folder created: {name}"},
+    "init.file": {"id": "Berkas dibuat: {name}", "en": "File created: {name}"},
+    "init.done": {
+        "id": "{folders} folder OPD dibuat, {existing} sudah ada (tidak ada yang ditimpa).",
+        "en": "{folders} agency folders created, {existing} already there (nothing overwritten).",
+    },
+    "map.table.heading": {
+        "id": "{evaluation} ({year}): {indicators} indikator, {evidence} bukti",
+        "en": "{evaluation} ({year}): {indicators} indicators, {evidence} evidence items",
+    },
+    "map.table.columns": {
+        "id": "bukti | jenis | tingkat | pemilik | usia maks. | jumlah",
+        "en": "evidence | kind | level | owners | max age | count",
+    },
+    "map.table.weight": {"id": "bobot {weight}", "en": "weight {weight}"},
     "led_by": {"id": "dipimpin oleh {agency}", "en": "led by {agency}"},
     "document.line": {"id": "skor {score}", "en": "score {score}"},
     "document.page": {"id": "hlm. {page}", "en": "p. {page}"},

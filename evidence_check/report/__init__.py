@@ -19,11 +19,23 @@ from evidence_check.report import (
     docx_report,
     html_report,
     json_report,
+    map_table,
     markdown_report,
     text_report,
     xlsx_report,
 )
 from evidence_check.report.bundle import Bundle
+
+__all__ = [
+    "BINARY_FORMATS",
+    "SUFFIXES",
+    "TODO_FORMATS",
+    "WRITERS",
+    "file_name",
+    "map_table",
+    "text_report",
+    "write_output",
+]
 
 Writer = Callable[[AuditResult, str], str | bytes]
 

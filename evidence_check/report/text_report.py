@@ -30,8 +30,11 @@ def render(result: AuditResult, lang: str = "id", *, color: bool = False) -> str
     out = [
         paint(f"{view.title}: {view.evaluation} ({view.map_source})", "1"),
         message("summary", lang, complete=tally.complete, weak=tally.weak, missing=tally.missing),
-        "",
     ]
+    if view.score is not None:
+        out.append(paint(view.score.line, "1"))
+        out.extend(f"  {name}: {value:.2f}" for name, value in view.score.groups)
+    out.append("")
     width = max((len(a.id) for a in view.agencies), default=0)
     for agency in view.agencies:
         counts = "  ".join(
@@ -66,6 +69,8 @@ def _agency(agency: AgencyView, paint: _Paint, lang: str) -> list[str]:
 def _item(item: ItemView, paint: _Paint, lang: str) -> list[str]:
     label = paint.status(f"[{item.status_label}]", item.status)
     head = f"  {label} {item.indicator} · {item.title}"
+    if item.gain:
+        head += " " + message("gain", lang, gain=f"{item.gain:.3f}")
     lines = [head + (f" ({item.led_by})" if item.led_by else "")]
     lines.extend(f"      - {reason}" for reason in item.reasons)
     for doc in item.documents:

@@ -79,6 +79,8 @@ class ItemView:
     documents: tuple[DocumentView, ...]
     #: "dipimpin oleh ..." on a self-check's row led by another agency, else ""
     led_by: str
+    #: how much the projected index would rise if this row alone were complete (scored maps)
+    gain: float | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -107,6 +109,14 @@ class GroupView:
 
 
 @dataclass(frozen=True, kw_only=True)
+class ScoreView:
+    """The projected index: "Proyeksi indeks: 2.80 (Baik)" and its sub-scores."""
+
+    line: str
+    groups: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True, kw_only=True)
 class ReportView:
     lang: str
     title: str
@@ -126,6 +136,8 @@ class ReportView:
     notes: tuple[str, ...]
     #: the agency that sends the memos (Diskominfo), by name
     coordinator: str
+    #: the projected score, for maps that define scoring
+    score: ScoreView | None = None
 
 
 def build(result: AuditResult, lang: str) -> ReportView:
@@ -159,7 +171,18 @@ def build(result: AuditResult, lang: str) -> ReportView:
         ),
         notes=tuple(_notes(result, lang)),
         coordinator=names.get(COORDINATOR_ID) or message("memo.coordinator", lang),
+        score=_score(result, lang),
     )
+
+
+def _score(result: AuditResult, lang: str) -> ScoreView | None:
+    projection = result.projection
+    if projection is None:
+        return None
+    line = message(
+        "score.line", lang, index=f"{projection.index:.2f}", predikat=projection.predikat or "-"
+    )
+    return ScoreView(line=line, groups=tuple((clean(n), v) for _, n, v in projection.groups))
 
 
 def long_date(iso: str, lang: str) -> str:
@@ -225,7 +248,8 @@ def _agency(
         id=clean(agency),
         name=names.get(agency, clean(agency)),
         tally=Tally.of_findings(findings),
-        todo=tuple(sorted(gaps, key=lambda i: i.status is Status.MISSING)),
+        # what raises the projected index most first; then weak rows, nearest to done
+        todo=tuple(sorted(gaps, key=lambda i: (-(i.gain or 0.0), i.status is Status.MISSING))),
         done=tuple(i for i in items if i.status is Status.COMPLETE),
         renames=tuple(renames.values()),
     )
@@ -245,9 +269,15 @@ def _item(
     else:
         values = {"folder": folder, "years": evidence.max_age_years, "count": evidence.min_count}
         actions = [message(f"action.{r.value}", lang, **values) for r in finding.reasons]
+    searchable = {d.path for d in result.documents if d.ocr_pages}
+    for candidate in finding.documents:
+        if candidate.path in searchable:
+            name = clean(candidate.path.rsplit("/", 1)[-1])
+            actions.append(message("action.searchable", lang, name=name))
     led_by = ""
     if result.self_check and finding.agency != result.self_check:
         led_by = message("led_by", lang, agency=folder)
+    gains = result.projection.gains if result.projection else {}
     return ItemView(
         indicator=clean(finding.indicator.id),
         indicator_name=clean(finding.indicator.name),
@@ -261,6 +291,7 @@ def _item(
         actions=tuple(dict.fromkeys(actions)),
         documents=tuple(_document(c, suggestions.get(c.path)) for c in finding.documents),
         led_by=led_by,
+        gain=gains.get(f"{evidence.id}@{finding.agency}"),
     )
 
 
