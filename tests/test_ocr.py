@@ -1,0 +1,87 @@
+"""OCR of scans and photos, for real with Tesseract: a missing tool fails here, it is not skipped."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import build_tree, docgen, run_audit, statuses
+
+from evidence_check.audit import audit
+from evidence_check.evidence_map import parse_map
+from evidence_check.extract import extract_file, ocr
+from evidence_check.models import Settings
+from evidence_check.profile import read
+
+ARSITEKTUR = "Arsitektur Sistem Pemerintahan Berbasis Elektronik"
+
+
+def test_tesseract_and_antiword_are_installed() -> None:
+    assert ocr.available(), (
+        "Tesseract with its Indonesian model is missing: run `make setup` "
+        "(Debian: apt-get install tesseract-ocr tesseract-ocr-ind)"
+    )
+    assert shutil.which("antiword"), (
+        "antiword is missing: run `make setup` (apt-get install antiword)"
+    )
+
+
+@pytest.mark.parametrize("rotate", [0, 90, 180])
+def test_a_scan_is_read_upright_whatever_way_it_was_scanned(tmp_path: Path, rotate: int) -> None:
+    scan = docgen.write_scan(
+        docgen.Regulation(topic=ARSITEKTUR, year=2023), tmp_path / "scan.pdf", rotate=rotate
+    )
+    reading = read(extract_file(scan, use_ocr=True), "x")
+    assert reading.ocr_pages == (1, 2, 3, 4)
+    assert "NOMOR 12 TAHUN 2023" in reading.title_display
+    assert (reading.text_year, reading.ratified, reading.draft_marker) == (2023, True, None)
+
+
+def test_a_scanned_draft_is_still_a_draft(tmp_path: Path) -> None:
+    draft = docgen.Regulation(topic=ARSITEKTUR, draft=True, signed=False)
+    reading = read(extract_file(docgen.write_scan(draft, tmp_path / "d.pdf"), use_ocr=True), "x")
+    assert reading.draft_marker == "rancangan"
+
+
+def test_scans_and_photos_are_judged_like_their_text_twins(tmp_path: Path) -> None:
+    twin = docgen.Regulation(
+        topic=ARSITEKTUR, pages_of_articles=0
+    )  # one page: a photo holds it all
+    text = assert_rows(tmp_path / "text", {"Bagian Hukum/a.pdf": twin})
+    scanned = build_tree(tmp_path / "scan", {})
+    docgen.write_scan(twin, scanned / "Bagian Hukum" / "scan_0001.pdf")
+    docgen.write_photo(twin, scanned / "Bagian Hukum" / "IMG-20240101-WA0001.jpg")
+    assert statuses(run_audit(scanned))["arsitektur-perbup"] == text == ("complete",)
+
+
+def assert_rows(root: Path, files: dict[str, docgen.Document]) -> tuple[str, ...]:
+    return statuses(run_audit(build_tree(root, files)))["arsitektur-perbup"]
+
+
+def test_a_blank_scan_stays_no_text(tmp_path: Path) -> None:
+    blank = docgen.write_scan(
+        None, tmp_path / "Perbup Arsitektur SPBE.pdf", pages=[docgen.blank_page()]
+    )
+    extraction = extract_file(blank, use_ocr=True)
+    assert extraction.problem is not None and extraction.problem.code.value == "no-text"
+
+
+def test_an_unchanged_tree_is_never_ocrd_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helpers import MAP
+
+    root = build_tree(tmp_path / "tree", {})
+    docgen.write_scan(docgen.Regulation(topic=ARSITEKTUR), root / "Bagian Hukum" / "scan_0042.pdf")
+    settings = Settings(cache_dir=tmp_path / "cache")
+    evidence_map = parse_map(MAP, "map.yaml")
+    first = audit(evidence_map, root, settings)
+
+    def no_more_ocr(*args: object, **kwargs: object) -> str:
+        raise AssertionError("OCR ran again on an unchanged file")
+
+    monkeypatch.setattr(ocr, "_tesseract", no_more_ocr)
+    second = audit(evidence_map, root, settings)
+    assert second.findings == first.findings
+    assert second.documents[0].ocr_pages == (1, 2, 3, 4)
