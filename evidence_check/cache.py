@@ -23,6 +23,8 @@ from evidence_check.models import Form, Problem, Reading, Reason
 READER_VERSION = 1
 #: entries written per transaction
 BATCH = 200
+#: keys per query (SQLite allows 999 parameters on old builds)
+_CHUNK = 500
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS about (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (
@@ -57,26 +59,38 @@ class Cache:
             self._db.close()
             self._db = None
 
-    def digest(self, path: Path, size: int, mtime_ns: int) -> str | None:
-        """The content hash recorded for this file, if it has not changed since."""
-        if self._db is None:
-            return None
-        row = self._db.execute(
-            "SELECT digest FROM files WHERE path = ? AND size = ? AND mtime_ns = ?",
-            (_key_path(path), size, mtime_ns),
-        ).fetchone()
-        return str(row[0]) if row else None
-
-    def get(self, key: str) -> Reading | None:
-        if self._db is None:
-            return None
-        row = self._db.execute("SELECT payload FROM readings WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return None
-        try:
-            return _decode(json.loads(zlib.decompress(row[0])))
-        except (ValueError, KeyError, TypeError, zlib.error):
-            return None  # a damaged entry is a miss, never a wrong result
+    def known(self, files: list[tuple[Path, int, int]], tag: str) -> dict[int, Reading]:
+        """Readings of the unchanged files among `files` (path, size, mtime), by position:
+        a few queries for the whole tree, not two per file."""
+        if self._db is None or not files:
+            return {}
+        keys = [_key_path(path) for path, _, _ in files]
+        recorded: dict[str, tuple[int, int, str]] = {}
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for path, size, mtime, digest in self._db.execute(
+                f"SELECT path, size, mtime_ns, digest FROM files WHERE path IN ({marks})", chunk
+            ):
+                recorded[path] = (size, mtime, digest)
+        wanted: dict[str, list[int]] = {}
+        for position, ((_, size, mtime), key) in enumerate(zip(files, keys, strict=True)):
+            entry = recorded.get(key)
+            if entry is not None and entry[:2] == (size, mtime):
+                wanted.setdefault(reading_key(entry[2], tag), []).append(position)
+        found: dict[int, Reading] = {}
+        names = list(wanted)
+        for start in range(0, len(names), _CHUNK):
+            chunk = names[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for key, payload in self._db.execute(
+                f"SELECT key, payload FROM readings WHERE key IN ({marks})", chunk
+            ):
+                reading = _load(payload)
+                if reading is not None:
+                    for position in wanted[key]:
+                        found[position] = reading
+        return found
 
     def put(
         self, path: Path, size: int, mtime_ns: int, digest: str, key: str, reading: Reading
@@ -101,6 +115,13 @@ class Cache:
                 "INSERT OR REPLACE INTO readings VALUES (?, ?)", [r for _, r in self._pending]
             )
         self._pending.clear()
+
+
+def _load(payload: bytes) -> Reading | None:
+    try:
+        return _decode(json.loads(zlib.decompress(payload)))
+    except (ValueError, KeyError, TypeError, zlib.error):
+        return None  # a damaged entry is a miss, never a wrong result
 
 
 def reading_key(digest: str, settings_tag: str) -> str:

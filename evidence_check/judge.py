@@ -105,9 +105,9 @@ def judge(
             match_started = time.perf_counter()
             query = prepare(row.evidence)
             scored = []
-            for index in matcher.candidates(query):
+            for index, phrases in matcher.candidates(query).items():
                 profile = documents[index]
-                result = matcher.score(query, index)
+                result = matcher.score(query, index, phrases)
                 if result.score >= near:
                     candidate = Candidate(
                         path=profile.path,

@@ -204,6 +204,10 @@ class Words:
         return best
 
 
+#: the phrases worth scoring on a document's title and on its name
+Phrases = tuple[list[tuple[str, ...]], list[tuple[str, ...]]]
+
+
 @dataclass(frozen=True)
 class Match:
     score: float
@@ -221,54 +225,75 @@ class Matcher:
     def __init__(self, thresholds: Thresholds, profiles: Sequence[Profile]) -> None:
         self.thresholds = thresholds
         self.profiles = profiles
-        self._titles = [Words.of(p.reading.title) for p in profiles]
-        self._names = [Words.of(p.name) for p in profiles]
-        self._postings: dict[str, set[int]] = {}
-        for index, (title, name) in enumerate(zip(self._titles, self._names, strict=True)):
-            for word in (*title.positions, *name.positions):
-                self._postings.setdefault(word, set()).add(index)
-        self._vocabulary = list(self._postings)
-        self._holders: dict[str, set[int]] = {}
+        self._words = {
+            "title": [Words.of(p.reading.title) for p in profiles],
+            "name": [Words.of(p.name) for p in profiles],
+        }
+        self._postings: dict[str, dict[str, set[int]]] = {"title": {}, "name": {}}
+        for which, texts in self._words.items():
+            postings = self._postings[which]
+            for index, words in enumerate(texts):
+                for word in words.positions:
+                    postings.setdefault(word, set()).add(index)
+        self._vocabulary = {which: list(postings) for which, postings in self._postings.items()}
+        self._holders: dict[tuple[str, str], set[int]] = {}
         # a phrase missing words that weigh more than this share can never reach the near score
         self._fatal_share = 1.0 - math.sqrt(thresholds.near / 100.0)
         self._all_words_needed = thresholds.near > MISSING_WORD_CAP
 
-    def _documents_with(self, token: str) -> set[int]:
-        """Documents whose title or name holds the token, or a word close enough to it."""
-        if token not in self._holders:
-            found = set(self._postings.get(token, ()))
+    def _documents_with(self, which: str, token: str) -> set[int]:
+        """Documents whose title (or name) holds the token, or a word close enough to it."""
+        key = (which, token)
+        if key not in self._holders:
+            postings = self._postings[which]
+            found = set(postings.get(token, ()))
             if len(token) >= FUZZY_MIN_LENGTH and token not in STOPWORDS:
                 similar = process.extract(
-                    token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_TOKEN, limit=None
+                    token,
+                    self._vocabulary[which],
+                    scorer=fuzz.ratio,
+                    score_cutoff=FUZZY_TOKEN,
+                    limit=None,
                 )
                 for word, _, _ in similar:
-                    found |= self._postings[word]
-            self._holders[token] = found
-        return self._holders[token]
+                    found |= postings[word]
+            self._holders[key] = found
+        return self._holders[key]
 
-    def candidates(self, query: Query) -> list[int]:
-        """Indexes of the documents that may score at least `near` for the query."""
-        found: set[int] = set()
+    def candidates(self, query: Query) -> dict[int, Phrases]:
+        """The documents that may score at least `near`, each with the phrases worth scoring on
+        its title and on its name: a phrase missing a needed word there cannot reach `near`."""
+        found: dict[int, Phrases] = {}
         for phrase in query.phrases:
             weights = _weights(phrase)
             total = sum(weights)
             required = [
-                t for t, w in zip(phrase, weights, strict=True) if w / total > self._fatal_share
+                t
+                for t, w in zip(phrase, weights, strict=True)
+                if t not in STOPWORDS and (self._all_words_needed or w / total > self._fatal_share)
             ]
-            if required:
-                found |= set.intersection(*(self._documents_with(t) for t in required))
-            else:
-                found |= set().union(
-                    *(self._documents_with(t) for t in phrase if t not in STOPWORDS)
-                )
-        return sorted(found)
+            for slot, which in enumerate(("title", "name")):
+                if required:
+                    holders = set.intersection(*(self._documents_with(which, t) for t in required))
+                else:
+                    holders = set().union(
+                        *(self._documents_with(which, t) for t in phrase if t not in STOPWORDS)
+                    )
+                for index in holders:
+                    found.setdefault(index, ([], []))[slot].append(phrase)
+        return dict(sorted(found.items()))
 
-    def score(self, query: Query, index: int) -> Match:
+    def score(self, query: Query, index: int, phrases: Phrases) -> Match:
+        """Score one candidate on the phrases `candidates` found worth scoring."""
         profile = self.profiles[index]
         reading = profile.reading
         match, near = self.thresholds.match, self.thresholds.near
-        name = self._best(self._names[index], query.phrases)
-        title = self._best(self._titles[index], query.phrases) if reading.title else 0.0
+        title_phrases, name_phrases = phrases
+        name = max((self._words["name"][index].phrase_score(p) for p in name_phrases), default=0.0)
+        title = 0.0
+        if reading.title:
+            words = self._words["title"][index]
+            title = max((words.phrase_score(p) for p in title_phrases), default=0.0)
         page, snippet = None, None
         if reading.readable and reading.title:
             if title >= near:
@@ -292,17 +317,11 @@ class Matcher:
             score = min(score, MISSING_WORD_CAP)
         return Match(score=round(score, 1), page=page, snippet=snippet)
 
-    def _best(self, words: Words, phrases: tuple[tuple[str, ...], ...]) -> float:
-        """The best phrase score; phrases missing a word score at most MISSING_WORD_CAP, which
-        matters only when the near threshold is below it, so they are skipped otherwise."""
-        if self._all_words_needed:
-            phrases = tuple(p for p in phrases if words.holds_all(p))
-        return max((words.phrase_score(p) for p in phrases), default=0.0)
-
     def _present(self, phrase: tuple[str, ...], index: int) -> bool:
         return any(
-            words.holds_all(phrase) and words.phrase_score(phrase) >= self.thresholds.match
-            for words in (self._names[index], self._titles[index])
+            words[index].holds_all(phrase)
+            and words[index].phrase_score(phrase) >= self.thresholds.match
+            for words in self._words.values()
         )
 
 

@@ -157,22 +157,24 @@ def read_all(
             )
 
     pending: list[tuple[SourceFile, os.stat_result | None]] = []
+    stated: list[tuple[SourceFile, os.stat_result]] = []
     for source in files:
         if is_archive(source.path):
             pending.append((source, None))
             continue
         try:
-            stat = source.absolute.stat()
+            stated.append((source, source.absolute.stat()))
         except OSError as exc:
             failed = _failed(source, f"cannot open: {exc.strerror or exc}")
             report(failed)
             yield Outcome(source=source, reading=failed)
-            continue
-        digest = cache.digest(source.absolute, stat.st_size, stat.st_mtime_ns)
-        cached = cache.get(reading_key(digest, options.tag)) if digest else None
-        if cached is not None:
-            report(cached)
-            yield Outcome(source=source, reading=cached)
+    cached = cache.known(
+        [(s.absolute, st.st_size, st.st_mtime_ns) for s, st in stated], options.tag
+    )
+    for position, (source, stat) in enumerate(stated):
+        if position in cached:
+            report(cached[position])
+            yield Outcome(source=source, reading=cached[position])
         else:
             pending.append((source, stat))
 

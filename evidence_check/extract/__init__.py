@@ -8,6 +8,7 @@ raises for a bad file: it becomes an `Extraction` with a `Problem`.
 from __future__ import annotations
 
 import logging
+import zipfile
 from pathlib import Path
 from typing import Protocol
 
@@ -57,6 +58,8 @@ def extract_file(path: Path, *, use_ocr: bool = False) -> Extraction:
         extractor = pdf.extract
     elif head.startswith(_OLE_MAGIC) and suffix != ".doc":
         return unreadable("a legacy Word/Office file (.doc/.xls) saved under a new name")
+    elif head.startswith(b"PK") and (office := _office_kind(path)) not in (None, suffix):
+        extractor = EXTRACTORS[office]  # a Word, Excel or PowerPoint file under another name
     elif suffix in EXTRACTORS:
         extractor = EXTRACTORS[suffix]
     else:
@@ -84,6 +87,23 @@ def _no_text_detail(use_ocr: bool) -> str:
             "no text layer, and OCR is not available: install tesseract-ocr and tesseract-ocr-ind"
         )
     return "no text layer (a scan) and OCR was turned off"
+
+
+_OFFICE_PARTS = {
+    "word/document.xml": ".docx",
+    "xl/workbook.xml": ".xlsx",
+    "ppt/presentation.xml": ".pptx",
+}
+
+
+def _office_kind(path: Path) -> str | None:
+    """The Office format a ZIP package really is, by its main part; None for other ZIPs."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = set(package.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    return next((kind for part, kind in _OFFICE_PARTS.items() if part in names), None)
 
 
 def _peek(path: Path) -> bytes:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-
-from PIL import Image, ImageOps, ImageSequence
+from typing import Any
 
 from evidence_check.extract import ocr
 from evidence_check.models import Extraction, Page, Problem, Reason
@@ -19,6 +18,8 @@ MAX_FRAMES = 200
 
 
 def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
+    from PIL import Image, ImageOps, ImageSequence  # only workers that meet a picture pay for it
+
     try:
         picture = Image.open(path)
         frames = [ImageOps.exif_transpose(f.convert("L")) for f in ImageSequence.Iterator(picture)]
@@ -37,7 +38,7 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
     return Extraction(pages=tuple(pages), ocr_pages=tuple(range(1, len(frames) + 1)))
 
 
-def _pgm(frame: Image.Image) -> bytes:
+def _pgm(frame: Any) -> bytes:
     out = io.BytesIO()
     frame.save(out, format="PPM")
     return out.getvalue()

@@ -7,6 +7,7 @@ carrying its companions, which `write_output` puts beside the main file.
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import tempfile
@@ -14,16 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from evidence_check.models import AuditResult
-from evidence_check.report import (
-    csv_report,
-    docx_report,
-    html_report,
-    json_report,
-    map_table,
-    markdown_report,
-    text_report,
-    xlsx_report,
-)
+from evidence_check.report import json_report, map_table, text_report
 from evidence_check.report.bundle import Bundle
 
 __all__ = [
@@ -39,14 +31,26 @@ __all__ = [
 
 Writer = Callable[[AuditResult, str], str | bytes]
 
+
+def _on_demand(module: str) -> Writer:
+    """A writer imported when first used: openpyxl and python-docx cost a tenth of a second to
+    import, which an audit that never writes Excel or Word should not pay."""
+
+    def render(result: AuditResult, lang: str) -> str | bytes:
+        writer: Writer = importlib.import_module(f"evidence_check.report.{module}").render
+        return writer(result, lang)
+
+    return render
+
+
 WRITERS: dict[str, Writer] = {
     "text": text_report.render,
     "json": json_report.render,
-    "markdown": markdown_report.render,
-    "html": html_report.render,
-    "csv": csv_report.render,
-    "xlsx": xlsx_report.render,
-    "docx": docx_report.render,
+    "markdown": _on_demand("markdown_report"),
+    "html": _on_demand("html_report"),
+    "csv": _on_demand("csv_report"),
+    "xlsx": _on_demand("xlsx_report"),
+    "docx": _on_demand("docx_report"),
 }
 SUFFIXES = {
     "text": ".txt",
