@@ -93,12 +93,11 @@ class Cache:
         return found
 
     def put(
-        self, path: Path, size: int, mtime_ns: int, digest: str, key: str, reading: Reading
+        self, path: Path, size: int, mtime_ns: int, digest: str, key: str, payload: bytes
     ) -> None:
-        """Remember a reading; entries are written in batches (see `flush`)."""
+        """Remember an encoded reading (see `encode`); entries are written in batches."""
         if self._db is None:
             return
-        payload = zlib.compress(json.dumps(_encode(reading)).encode("utf-8", "surrogatepass"), 3)
         self._pending.append(((_key_path(path), size, mtime_ns, digest), (key, payload)))
         if len(self._pending) >= BATCH:
             self.flush()
@@ -115,6 +114,11 @@ class Cache:
                 "INSERT OR REPLACE INTO readings VALUES (?, ?)", [r for _, r in self._pending]
             )
         self._pending.clear()
+
+
+def encode(reading: Reading) -> bytes:
+    """A reading as the cache stores it (done in the worker that made it)."""
+    return zlib.compress(json.dumps(_encode(reading)).encode("utf-8", "surrogatepass"), 3)
 
 
 def _load(payload: bytes) -> Reading | None:

@@ -13,13 +13,14 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
 from pebble import ProcessExpired, ProcessPool
 
 from evidence_check.archive import Member, is_archive, read_archive
-from evidence_check.cache import Cache, reading_key
+from evidence_check.cache import Cache, encode, reading_key
 from evidence_check.discover import is_junk
 from evidence_check.extract import extract_file, supported_suffix
 from evidence_check.models import Problem, Reading, Reason, SkippedFile, SourceFile
@@ -189,10 +190,10 @@ def read_all(
             report(outcomes[0].reading)
             yield from outcomes
         else:
-            digest, reading = cast(tuple[str, Reading], result)
+            digest, reading, payload = cast(tuple[str, Reading, bytes], result)
             if digest:
                 key = reading_key(digest, options.tag)
-                cache.put(source.absolute, known.st_size, known.st_mtime_ns, digest, key, reading)
+                cache.put(source.absolute, known.st_size, known.st_mtime_ns, digest, key, payload)
             report(reading)
             yield Outcome(source=source, reading=reading)
 
@@ -200,9 +201,13 @@ def read_all(
 Task = tuple[SourceFile, "os.stat_result | None"]
 
 
-def read_many(paths: list[Path], options: ReadOptions) -> list[tuple[str, Reading]]:
-    """Read a batch of files in one worker task: fewer round trips between processes."""
-    return [read_one(path, options) for path in paths]
+def read_many(paths: list[Path], options: ReadOptions) -> list[tuple[str, Reading, bytes]]:
+    """Read a batch of files in one worker task (fewer round trips between processes), each
+    with its reading already encoded for the cache, so the parent stays light."""
+    return [
+        (digest, reading, encode(reading))
+        for digest, reading in map(partial(read_one, options=options), paths)
+    ]
 
 
 def _run(tasks: list[Task], options: ReadOptions, jobs: int) -> Iterator[tuple[Task, object]]:
@@ -213,9 +218,11 @@ def _run(tasks: list[Task], options: ReadOptions, jobs: int) -> Iterator[tuple[T
     again one file at a time, so that only the file at fault is reported."""
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
-            worker = read_zip if task[1] is None else read_one
             try:
-                yield task, worker(task[0].absolute, options)
+                if task[1] is None:
+                    yield task, read_zip(task[0].absolute, options)
+                else:
+                    yield task, read_many([task[0].absolute], options)[0]
             except Exception as exc:  # a reader bug on one file must not stop the audit
                 yield task, f"cannot be read: {type(exc).__name__}: {exc}"
         return
