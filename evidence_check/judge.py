@@ -7,9 +7,12 @@ regulations and decrees, ratified; copies with the same content count once.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
 
 from evidence_check.match import Matcher, prepare
 from evidence_check.models import (
@@ -130,12 +133,48 @@ def judge(
     return tuple(findings)
 
 
+def same_document(a: Profile, b: Profile) -> bool:
+    """Copies count once: the same content, or a scan and a print of one document (their texts
+    differ by OCR slips, but their titles agree, with the same numbers, months and periods)."""
+    first, second = a.reading, b.reading
+    if first.content_key == second.content_key:
+        return True
+    if (
+        not first.title
+        or not second.title
+        or a.year != b.year
+        or abs(first.pages - second.pages) > 1
+    ):
+        return False
+    title_a, title_b = _without_copy_marks(first.title), _without_copy_marks(second.title)
+    if _distinguishing(title_a) != _distinguishing(title_b):
+        return False
+    return fuzz.ratio(title_a, title_b) >= SAME_TITLE
+
+
+#: how alike two title areas must be for a scan and a print to be one document
+SAME_TITLE = 92.0
+_DISTINGUISHING = re.compile(
+    r"\b(?:\d+|[ivx]+|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober"
+    r"|november|desember|triwulan|semester)\b"
+)
+
+
+def _without_copy_marks(title: str) -> str:
+    return " ".join(w for w in title.split() if w not in ("salinan", "copy", "asli"))
+
+
+def _distinguishing(title: str) -> list[str]:
+    """Numbers, roman numerals and months: what tells one quarterly report from the next."""
+    return _DISTINGUISHING.findall(title)
+
+
 def _judge_row(
     row: Row, scored: list[tuple[Profile, float, Candidate]], match: float, evaluation: Evaluation
 ) -> Finding:
     matched: list[Candidate] = []
     qualifying: list[Candidate] = []
-    distinct: set[str] = set()
+    distinct: list[Profile] = []
     # an `each` row: another owner's documents belong to that owner's own row
     others = set(row.evidence.owners) - set(row.allowed)
     scored = [item for item in scored if item[0].agency not in others]
@@ -147,7 +186,8 @@ def _judge_row(
         matched.append(judged)
         if not problems:
             qualifying.append(judged)
-            distinct.add(profile.reading.content_key)
+            if not any(same_document(profile, seen) for seen in distinct):
+                distinct.append(profile)
     near = [c for _, score, c in scored if score < match]
     reasons: tuple[Reason, ...] = ()
     if len(distinct) >= row.evidence.min_count:

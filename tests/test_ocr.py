@@ -85,3 +85,22 @@ def test_an_unchanged_tree_is_never_ocrd_again(
     second = audit(evidence_map, root, settings)
     assert second.findings == first.findings
     assert second.documents[0].ocr_pages == (1, 2, 3, 4)
+
+
+def test_a_scan_and_a_print_of_one_report_count_once(tmp_path: Path) -> None:
+    """Two copies of TW I (one scanned) are not the two reports a min_count of 2 asks for."""
+    first = docgen.Report(
+        title="Laporan Monitoring Pelaksanaan Smart City",
+        period="TRIWULAN I TAHUN 2025",
+        signed_date="5 April 2025",
+    )
+    second = docgen.Report(
+        title="Laporan Monitoring Pelaksanaan Smart City",
+        period="TRIWULAN II TAHUN 2025",
+        signed_date="5 Juli 2025",
+    )
+    root = build_tree(tmp_path / "tree", {"Bappeda/TW1.pdf": first})
+    docgen.write_scan(first, root / "Bappeda" / "scan TW1.pdf")
+    assert statuses(run_audit(root))["laporan-triwulan@bappeda"] == ("weak", "too-few")
+    docgen.write_scan(second, root / "Bappeda" / "scan TW2.pdf")
+    assert statuses(run_audit(root))["laporan-triwulan@bappeda"] == ("complete",)
