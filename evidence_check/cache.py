@@ -9,7 +9,6 @@ and a busy timeout serialise their writes.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import zlib
 from pathlib import Path
@@ -59,12 +58,12 @@ class Cache:
             self._db.close()
             self._db = None
 
-    def known(self, files: list[tuple[Path, int, int]], tag: str) -> dict[int, Reading]:
-        """Readings of the unchanged files among `files` (path, size, mtime), by position:
+    def known(self, files: list[tuple[str, int, int]], tag: str) -> dict[int, Reading]:
+        """Readings of the unchanged files among `files` (name, size, mtime), by position:
         a few queries for the whole tree, not two per file."""
         if self._db is None or not files:
             return {}
-        keys = [_key_path(path) for path, _, _ in files]
+        keys = [_text(name) for name, _, _ in files]
         recorded: dict[str, tuple[int, int, str]] = {}
         for start in range(0, len(keys), _CHUNK):
             chunk = keys[start : start + _CHUNK]
@@ -93,12 +92,13 @@ class Cache:
         return found
 
     def put(
-        self, path: Path, size: int, mtime_ns: int, digest: str, key: str, payload: bytes
+        self, name: str, size: int, mtime_ns: int, digest: str, key: str, payload: bytes
     ) -> None:
-        """Remember an encoded reading (see `encode`); entries are written in batches."""
+        """Remember an encoded reading (see `encode`) of the file `name` (an absolute path, or
+        "archive!/member"); entries are written in batches."""
         if self._db is None:
             return
-        self._pending.append(((_key_path(path), size, mtime_ns, digest), (key, payload)))
+        self._pending.append(((_text(name), size, mtime_ns, digest), (key, payload)))
         if len(self._pending) >= BATCH:
             self.flush()
 
@@ -132,8 +132,9 @@ def reading_key(digest: str, settings_tag: str) -> str:
     return f"{digest}:{READER_VERSION}:{settings_tag}"
 
 
-def _key_path(path: Path) -> str:
-    return os.path.abspath(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+def _text(name: str) -> str:
+    """A file name SQLite can store: undecodable bytes of a name kept as replacement marks."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _encode(reading: Reading) -> dict[str, Any]:

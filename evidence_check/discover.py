@@ -139,18 +139,28 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
 
 
 def _walk(root: Path, root_real: Path) -> Iterator[tuple[Path, tuple[str, str] | None]]:
-    """Yield every file under ROOT, with a skip reason for links that leave ROOT or loop."""
+    """Yield every file under ROOT, with a skip reason for links that leave ROOT or loop.
+
+    Real folders are walked first and links to folders last, so that a shortcut in one agency's
+    folder to another's never claims the other's files: a folder already walked is reported
+    through its link, not walked twice."""
     seen: set[tuple[int, int]] = set()
-    stack = [root]
-    while stack:
+    stack: list[Path] = [root]
+    links: list[Path] = []
+    while stack or links:
+        if not stack:
+            link = links.pop(0)
+            if _identity(link) in seen:
+                yield link, ("link-inside", "a link to a folder audited under its own path")
+                continue
+            stack.append(link)
         folder = stack.pop()
         try:
-            st = folder.stat()
-            key = (st.st_dev, st.st_ino)
-            if key in seen:
+            identity = _identity(folder)
+            if identity in seen:
                 yield folder, ("link-loop", "folder link leads back into the tree")
                 continue
-            seen.add(key)
+            seen.add(identity)
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
             yield folder, ("permission", str(exc))
@@ -172,6 +182,11 @@ def _walk(root: Path, root_real: Path) -> Iterator[tuple[Path, tuple[str, str] |
                 yield path, ("permission", str(exc))
                 continue
             if stat.S_ISDIR(mode):
-                stack.append(path)
+                (links if entry.is_symlink() else stack).append(path)
             elif stat.S_ISREG(mode):
                 yield path, None
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_dev, st.st_ino

@@ -1,38 +1,43 @@
-"""The read stage: every file extracted and read once, in worker processes, through the cache.
+"""The read stage: every file (and archive member) extracted and read once, in worker processes,
+through the cache.
 
-A pebble process pool runs one file per task with a wall-clock timeout, and a memory cap set in
-each worker (Linux resource limits); a worker that hangs or dies is replaced and its file becomes
-`unreadable` with the reason, and the audit goes on. The parent only stats files, asks the cache,
-and collects small `Reading` values.
+A pebble process pool reads the files with a wall-clock timeout and, on Linux, a memory cap set
+in each worker; a worker that hangs or dies is replaced, its file becomes `unreadable` with the
+reason, and the audit goes on. Small files travel in batches (fewer round trips); a batch that
+fails is read again one file at a time, so only the file at fault is reported. The parent only
+stats files, lists archives, asks the cache and stores what the workers encoded.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
-from functools import partial
-from pathlib import Path
-from typing import Any, cast
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
 
-from evidence_check.archive import Member, is_archive, read_archive
+from evidence_check.archive import Entry, copy_member, is_archive, list_archive
 from evidence_check.cache import Cache, encode, reading_key
 from evidence_check.discover import is_junk
 from evidence_check.extract import extract_file, supported_suffix
+from evidence_check.extract.image import SUFFIXES as PICTURES
 from evidence_check.models import Problem, Reading, Reason, SkippedFile, SourceFile
 from evidence_check.profile import read
 
-#: files per worker task at most (fewer when the tree is small, to keep the workers busy)
+#: small files per worker task at most
 BATCH_FILES = 16
+#: files above this size (often scans to OCR) and pictures travel alone
+BATCH_MAX_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True, kw_only=True)
 class ReadOptions:
-    """What a worker needs to read a file; part of every cache key."""
+    """What a worker needs to read a file; `tag` is part of every cache key."""
 
     ocr: bool = False
     timeout_seconds: float = 300.0
@@ -62,6 +67,21 @@ class Progress:
     ocr_pages: int
 
 
+@dataclass(frozen=True)
+class Job:
+    """One file to read: a file under ROOT, or member `member` of the archive `source.absolute`."""
+
+    source: SourceFile
+    #: the cache's name for it, with the size and modification time that make it unchanged
+    key: str
+    size: int
+    mtime_ns: int
+    member: int | None = None
+
+
+Result = tuple[str, Reading, bytes]
+
+
 def file_digest(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -71,49 +91,40 @@ def file_digest(path: Path) -> str:
 
 
 def read_one(path: Path, options: ReadOptions) -> tuple[str, Reading]:
-    """Hash, extract and read one file: the work a worker does (also run in-process)."""
+    """Hash, extract and read one file: the work a worker does."""
     try:
         digest = file_digest(path)
     except OSError as exc:
         problem = Problem(code=Reason.UNREADABLE, detail=f"cannot open: {exc.strerror or exc}")
-        return "", Reading(pages=0, problem=problem, content_key="path:" + str(path))
+        return "", Reading(pages=0, problem=problem, content_key="path:" + path.name)
     return digest, read(extract_file(path, use_ocr=options.ocr), digest)
 
 
-def read_zip(path: Path, options: ReadOptions) -> tuple[list[Member], Problem | None]:
-    """Read every member of an archive (in a worker, like `read_one`)."""
-
-    def member(target: Path) -> tuple[str, Reading]:
-        return read_one(target, options)
-
-    return read_archive(path, member, is_junk=is_junk, supported=supported_suffix)
-
-
-def _archive_outcomes(
-    source: SourceFile, members: list[Member], problem: Problem | None
-) -> list[Outcome]:
-    if problem is not None:
-        reading = Reading(pages=0, problem=problem, content_key="path:" + source.path)
-        return [Outcome(source=source, reading=reading)]
-    outcomes = [Outcome(source=source, archive_members=len(members))]
-    for item in members:
-        inner = SourceFile(
-            path=f"{source.path}!/{item.name}",
-            absolute=source.absolute,
-            agency=source.agency,
-            size=item.size,
-        )
-        if item.reading is not None:
-            outcomes.append(Outcome(source=inner, reading=item.reading))
+def read_jobs(
+    jobs: list[tuple[Path, int | None]], scratch: str, options: ReadOptions
+) -> list[Result]:
+    """Read a batch in one worker task, each reading already encoded for the cache. A member is
+    copied into the run's private folder first, and removed once read."""
+    results = []
+    for path, member in jobs:
+        if member is None:
+            digest, reading = read_one(path, options)
         else:
-            skipped = SkippedFile(
-                path=inner.path,
-                agency=source.agency,
-                reason=item.skip_reason or "unsupported",
-                detail=item.detail,
-            )
-            outcomes.append(Outcome(source=inner, skipped=skipped))
-    return outcomes
+            copy = Path(scratch) / f"member-{os.getpid()}-{member}{_suffix(path, member)}"
+            try:
+                copy_member(path, member, copy)
+                digest, reading = read_one(copy, options)
+            finally:
+                copy.unlink(missing_ok=True)
+        results.append((digest, reading, encode(reading)))
+    return results
+
+
+def _suffix(path: Path, member: int) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return PurePosixPath(archive.infolist()[member].filename).suffix.lower()
 
 
 def _limit_memory(limit: int | None) -> None:
@@ -127,9 +138,10 @@ def _limit_memory(limit: int | None) -> None:
         pass  # no resource limits on this platform: the timeout still applies
 
 
-def _failed(source: SourceFile, detail: str) -> Reading:
-    problem = Problem(code=Reason.UNREADABLE, detail=detail)
-    return Reading(pages=0, problem=problem, content_key="path:" + source.path)
+def _failed(detail: str, key: str) -> Reading:
+    return Reading(
+        pages=0, problem=Problem(code=Reason.UNREADABLE, detail=detail), content_key="path:" + key
+    )
 
 
 def read_all(
@@ -139,135 +151,148 @@ def read_all(
     jobs: int,
     on_progress: Callable[[Progress], None] | None = None,
 ) -> Iterator[Outcome]:
-    """Yield an outcome for every file (and archive member), from the cache where it can."""
-    counts = {"done": 0, "pages": 0, "ocr": 0}
+    """Yield an outcome for every file and archive member, from the cache where it can."""
+    outcomes: list[Outcome] = []
+    planned: list[Job] = []
+    for source in files:
+        planned_or_done = _plan(source)
+        outcomes.extend(o for o in planned_or_done if isinstance(o, Outcome))
+        planned.extend(j for j in planned_or_done if isinstance(j, Job))
+    counter = _Counter(
+        sum(1 for o in outcomes if o.reading is not None) + len(planned), on_progress
+    )
+    for outcome in outcomes:
+        counter.count(outcome.reading)
+        yield outcome
+    cached = cache.known([(job.key, job.size, job.mtime_ns) for job in planned], options.tag)
+    pending = []
+    for position, job in enumerate(planned):
+        if position in cached:
+            counter.count(cached[position])
+            yield Outcome(source=job.source, reading=cached[position])
+        else:
+            pending.append(job)
+    for job, result in _run(pending, options, jobs):
+        if isinstance(result, str):  # the worker failed: the file is unreadable, the audit goes on
+            reading = _failed(result, job.source.path)
+        else:
+            digest, reading, payload = result
+            if digest:
+                key = reading_key(digest, options.tag)
+                cache.put(job.key, job.size, job.mtime_ns, digest, key, payload)
+        counter.count(reading)
+        yield Outcome(source=job.source, reading=reading)
 
-    def report(reading: Reading | None) -> None:
-        counts["done"] += 1
-        if reading is not None:
-            counts["pages"] += reading.pages
-            counts["ocr"] += len(reading.ocr_pages)
-        if on_progress is not None:
-            on_progress(
+
+def _plan(source: SourceFile) -> list[Outcome | Job]:
+    """What reading a file takes: one job, or for an archive one job per member it will read."""
+    try:
+        stat = source.absolute.stat()
+    except OSError as exc:
+        return [
+            Outcome(
+                source=source, reading=_failed(f"cannot open: {exc.strerror or exc}", source.path)
+            )
+        ]
+    key = os.path.abspath(source.absolute)
+    if not is_archive(source.path):
+        return [Job(source, key, stat.st_size, stat.st_mtime_ns)]
+    entries, problem = list_archive(source.absolute, is_junk=is_junk, supported=supported_suffix)
+    if problem is not None:
+        return [
+            Outcome(
+                source=source,
+                reading=Reading(pages=0, problem=problem, content_key="path:" + source.path),
+            )
+        ]
+    planned: list[Outcome | Job] = [Outcome(source=source, archive_members=len(entries))]
+    for entry in entries:
+        inner = SourceFile(
+            path=f"{source.path}!/{entry.name}",
+            absolute=source.absolute,
+            agency=source.agency,
+            size=entry.size,
+        )
+        planned.append(_member(inner, entry, f"{key}!/{entry.name}", stat))
+    return planned
+
+
+def _member(inner: SourceFile, entry: Entry, key: str, stat: os.stat_result) -> Outcome | Job:
+    if entry.skip_reason is not None:
+        skipped = SkippedFile(
+            path=inner.path, agency=inner.agency, reason=entry.skip_reason, detail=entry.detail
+        )
+        return Outcome(source=inner, skipped=skipped)
+    if entry.encrypted:
+        reading = _failed("encrypted inside the archive: a password is needed", inner.path)
+        return Outcome(source=inner, reading=reading)
+    return Job(inner, key, stat.st_size, stat.st_mtime_ns, member=entry.index)
+
+
+class _Counter:
+    def __init__(self, total: int, on_progress: Callable[[Progress], None] | None) -> None:
+        self.total, self.on_progress = total, on_progress
+        self.done = self.pages = self.ocr_pages = 0
+
+    def count(self, reading: Reading | None) -> None:
+        if reading is None:
+            return
+        self.done, self.pages = self.done + 1, self.pages + reading.pages
+        self.ocr_pages += len(reading.ocr_pages)
+        if self.on_progress is not None:
+            self.on_progress(
                 Progress(
-                    done=counts["done"],
-                    total=len(files),
-                    pages=counts["pages"],
-                    ocr_pages=counts["ocr"],
+                    done=self.done, total=self.total, pages=self.pages, ocr_pages=self.ocr_pages
                 )
             )
 
-    pending: list[tuple[SourceFile, os.stat_result | None]] = []
-    stated: list[tuple[SourceFile, os.stat_result]] = []
-    for source in files:
-        if is_archive(source.path):
-            pending.append((source, None))
-            continue
-        try:
-            stated.append((source, source.absolute.stat()))
-        except OSError as exc:
-            failed = _failed(source, f"cannot open: {exc.strerror or exc}")
-            report(failed)
-            yield Outcome(source=source, reading=failed)
-    cached = cache.known(
-        [(s.absolute, st.st_size, st.st_mtime_ns) for s, st in stated], options.tag
-    )
-    for position, (source, stat) in enumerate(stated):
-        if position in cached:
-            report(cached[position])
-            yield Outcome(source=source, reading=cached[position])
-        else:
-            pending.append((source, stat))
 
-    for (source, known), result in _run(pending, options, jobs):
-        if isinstance(result, str):  # the worker failed: the file is unreadable, the audit goes on
-            failed = _failed(source, result)
-            report(failed)
-            yield Outcome(source=source, reading=failed)
-        elif known is None:
-            members, problem = cast(tuple[list[Member], Problem | None], result)
-            outcomes = _archive_outcomes(source, members, problem)
-            report(outcomes[0].reading)
-            yield from outcomes
-        else:
-            digest, reading, payload = cast(tuple[str, Reading, bytes], result)
-            if digest:
-                key = reading_key(digest, options.tag)
-                cache.put(source.absolute, known.st_size, known.st_mtime_ns, digest, key, payload)
-            report(reading)
-            yield Outcome(source=source, reading=reading)
+def _batches(jobs: list[Job], workers: int) -> list[list[Job]]:
+    """Small plain files in batches; archive members, pictures and big files (scans) alone."""
+    alone = [[j] for j in jobs if j.member is not None or j.size > BATCH_MAX_BYTES or _picture(j)]
+    small = [j for j in jobs if j.member is None and j.size <= BATCH_MAX_BYTES and not _picture(j)]
+    size = max(1, min(BATCH_FILES, len(small) // (workers * 4)))
+    return alone + [small[i : i + size] for i in range(0, len(small), size)]
 
 
-Task = tuple[SourceFile, "os.stat_result | None"]
+def _picture(job: Job) -> bool:
+    return job.source.path.lower().endswith(PICTURES)
 
 
-def read_many(paths: list[Path], options: ReadOptions) -> list[tuple[str, Reading, bytes]]:
-    """Read a batch of files in one worker task (fewer round trips between processes), each
-    with its reading already encoded for the cache, so the parent stays light."""
-    return [
-        (digest, reading, encode(reading))
-        for digest, reading in map(partial(read_one, options=options), paths)
-    ]
-
-
-def _run(tasks: list[Task], options: ReadOptions, jobs: int) -> Iterator[tuple[Task, object]]:
-    """Run each task (a file: `read_one`; an archive: `read_zip`) and yield its result or, when
-    the worker timed out, died or failed, a one-line reason.
-
-    Files go to the workers in small batches; a batch that times out or kills its worker is run
-    again one file at a time, so that only the file at fault is reported."""
-    if jobs <= 1 or len(tasks) <= 1:
-        for task in tasks:
-            try:
-                if task[1] is None:
-                    yield task, read_zip(task[0].absolute, options)
-                else:
-                    yield task, read_many([task[0].absolute], options)[0]
-            except Exception as exc:  # a reader bug on one file must not stop the audit
-                yield task, f"cannot be read: {type(exc).__name__}: {exc}"
+def _run(jobs: list[Job], options: ReadOptions, workers: int) -> Iterator[tuple[Job, Result | str]]:
+    """Read every job in the pool and yield its result or, when its worker timed out, died or
+    failed, a one-line reason. Always in worker processes: only they can be stopped."""
+    if not jobs:
         return
-    files = [t for t in tasks if t[1] is not None]
-    archives = [t for t in tasks if t[1] is None]
-    size = max(1, min(BATCH_FILES, len(files) // (jobs * 4)))
-    batches = [files[i : i + size] for i in range(0, len(files), size)] + [[a] for a in archives]
-    with ProcessPool(
-        max_workers=min(jobs, len(batches)),
-        initializer=_limit_memory,
-        initargs=(options.memory_bytes,),
-    ) as pool:
-        scheduled = [(batch, _schedule(pool, batch, options)) for batch in batches]
+    batches = _batches(jobs, workers)
+    with (
+        tempfile.TemporaryDirectory(prefix="evidence-check-") as scratch,
+        ProcessPool(
+            max_workers=min(workers, len(batches)),
+            initializer=_limit_memory,
+            initargs=(options.memory_bytes,),
+        ) as pool,
+    ):
+
+        def schedule(batch: list[Job]) -> Any:
+            work = [(job.source.absolute, job.member) for job in batch]
+            return pool.schedule(
+                read_jobs, args=(work, scratch, options), timeout=options.timeout_seconds
+            )
+
+        scheduled = [(batch, schedule(batch)) for batch in batches]
         for batch, future in scheduled:
             try:
-                result = future.result()
+                yield from zip(batch, future.result(), strict=True)
             except Exception as exc:
                 if len(batch) == 1:
-                    yield batch[0], _failure(exc, _limit(batch[0], options))
+                    yield batch[0], _failure(exc, options.timeout_seconds)
                     continue
-                for task in batch:  # find the file at fault
+                for job in batch:  # read them one by one to find the file at fault
                     try:
-                        yield task, _schedule(pool, [task], options).result()
+                        yield job, schedule([job]).result()[0]
                     except Exception as inner:
-                        yield task, _failure(inner, _limit(task, options))
-                continue
-            if batch[0][1] is None:
-                yield batch[0], result
-            else:
-                yield from zip(batch, result, strict=True)
-
-
-def _limit(task: Task, options: ReadOptions) -> float:
-    return options.timeout_seconds * (10 if task[1] is None else 1)
-
-
-def _schedule(pool: ProcessPool, batch: list[Task], options: ReadOptions) -> Any:
-    if batch[0][1] is None:
-        return pool.schedule(
-            read_zip, args=(batch[0][0].absolute, options), timeout=_limit(batch[0], options)
-        )
-    paths = [task[0].absolute for task in batch]
-    return pool.schedule(
-        read_many, args=(paths, options), timeout=options.timeout_seconds * len(batch)
-    )
+                        yield job, _failure(inner, options.timeout_seconds)
 
 
 def _failure(exc: BaseException, limit: float) -> str:
@@ -288,6 +313,6 @@ def _expired(exc: ProcessExpired) -> str:
 
 
 def default_jobs() -> int:
-    return max(
-        1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    )
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1

@@ -47,8 +47,8 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
             root = ElementTree.fromstring(archive.read(name), forbid_dtd=True)
             _collect(root, paragraphs)
         page_count = None
-        if "docProps/app.xml" in names:
-            found = _PAGES.search(archive.read("docProps/app.xml")[:65536])
+        if "docProps/app.xml" in names and archive.getinfo("docProps/app.xml").file_size < 1 << 20:
+            found = _PAGES.search(archive.read("docProps/app.xml"))
             page_count = int(found.group(1)) if found else None
     text = "\n".join(p for p in paragraphs if p.strip())
     page = Page(number=None, text=text, has_text_layer=True)

@@ -67,9 +67,14 @@ def _tesseract(image: bytes, psm: int) -> str:
 
 
 def read_image(upright: bytes, turned: Callable[[], bytes]) -> str:
-    """OCR one page image (PGM or PNG bytes); `turned` makes the same page rotated 180 degrees."""
+    """OCR one page image (PGM bytes); `turned` makes the same page rotated 180 degrees.
+
+    A blank page is not sent to Tesseract; a page that yields next to no text is not tried
+    turned either (turned text reads as plenty of nonsense, not as nothing)."""
+    if _blank(upright):
+        return ""
     best = _tesseract(upright, psm=3)
-    if readability(best) >= READABLE:
+    if readability(best) >= READABLE or len("".join(best.split())) < MIN_TEXT:
         return best
     for rotation in (90, 180):
         # psm 1 lets Tesseract find a quarter turn itself; a half turn it misses, so we turn it
@@ -79,6 +84,35 @@ def read_image(upright: bytes, turned: Callable[[], bytes]) -> str:
         if readability(best) >= READABLE:
             break
     return best
+
+
+_DARK = bytes(1 if value < 128 else 0 for value in range(256))
+#: a page with a smaller share of dark pixels than this holds no writing
+BLANK_SHARE = 0.0005
+#: visible characters below which an OCR result is taken as "nothing on this page"
+MIN_TEXT = 20
+
+
+def _blank(image: bytes) -> bool:
+    """Whether a grey PGM page is empty: (almost) no dark pixel at all."""
+    header_end = _pgm_header_length(image)
+    if header_end is None:
+        return False
+    pixels = image[header_end:]
+    return pixels.translate(_DARK).count(1) < BLANK_SHARE * max(1, len(pixels))
+
+
+def _pgm_header_length(image: bytes) -> int | None:
+    if not image.startswith(b"P5"):
+        return None
+    fields, position = 0, 2
+    while fields < 3 and position < len(image):
+        while position < len(image) and image[position : position + 1].isspace():
+            position += 1
+        while position < len(image) and not image[position : position + 1].isspace():
+            position += 1
+        fields += 1
+    return position + 1
 
 
 def pgm(width: int, height: int, stride: int, buffer: bytes) -> bytes:

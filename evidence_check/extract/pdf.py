@@ -31,7 +31,12 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
     ocr_pages = []
     try:
         for index in range(len(document)):
-            page = document[index]
+            try:
+                page = document[index]
+            except pdfium.PdfiumError:
+                # one damaged page: keep the text of the others
+                pages.append(Page(number=index + 1, text="", has_text_layer=False))
+                continue
             try:
                 textpage = page.get_textpage()
                 try:
