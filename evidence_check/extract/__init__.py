@@ -8,6 +8,7 @@ raises for a bad file: it becomes an `Extraction` with a `Problem`.
 from __future__ import annotations
 
 import logging
+import os
 import zipfile
 from pathlib import Path
 from typing import Protocol
@@ -66,9 +67,18 @@ def extract_file(path: Path, *, use_ocr: bool = False) -> Extraction:
         return unreadable(f"a type evidence-check cannot read ({suffix or 'no extension'})")
     try:
         extraction = extractor(path, use_ocr=use_ocr)
+    except MemoryError:
+        return unreadable("too much memory needed to read it: refused")
     except Exception as exc:  # a library failing on a hostile file must not stop the audit
         log.debug("extraction of %s failed", path, exc_info=True)
-        return unreadable(f"cannot be read: {type(exc).__name__}: {exc}"[:300])
+        return unreadable(_private(f"cannot be read: {type(exc).__name__}: {exc}", path)[:300])
+    if extraction.problem is not None and str(path.parent) in extraction.problem.detail:
+        problem = Problem(
+            code=extraction.problem.code, detail=_private(extraction.problem.detail, path)
+        )
+        extraction = Extraction(
+            pages=extraction.pages, problem=problem, ocr_pages=extraction.ocr_pages
+        )
     if extraction.problem is None and not any(p.text.strip() for p in extraction.pages):
         return Extraction(
             pages=extraction.pages,
@@ -77,6 +87,11 @@ def extract_file(path: Path, *, use_ocr: bool = False) -> Extraction:
             page_count=extraction.page_count,
         )
     return extraction
+
+
+def _private(detail: str, path: Path) -> str:
+    """A detail without the folders above the file: reports travel, folder names can tell much."""
+    return detail.replace(str(path.parent) + os.sep, "").replace(str(path.parent), "")
 
 
 def _no_text_detail(use_ocr: bool) -> str:
