@@ -11,15 +11,17 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from evidence_check import __version__
+from evidence_check import __version__, memo
 from evidence_check.cache import Cache
 from evidence_check.discover import discover
 from evidence_check.extract import ocr
 from evidence_check.judge import judge
 from evidence_check.models import (
     AuditResult,
+    Discovery,
     DocumentEntry,
     EvidenceMap,
+    Finding,
     Profile,
     Settings,
     SkippedFile,
@@ -49,7 +51,15 @@ def audit(
     )
     timings["discover"] = time.perf_counter() - started
     started = time.perf_counter()
+    stamp = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
     cache = Cache(settings.cache_dir)
+    key = memo.fingerprint(evidence_map, found, f"{options.tag} agency={settings.agency}")
+    remembered = cache.result(key)
+    known = memo.decode(remembered, evidence_map) if remembered is not None else None
+    if known is not None:  # nothing that decides the result has changed since the last audit
+        cache.close()
+        timings["read"] = time.perf_counter() - started
+        return _result(evidence_map, root, settings, found, *known, stamp, options.ocr, timings)
     profiles: list[Profile] = []
     entries: list[DocumentEntry] = []
     skipped: list[SkippedFile] = []
@@ -92,9 +102,28 @@ def audit(
     profiles.sort(key=lambda p: p.path)
     timings["read"] = time.perf_counter() - started
     findings = judge(evidence_map, profiles, settings.agency, timings)
+    documents = tuple(sorted(entries, key=lambda e: e.path))
+    if settings.cache_dir is not None:
+        with Cache(settings.cache_dir) as memo_cache:
+            memo_cache.remember_result(key, memo.encode(findings, documents))
+    return _result(
+        evidence_map, root, settings, found, findings, documents, stamp, options.ocr, timings
+    )
+
+
+def _result(
+    evidence_map: EvidenceMap,
+    root: Path,
+    settings: Settings,
+    found: Discovery,
+    findings: tuple[Finding, ...],
+    documents: tuple[DocumentEntry, ...],
+    stamp: str,
+    ocr_available: bool,
+    timings: dict[str, float],
+) -> AuditResult:
     # a self-check sees only its own rows: a projection of the whole region would mislead
     projection = project(evidence_map, findings) if settings.agency is None else None
-    stamp = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
     return AuditResult(
         map_source=evidence_map.source,
         evaluation=evidence_map.evaluation,
@@ -102,12 +131,12 @@ def audit(
         tool_version=__version__,
         root=str(root),
         findings=findings,
-        documents=tuple(sorted(entries, key=lambda e: e.path)),
+        documents=documents,
         folders=found.folders,
         agencies_without_folder=found.agencies_without_folder,
         agencies=evidence_map.agencies,
         self_check=settings.agency,
         projection=projection,
-        ocr_available=options.ocr,
+        ocr_available=ocr_available,
         timings=timings,
     )

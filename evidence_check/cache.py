@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS about (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT);
 CREATE TABLE IF NOT EXISTS readings (key TEXT PRIMARY KEY, payload BLOB);
+CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, payload BLOB);
 """
 _NOTE = "internal cache of evidence-check: safe to delete at any time"
 
@@ -51,6 +52,12 @@ class Cache:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
         self._db.execute("INSERT OR REPLACE INTO about VALUES ('note', ?)", (_NOTE,))
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def close(self) -> None:
         self.flush()
@@ -101,6 +108,20 @@ class Cache:
         self._pending.append(((_text(name), size, mtime_ns, digest), (key, payload)))
         if len(self._pending) >= BATCH:
             self.flush()
+
+    def result(self, key: str) -> bytes | None:
+        """A remembered audit result (see memo.py)."""
+        if self._db is None:
+            return None
+        row = self._db.execute("SELECT payload FROM results WHERE key = ?", (key,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def remember_result(self, key: str, payload: bytes) -> None:
+        if self._db is None:
+            return
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, payload))
 
     def flush(self) -> None:
         if self._db is None or not self._pending:

@@ -101,7 +101,8 @@ def discover(
             )
             continue
         try:
-            size = path.stat().st_size
+            info = path.stat()
+            size = info.st_size
         except OSError as exc:
             skipped.append(
                 SkippedFile(path=rel, agency=agency, reason="permission", detail=str(exc))
@@ -120,7 +121,11 @@ def discover(
         elif not os.access(path, os.R_OK):
             skipped.append(SkippedFile(path=rel, agency=agency, reason="permission"))
         else:
-            files.append(SourceFile(path=rel, absolute=path, agency=agency, size=size))
+            files.append(
+                SourceFile(
+                    path=rel, absolute=path, agency=agency, size=size, mtime_ns=info.st_mtime_ns
+                )
+            )
     present = {a for a in folder_agency.values() if a}
     missing = () if own_agency else tuple(a.id for a in agencies if a.id not in present)
     return Discovery(

@@ -183,6 +183,8 @@ class SourceFile:
     #: the agency whose folder holds the file; None directly under ROOT or in an unknown folder
     agency: str | None
     size: int
+    #: modification time: with the size, what tells an unchanged file without reading it
+    mtime_ns: int = 0
 
 
 @dataclass(frozen=True, kw_only=True)

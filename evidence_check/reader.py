@@ -19,13 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pebble import ProcessExpired, ProcessPool
-
 from evidence_check.archive import Entry, copy_member, is_archive, list_archive
 from evidence_check.cache import Cache, encode, reading_key
 from evidence_check.discover import is_junk
-from evidence_check.extract import extract_file, supported_suffix
-from evidence_check.extract.image import SUFFIXES as PICTURES
+from evidence_check.extract import PICTURES, extract_file, supported_suffix
 from evidence_check.models import Problem, Reading, Reason, SkippedFile, SourceFile
 from evidence_check.profile import read
 
@@ -264,6 +261,8 @@ def _run(jobs: list[Job], options: ReadOptions, workers: int) -> Iterator[tuple[
     failed, a one-line reason. Always in worker processes: only they can be stopped."""
     if not jobs:
         return
+    from pebble import ProcessPool  # only a run with files to read needs the pool
+
     batches = _batches(jobs, workers)
     with (
         tempfile.TemporaryDirectory(prefix="evidence-check-") as scratch,
@@ -298,6 +297,8 @@ def _run(jobs: list[Job], options: ReadOptions, workers: int) -> Iterator[tuple[
 def _failure(exc: BaseException, limit: float) -> str:
     if isinstance(exc, FutureTimeout):
         return f"timed out after {limit:.0f} s"
+    from pebble import ProcessExpired
+
     if isinstance(exc, ProcessExpired):
         return f"the reader stopped ({_expired(exc)})"
     if isinstance(exc, MemoryError):
@@ -305,7 +306,7 @@ def _failure(exc: BaseException, limit: float) -> str:
     return f"cannot be read: {type(exc).__name__}: {exc}"
 
 
-def _expired(exc: ProcessExpired) -> str:
+def _expired(exc: Exception) -> str:
     code = getattr(exc, "exitcode", None)
     if code is not None and code < 0 and -code == 9:
         return "killed: out of memory?"

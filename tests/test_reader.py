@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from helpers import MAP, build_tree, docgen
 
@@ -85,3 +86,26 @@ def test_a_file_that_hangs_the_reader_times_out_and_the_audit_goes_on(
     assert entry["problems"] == [{"code": "unreadable", "detail": "timed out after 2 s"}]
     row = next(r for r in data["requirements"] if r["evidence"] == "arsitektur-perbup")  # type: ignore[index, union-attr]
     assert row["status"] == "complete"
+
+
+def test_an_unchanged_tree_is_answered_without_reading_and_a_damaged_memo_is_ignored(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    import evidence_check.audit as audit_module
+
+    root = build_tree(tmp_path / "tree", FILES)
+    cache = tmp_path / "cache"
+    first = audit_json(root, cache_dir=cache)
+
+    def no_reading(*args: object, **kwargs: object) -> object:
+        raise AssertionError("an unchanged tree was read again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(audit_module, "read_all", no_reading)
+        assert audit_json(root, cache_dir=cache) == first
+    with sqlite3.connect(cache / "readings.sqlite3") as db:
+        db.execute("UPDATE results SET payload = x'00ff'")
+    assert audit_json(root, cache_dir=cache) == first
+    (root / "DLH" / "rusak.pdf").unlink()  # a change: the memo no longer answers
+    changed = audit_json(root, cache_dir=cache)
+    assert len(changed["documents"]) == len(first["documents"]) - 1  # type: ignore[arg-type]

@@ -7,13 +7,14 @@ raises for a bad file: it becomes an `Extraction` with a `Problem`.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import zipfile
 from pathlib import Path
 from typing import Protocol
 
-from evidence_check.extract import docx, image, ocr, office, pdf
+from evidence_check.extract import ocr
 from evidence_check.models import Extraction, Problem, Reason
 
 log = logging.getLogger(__name__)
@@ -23,15 +24,26 @@ class Extractor(Protocol):
     def __call__(self, path: Path, *, use_ocr: bool = False) -> Extraction: ...
 
 
-#: suffix -> extractor; the single place that says which files are evidence
-EXTRACTORS: dict[str, Extractor] = {
-    ".pdf": pdf.extract,
-    ".docx": docx.extract,
-    ".xlsx": office.extract_xlsx,
-    ".pptx": office.extract_pptx,
-    ".doc": office.extract_doc,
-    **{suffix: image.extract for suffix in image.SUFFIXES},
+PICTURES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
+#: suffix -> "module.function" of its extractor: the single place that says which files are
+#: evidence. Modules load on first use, in the workers that read: the parent never needs PDFium.
+EXTRACTORS: dict[str, str] = {
+    ".pdf": "pdf.extract",
+    ".docx": "docx.extract",
+    ".xlsx": "office.extract_xlsx",
+    ".pptx": "office.extract_pptx",
+    ".doc": "office.extract_doc",
+    **{suffix: "image.extract" for suffix in PICTURES},
 }
+
+
+def extractor_for(suffix: str) -> Extractor:
+    module, function = EXTRACTORS[suffix].split(".")
+    found: Extractor = getattr(
+        importlib.import_module(f"evidence_check.extract.{module}"), function
+    )
+    return found
+
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -56,13 +68,13 @@ def extract_file(path: Path, *, use_ocr: bool = False) -> Extraction:
     suffix = path.suffix.lower()
     extractor: Extractor
     if head.startswith(b"%PDF") or (suffix == ".pdf" and b"%PDF" in _peek(path)):
-        extractor = pdf.extract
+        extractor = extractor_for(".pdf")
     elif head.startswith(_OLE_MAGIC) and suffix != ".doc":
         return unreadable("a legacy Word/Office file (.doc/.xls) saved under a new name")
     elif head.startswith(b"PK") and (office := _office_kind(path)) not in (None, suffix):
-        extractor = EXTRACTORS[office]  # a Word, Excel or PowerPoint file under another name
+        extractor = extractor_for(office)  # a Word, Excel or PowerPoint file under another name
     elif suffix in EXTRACTORS:
-        extractor = EXTRACTORS[suffix]
+        extractor = extractor_for(suffix)
     else:
         return unreadable(f"a type evidence-check cannot read ({suffix or 'no extension'})")
     try:

@@ -10,10 +10,10 @@ import io
 from pathlib import Path
 from typing import Any
 
-from evidence_check.extract import ocr
+from evidence_check.extract import PICTURES, ocr
 from evidence_check.models import Extraction, Page, Problem, Reason
 
-SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
+SUFFIXES = PICTURES
 MAX_FRAMES = 200
 
 
