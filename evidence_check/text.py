@@ -65,16 +65,17 @@ CONTRACTIONS: tuple[tuple[str, str], ...] = (
     ("master plan", "masterplan"),
     ("wali kota", "bupati"),
 )
-_CONTRACT = [
-    (re.compile(rf"(?<!\S){re.escape(long)}(?!\S)"), short) for long, short in CONTRACTIONS
-]
+_SHORT = dict(CONTRACTIONS)
+_CONTRACT = re.compile(
+    r"(?<!\S)(?:" + "|".join(re.escape(long) for long, _ in CONTRACTIONS) + r")(?!\S)"
+)
 
 _LETTER_SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
-_OCR_YEAR = re.compile(r"(?<!\w)([12lI][09Oo][0-9OolI]{2})(?!\w)")
-_OCR_YEAR_GLUED = re.compile(r"(?<=[^\W\d_])([12][09Oo][0-9Oo]{2})(?!\w)")
+#: a year, standing alone or glued to the word before ("Juli2O23"), possibly with OCR slips
+_OCR_YEAR = re.compile(r"(?<!\d)([12lI][09Oo][0-9OolI]{2})(?!\w)")
 _HYPHEN_BREAK = re.compile(r"([a-z])-[ \t]*\n\s*([a-z])")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+_DIGITS = re.compile(r"\d+")
 _NON_WORD = re.compile(r"[\W_]+")
 _TRANSLATE_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 
@@ -92,8 +93,7 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _HYPHEN_BREAK.sub(r"\1\2", text)
     text = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
-    text = _OCR_YEAR.sub(_repair_year, text)
-    return _OCR_YEAR_GLUED.sub(_repair_year, text)
+    return _OCR_YEAR.sub(_repair_year, text)
 
 
 def normalize(text: str, *, file_name: bool = False) -> str:
@@ -101,13 +101,11 @@ def normalize(text: str, *, file_name: bool = False) -> str:
     text = clean(text)
     if file_name:
         text = _CAMEL.sub(" ", text)
-    text = _LETTER_DIGIT.sub(" ", text)
+    text = _DIGITS.sub(r" \g<0> ", text)  # "Indikator1a" -> "indikator 1 a"
     words = _NON_WORD.sub(" ", text.casefold()).split()
     table = NAME_ABBREVIATIONS if file_name else ABBREVIATIONS
     joined = " ".join(table.get(w, w) for w in words)
-    for pattern, short in _CONTRACT:
-        joined = pattern.sub(short, joined)
-    return joined
+    return _CONTRACT.sub(lambda m: _SHORT[m.group()], joined)
 
 
 def collapse(text: str) -> str:
