@@ -16,13 +16,12 @@ browser: ## install Debian's chromium for the HTML report's browser tests (quick
 	@EVIDENCE_CHECK_BROWSER_TESTS=1 sh scripts/install-system-packages.sh
 
 $(STAMP): pyproject.toml
-	@$(MAKE) --no-print-directory system
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-setup: $(STAMP) ## create .venv and install the project with its test tools
+setup: system $(STAMP) ## create .venv and install the project, its test tools and Debian tools
 
 demo: setup ## audit samples/: print the to-do list, write HTML, XLSX and per-agency DOCX to out/demo/
 	@rm -rf out/demo; \
@@ -48,8 +47,10 @@ test: setup browser lint ## lint, then run every test (the HTML report's in head
 samples: setup ## rebuild samples/ from scripts/make_samples.py
 	$(BIN)/python scripts/make_samples.py samples
 
-bench: setup ## compare PDF engines on the real corpus
+bench: setup ## the benchmarks: PDF engines, a 2,000-document tree, OCR against plain tesseract
 	$(BIN)/python bench/pdf_engines.py
+	$(BIN)/python bench/scale.py --docs 2000
+	$(BIN)/python bench/ocr.py
 
 clean: ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -85,6 +85,12 @@ def write_output(content: str | bytes, destination: Path) -> None:
             _write_atomic(data, destination.with_name(name))
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def _write_atomic(content: str | bytes, destination: Path) -> None:
     destination.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=destination.parent, prefix=".evidence-check-")
@@ -95,6 +101,7 @@ def _write_atomic(content: str | bytes, destination: Path) -> None:
         else:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
                 out.write(content)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
         os.replace(temporary, destination)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
