@@ -105,7 +105,7 @@ COMPATIBLE: dict[Kind, dict[Form, float]] = {
         Form.ATTENDANCE: NEVER,
         Form.MINUTES: NEVER,
         Form.PHOTO: NEVER,
-        Form.REPORT: NEAR_ONLY,
+        Form.REPORT: NEVER,
     },
     Kind.OTHER: {**_ANY, Form.LETTER: NEAR_ONLY, Form.ATTENDANCE: NEAR_ONLY},
 }
