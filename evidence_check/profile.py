@@ -12,7 +12,7 @@ import re
 
 from evidence_check.checks import draft, form, ratification, year
 from evidence_check.models import Extraction, Form, Profile, Reading, SourceFile
-from evidence_check.text import collapse, normalize
+from evidence_check.text import collapse, normalize, visible
 
 TITLE_CHARS = 700
 #: the body kept for a document without a title area is capped (its first pages say what it is)
@@ -20,11 +20,6 @@ BODY_CHARS = 200_000
 _TITLE_END = re.compile(r"dengan rahmat tuhan|kata pengantar|daftar isi", re.IGNORECASE)
 _TITLE_END_LATE = re.compile(r"\bmenimbang\b", re.IGNORECASE)
 _CLOSING_CHARS = 2500
-
-
-def visible(text: str) -> int:
-    """How many non-space characters a text has."""
-    return len("".join(text.split()))
 
 
 def title_area(raw: str) -> str:
@@ -75,7 +70,7 @@ def read(extraction: Extraction, file_digest: str) -> Reading:
         body, starts = " ".join(normalised)[:BODY_CHARS], tuple(offsets)
     content = hashlib.sha1()
     for text in raw_pages:
-        content.update(" ".join(text.split()).encode("utf-8", "surrogatepass"))
+        content.update(text.encode("utf-8", "surrogatepass"))
     return Reading(
         pages=extraction.pages_total or 0,
         ocr_pages=extraction.ocr_pages,

@@ -111,3 +111,8 @@ def normalize(text: str, *, file_name: bool = False) -> str:
 def collapse(text: str) -> str:
     """Printed text on one line: whitespace runs become single spaces."""
     return " ".join(clean(text).split())
+
+
+def visible(text: str) -> int:
+    """Roughly how many non-space characters a text has (counted without splitting it)."""
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")

@@ -12,8 +12,10 @@ import pypdfium2 as pdfium
 
 from evidence_check.extract import ocr
 from evidence_check.models import Extraction, Page, Problem, Reason
+from evidence_check.text import visible
 
 MIN_PAGE_CHARS = 50
+
 OCR_SCALE = 300 / 72
 
 
@@ -44,7 +46,7 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
                 finally:
                     textpage.close()
                 text = text.replace("\r\n", "\n").replace("\r", "\n")
-                has_layer = len("".join(text.split())) > MIN_PAGE_CHARS
+                has_layer = visible(text) > MIN_PAGE_CHARS
                 if not has_layer and use_ocr:
                     text = ocr.read_image(_render(page, 0), lambda p=page: _render(p, 180))  # type: ignore[misc]
                     ocr_pages.append(index + 1)
