@@ -50,7 +50,7 @@ def read(extraction: Extraction, file_digest: str) -> Reading:
     title_form = form.detect_form(title, "") if title else Form.UNKNOWN
     main = ratification.main_text(raw_pages)
     # only the pages that can hold the ratification block are normalised: reading stays cheap
-    signed = [normalize(text) for text in main if ratification.may_hold_block(text)]
+    signed = [normalize(window) for text in main for window in ratification.block_windows(text)]
     ratified_year = ratification.ratification_year(signed)
     instrument = title_form in (Form.REGULATION, Form.DECREE, Form.CIRCULAR)
     text_year = (

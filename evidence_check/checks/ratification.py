@@ -49,6 +49,21 @@ def main_text(raw_pages: list[str]) -> list[str]:
     return raw_pages[: main_part(raw_pages)]
 
 
+def block_windows(raw: str) -> list[str]:
+    """The stretches of a page around each "ditetapkan": all the block check needs to read."""
+    lowered = raw.lower()
+    starts = [i for marker in ("tetapkan", "tetapkau") for i in _find_all(lowered, marker)]
+    return [raw[max(0, i - 40) : i + 400] for i in sorted(starts)]
+
+
+def _find_all(text: str, marker: str) -> list[int]:
+    found, at = [], text.find(marker)
+    while at >= 0:
+        found.append(at)
+        at = text.find(marker, at + 1)
+    return found
+
+
 def may_hold_block(raw: str) -> bool:
     """A cheap test before normalising a page: does it speak of "ditetapkan" at all?"""
     lowered = raw.lower()
