@@ -45,6 +45,15 @@ STOPWORDS = frozenset(
 #: tokens shorter than this must match exactly; longer ones tolerate OCR and typing slips
 FUZZY_MIN_LENGTH = 5
 FUZZY_TOKEN = 80.0
+
+
+def fuzzy_cutoff(token: str) -> float:
+    """How alike a word must be to stand for `token`: one slip (a wrong, missing or extra
+    letter, as OCR makes: "INOONESIA", "arsitektvr"), never two ("pembahasan" is not
+    "pembiayaan")."""
+    return max(FUZZY_TOKEN, 100.0 * (1.0 - 1.0 / len(token)) - 0.01)
+
+
 #: extra words allowed inside a phrase ("Reviu Kebijakan Internal Arsitektur SPBE")
 WINDOW_SLACK = 3
 #: the best score of a phrase one of whose words is absent, and of a document that lacks the
@@ -156,7 +165,11 @@ class Words:
                 found = []
             else:
                 close = process.extract(
-                    token, self.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_TOKEN, limit=3
+                    token,
+                    self.vocabulary,
+                    scorer=fuzz.ratio,
+                    score_cutoff=fuzzy_cutoff(token),
+                    limit=3,
                 )
                 found = [
                     (p, score / 100.0) for word, score, _ in close for p in self.positions[word]
@@ -252,7 +265,7 @@ class Matcher:
                     token,
                     self._vocabulary[which],
                     scorer=fuzz.ratio,
-                    score_cutoff=FUZZY_TOKEN,
+                    score_cutoff=fuzzy_cutoff(token),
                     limit=None,
                 )
                 for word, _, _ in similar:

@@ -48,3 +48,10 @@ def test_city_regulations_count_as_regent_regulations() -> None:
     """A kota's Peraturan Wali Kota satisfies a map written for a Peraturan Bupati."""
     assert score("Peraturan Bupati", "PERATURAN WALI KOTA DENPASAR NOMOR 3 TAHUN 2022") == 100
     assert score("Peraturan Bupati", "Perwal 3 2022 SPBE") == 100
+
+
+def test_one_ocr_slip_per_word_is_forgiven_two_are_another_word() -> None:
+    """ "Pembahasan" (a discussion) is not "Pembiayaan" (financing): an invitation to discuss
+    something must not nearly match a financing agreement."""
+    assert score("Arsitektur SPBE", "ARSITEKTVR SPBE") >= 80
+    assert score("Pembiayaan Smart City", "RAPAT PEMBAHASAN SMART CITY") < 60
