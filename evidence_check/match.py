@@ -54,8 +54,8 @@ def fuzzy_cutoff(token: str) -> float:
     return max(FUZZY_TOKEN, 100.0 * (1.0 - 1.0 / len(token)) - 0.01)
 
 
-#: extra words allowed inside a phrase ("Reviu Kebijakan Internal Arsitektur SPBE")
-WINDOW_SLACK = 3
+#: extra words allowed inside a phrase ("Laporan Reviu atas Kebijakan Internal tentang Arsitektur SPBE")
+WINDOW_SLACK = 6
 #: the best score of a phrase one of whose words is absent, and of a document that lacks the
 #: `must_include` form: not a near match
 MISSING_WORD_CAP = 50.0

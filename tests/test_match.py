@@ -55,3 +55,8 @@ def test_one_ocr_slip_per_word_is_forgiven_two_are_another_word() -> None:
     something must not nearly match a financing agreement."""
     assert score("Arsitektur SPBE", "ARSITEKTVR SPBE") >= 80
     assert score("Pembiayaan Smart City", "RAPAT PEMBAHASAN SMART CITY") < 60
+
+
+def test_indonesian_titles_put_words_between_a_phrases_words() -> None:
+    title = "LAPORAN REVIU ATAS KEBIJAKAN INTERNAL TENTANG ARSITEKTUR SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK"
+    assert score("Laporan Reviu Arsitektur SPBE", title) == 100
