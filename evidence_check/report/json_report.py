@@ -10,7 +10,8 @@ from evidence_check.models import AuditResult, Candidate, DocumentEntry, Finding
 # History of FORMAT_VERSION:
 # 1: the first contract (DESIGN.md). Fields may be added; renaming or removing one raises it.
 #    Added since, within format 1: "score" and each requirement's "gain" (maps with scoring),
-#    "ocr_available", each document's "detail" (ZIP archives), "self_check".
+#    "ocr_available", "self_check", and each document's "detail" (its problem in words, or
+#    what a ZIP archive holds); "problems" lists reason codes as DESIGN.md says.
 FORMAT_VERSION = 1
 
 
@@ -107,8 +108,10 @@ def _document(entry: DocumentEntry) -> dict[str, Any]:
         "state": entry.state,
         "pages": entry.pages,
         "ocr_pages": list(entry.ocr_pages),
-        "problems": [{"code": p.code.value, "detail": p.detail} for p in entry.problems],
+        # the reason codes (unreadable, no-text), with the free detail in "detail" (DESIGN.md)
+        "problems": [p.code.value for p in entry.problems],
     }
-    if entry.detail:
-        out["detail"] = entry.detail
+    details = [p.detail for p in entry.problems] + ([entry.detail] if entry.detail else [])
+    if details:
+        out["detail"] = "; ".join(details)
     return out
