@@ -34,6 +34,9 @@ from xml.etree import ElementTree
 
 import pypdfium2 as pdfium
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from docgen import raw_pdf
+
 REPO = Path(__file__).resolve().parents[1]
 TOPICS = [
     "Arsitektur Sistem Pemerintahan Berbasis Elektronik", "Peta Rencana SPBE", "Manajemen Data",
@@ -76,19 +79,7 @@ def _pdf(pages: list[list[str]]) -> bytes:
             f"/Contents {page_id + 1} 0 R >>".encode()
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return raw_pdf(objects)
 
 
 def _docx(paragraphs: list[str]) -> bytes:

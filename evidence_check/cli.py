@@ -65,6 +65,16 @@ def _options(*decorators: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return apply
 
 
+def _destinations(file_help: str, dir_help: str) -> Callable[[Any], Any]:
+    """--output FILE and --output-dir DIR, as `audit` and `todo` both take them."""
+    return _options(
+        click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help=file_help),
+        click.option(
+            "--output-dir", type=click.Path(file_okay=False, path_type=Path), help=dir_help
+        ),
+    )
+
+
 ROOT = click.argument("root", type=click.Path(exists=True, file_okay=False, path_type=Path))
 MAP = click.option(
     "--map", "map_option", metavar="FILE|NAME",
@@ -135,15 +145,9 @@ def main(verbose: int, quiet: bool) -> None:
     type=click.Choice(list(WRITERS)),
     help="Report format; repeat with --output-dir for several.  [default: text]",
 )
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to FILE (one format) instead of stdout.",
-)
-@click.option(
-    "--output-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Write every chosen format into DIR as evidence-check.<ext>.",
+@_destinations(
+    "Write the report to FILE (one format) instead of stdout.",
+    "Write every chosen format into DIR as evidence-check.<ext>.",
 )
 @LANG
 @READING
@@ -188,15 +192,9 @@ def audit_command(root: Path, map_option: str | None, agency: str | None, format
     show_default=True,
     help="docx: a Nota Dinas to sign and send; xlsx: a sheet to track.",
 )
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the to-do list to FILE instead of stdout.",
-)
-@click.option(
-    "--output-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Write it into DIR as evidence-check-AGENCY_ID.<ext>.",
+@_destinations(
+    "Write the to-do list to FILE instead of stdout.",
+    "Write it into DIR as evidence-check-AGENCY_ID.<ext>.",
 )
 @LANG
 @READING

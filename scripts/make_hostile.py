@@ -23,7 +23,7 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-from docgen import Regulation, Report, write_docx, write_pdf
+from docgen import Regulation, Report, raw_pdf, write_docx, write_pdf
 from fpdf import FPDF
 from PIL import Image
 
@@ -120,22 +120,6 @@ KINDS: dict[str, str] = {
 
 
 # --- PDFs made by hand ------------------------------------------------------------------------
-
-
-def raw_pdf(objects: list[bytes], *, xref: bool = True) -> bytes:
-    """A PDF from numbered object bodies (object 1 is the catalog), with a correct xref."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    start = len(out)
-    if xref:
-        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-        out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
-    out += b"startxref\n%d\n%%%%EOF\n" % start
-    return bytes(out)
 
 
 def _stream(data: bytes) -> bytes:
