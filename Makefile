@@ -25,7 +25,7 @@ setup: system $(STAMP) ## create .venv and install the project, its test tools a
 
 demo: setup ## audit samples/: print the to-do list, write HTML, XLSX and per-agency DOCX to out/demo/
 	@rm -rf out/demo; \
-	  $(BIN)/evidence-check audit samples --map requirements_map.yaml --format text --format html \
+	  $(BIN)/evidence-check audit samples --map spbe-2020 --format text --format html \
 	    --format xlsx --format docx --output-dir out/demo; \
 	  code=$$?; if [ $$code -gt 1 ]; then exit $$code; fi; \
 	  cat out/demo/evidence-check.txt; \

@@ -78,8 +78,8 @@ def _destinations(file_help: str, dir_help: str) -> Callable[[Any], Any]:
 ROOT = click.argument("root", type=click.Path(exists=True, file_okay=False, path_type=Path))
 MAP = click.option(
     "--map", "map_option", metavar="FILE|NAME",
-    help="Requirements map: a path or a shipped map (spbe, smart-city). "
-    "Default: ./requirements_map.yaml, else the shipped SPBE map.",
+    help="Requirements map: a path or a shipped map (pemdi, spbe-2020, smart-city). "
+    "Default: ./requirements_map.yaml, else the shipped Pemdi map.",
 )  # fmt: skip
 LANG = click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_default=True)
 READING = _options(

@@ -32,8 +32,15 @@ from evidence_check.models import (
 SUPPORTED_VERSIONS = (1, 2)
 #: libyaml's safe loader where PyYAML was built with it (ten times faster), else PyYAML's own
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-DEFAULT_MAP_NAME = "spbe"
-_SHIPPED = {"spbe": "requirements_map.yaml", "smart-city": "maps/smart-city.yaml"}
+DEFAULT_MAP_NAME = "pemdi"
+#: shipped map name -> its file in a source checkout; in the wheel every map is `_maps/<name>.yaml`
+_SHIPPED = {
+    "pemdi": "requirements_map.yaml",
+    "spbe-2020": "maps/spbe-2020.yaml",
+    "smart-city": "maps/smart-city.yaml",
+}
+#: names kept working after a map was renamed
+_ALIASES = {"spbe": "spbe-2020"}
 
 
 class MapError(Exception):
@@ -175,10 +182,11 @@ SCHEMA: dict[str, dict[str, Field]] = {
 
 def shipped_map_path(name: str) -> Path | None:
     """The path of a map shipped with the tool: inside the wheel, else in the source checkout."""
+    name = _ALIASES.get(name, name)
     if name not in _SHIPPED:
         return None
     package = Path(__file__).parent
-    in_wheel = package / "_maps" / ("spbe.yaml" if name == "spbe" else Path(_SHIPPED[name]).name)
+    in_wheel = package / "_maps" / f"{name}.yaml"
     if in_wheel.is_file():
         return in_wheel
     in_checkout = package.parent / _SHIPPED[name]
@@ -186,7 +194,7 @@ def shipped_map_path(name: str) -> Path | None:
 
 
 def resolve_map(given: str | None) -> Path:
-    """`--map` takes a path or a shipped map's name; without it, ./requirements_map.yaml or SPBE."""
+    """`--map` takes a path or a shipped map's name; without it, ./requirements_map.yaml or Pemdi."""
     if given is None:
         local = Path("requirements_map.yaml")
         if local.is_file():

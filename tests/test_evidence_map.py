@@ -563,7 +563,7 @@ def test_map_check_on_a_missing_file_exits_2_naming_it(
 # --- the shipped maps ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("relative", ["requirements_map.yaml", "maps/smart-city.yaml"])
+@pytest.mark.parametrize("relative", ["maps/spbe-2020.yaml", "maps/smart-city.yaml"])
 def test_shipped_map_loads_without_error(relative: str) -> None:
     """A shipped map that does not load breaks every audit run with the default --map."""
     path = REPO / relative

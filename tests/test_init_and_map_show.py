@@ -21,10 +21,10 @@ def test_init_creates_resolvable_folders_with_checklists_and_never_overwrites(
     own_note = root / "01. DISKOMINFO" / "BACA-SAYA.txt"
     own_note.write_text("catatan kami sendiri\n", encoding="utf-8")
     result = CliRunner().invoke(
-        main, ["init", str(root), "--map", str(REPO / "requirements_map.yaml")]
+        main, ["init", str(root), "--map", str(REPO / "maps" / "spbe-2020.yaml")]
     )
     assert result.exit_code == 0, result.output
-    evidence_map = load_map(REPO / "requirements_map.yaml")
+    evidence_map = load_map(REPO / "maps" / "spbe-2020.yaml")
     found = discover(root, evidence_map.agencies, own_agency=None, max_bytes=10**9)
     assert found.agencies_without_folder == ()
     assert all(f.agency is not None for f in found.folders)
@@ -35,7 +35,7 @@ def test_init_creates_resolvable_folders_with_checklists_and_never_overwrites(
     assert [s.reason for s in found.skipped] == ["junk"] * len(evidence_map.agencies)
     before = sorted(p.stat().st_mtime_ns for p in root.rglob("*"))
     again = CliRunner().invoke(
-        main, ["init", str(root), "--map", str(REPO / "requirements_map.yaml")]
+        main, ["init", str(root), "--map", str(REPO / "maps" / "spbe-2020.yaml")]
     )
     assert again.exit_code == 0 and "0 folder OPD dibuat" in again.output
     assert sorted(p.stat().st_mtime_ns for p in root.rglob("*")) == before

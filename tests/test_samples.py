@@ -100,7 +100,7 @@ def snapshot(root: Path) -> dict[str, str]:
 def result() -> AuditResult:
     assert SAMPLES.is_dir(), "samples/ is missing: run `make samples`"
     before = snapshot(SAMPLES)
-    evidence_map = load_map(REPO / "requirements_map.yaml", source="requirements_map.yaml")
+    evidence_map = load_map(REPO / "maps" / "spbe-2020.yaml", source="requirements_map.yaml")
     outcome = audit(evidence_map, SAMPLES, Settings(jobs=2))
     assert snapshot(SAMPLES) == before, "the audit changed the evidence folder"
     return outcome
@@ -140,7 +140,7 @@ def test_scans_are_marked_and_every_file_is_accounted_for(result: AuditResult) -
 
 def test_without_ocr_scans_are_no_text_with_a_hint(tmp_path: Path) -> None:
     """Without OCR a scan with a generic name hides what it is: the row goes missing."""
-    evidence_map = load_map(REPO / "requirements_map.yaml")
+    evidence_map = load_map(REPO / "maps" / "spbe-2020.yaml")
     result = audit(evidence_map, SAMPLES, Settings(jobs=2, ocr=False))
     rows = {f.evidence.id: (f.status.value, [r.value for r in f.reasons]) for f in result.findings}
     assert rows["spbe09-l2-perbup"] == ("missing", [])

@@ -127,7 +127,7 @@ indicators:
 
 
 def test_shipped_maps_load_and_spbe_weights_sum_to_100() -> None:
-    spbe = load_map(REPO / "requirements_map.yaml")
+    spbe = load_map(REPO / "maps" / "spbe-2020.yaml")
     assert spbe.version == 2 and len(spbe.indicators) == 47
     assert sum(i.weight or 0 for i in spbe.indicators) == pytest.approx(100.0)
     assert {i.domain for i in spbe.indicators} == {
