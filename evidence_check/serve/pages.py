@@ -1,0 +1,100 @@
+"""The pages' view-model: an agency's to-do list and the coordinator's overview, from report/view.
+
+It reuses the report view-model (reasons in words, what to do) and adds what a page links to: each
+finding's file by id, at its matched page. It selects and orders; the templates escape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from evidence_check.messages import message
+from evidence_check.models import AuditResult, Status
+from evidence_check.report.view import DocumentView, ItemView, ReportView, Tally, build, clean
+from evidence_check.serve.access import Caller
+from evidence_check.serve.scope import documents, gains, owns, visible
+
+
+@dataclass(frozen=True, kw_only=True)
+class FileLink:
+    document: DocumentView
+    #: the id of `/berkas/ID`; None when the file cannot be opened (inside a ZIP archive)
+    id: str | None
+    #: a PDF: links open it at the matched page and show that page as a picture
+    pdf: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class Row:
+    item: ItemView
+    files: tuple[FileLink, ...]
+    #: "(+0.12 indeks)" or ""
+    gain: str
+    #: the anchor of the row, for returning to it after an upload
+    anchor: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class AgencyPage:
+    agency: str
+    name: str
+    report: ReportView
+    todo: tuple[Row, ...]
+    done: tuple[Row, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class AgencyLine:
+    id: str
+    name: str
+    complete: int
+    weak: int
+    missing: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Overview:
+    report: ReportView
+    agencies: tuple[AgencyLine, ...]
+
+
+def agency_page(result: AuditResult, agency: str, lang: str) -> AgencyPage:
+    caller = Caller(agency=agency)
+    report = build(visible(result, caller), lang)
+    # the caller has one row per evidence item: its own `each` row, or the shared row
+    gain = {key.rsplit("@", 1)[0]: value for key, value in gains(result, caller).items()}
+    ids = {clean(d.path): i for i, d in documents(result, caller).items()}
+    rows = [
+        _row(item, ids, gain.get(item.evidence), lang)
+        for group in report.agencies
+        for item in (*group.todo, *group.done)
+    ]
+    todo = [r for r in rows if r.item.status is not Status.COMPLETE]
+    todo.sort(key=lambda r: (-gain.get(r.item.evidence, 0.0), r.item.status is Status.MISSING))
+    names = {a.id: clean(a.name) for a in result.agencies}
+    return AgencyPage(
+        agency=agency,
+        name=names.get(agency, clean(agency)),
+        report=report,
+        todo=tuple(todo),
+        done=tuple(r for r in rows if r.item.status is Status.COMPLETE),
+    )
+
+
+def overview(result: AuditResult, lang: str) -> Overview:
+    """Every agency of the map with the tally of its own list (shared rows count for each owner)."""
+    lines = []
+    for agency in result.agencies:
+        tally = Tally.of_findings(f for f in result.findings if owns(f, agency.id))
+        lines.append(AgencyLine(id=agency.id, name=clean(agency.name), complete=tally.complete,
+                                weak=tally.weak, missing=tally.missing))  # fmt: skip
+    return Overview(report=build(result, lang), agencies=tuple(lines))
+
+
+def _row(item: ItemView, ids: dict[str, str], gain: float | None, lang: str) -> Row:
+    files = tuple(
+        FileLink(document=d, id=ids.get(d.path), pdf=d.path.lower().endswith(".pdf"))
+        for d in item.documents
+    )
+    shown = message("gain", lang, gain=f"{gain:.2f}") if gain else ""
+    return Row(item=item, files=files, gain=shown, anchor=f"butir-{item.evidence}")

@@ -1,0 +1,502 @@
+"""`evidence-check serve` through Starlette's TestClient: who sees what, and what an upload may do.
+
+Each test names what an OPD or the coordinator would meet if it broke: another agency's files on
+their screen, a token guessed, a file written outside its folder or over another, a forged form.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+import serve_helpers as sh
+from click.testing import CliRunner
+from starlette.testclient import TestClient
+
+from evidence_check.cli import main
+from evidence_check.serve import access as access_module
+from evidence_check.serve.access import AccessError, load_or_create
+from evidence_check.serve.app import ServeConfig
+from evidence_check.serve.run import console_lines
+from evidence_check.serve.uploads import Refused, safe_name
+
+
+class Served(NamedTuple):
+    client: TestClient
+    tokens: dict[str, str]
+    config: ServeConfig
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Served:
+    app, opened, config = sh.make_app(tmp_path)
+    return Served(TestClient(app), sh.tokens(opened), config)
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def audit_json(client: TestClient, token: str) -> dict[str, Any]:
+    response = client.get("/api/audit", headers=bearer(token))
+    assert response.status_code == 200
+    return response.json()
+
+
+def upload(client: TestClient, token: str, name: str, content: bytes, **fields: str) -> Any:
+    return client.post(
+        "/api/upload", headers=bearer(token), files={"file": (name, content)}, data=fields
+    )
+
+
+def files_under(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def sk_tim(tmp_path: Path) -> bytes:
+    return sh.sk_tim_pdf(tmp_path / "upload-source.pdf").read_bytes()
+
+
+# --- access ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/audit", "/", "/opd/bappeda", "/berkas/0123456789abcdef0123"]
+)
+def test_no_token_and_a_wrong_token_get_401(served: Served, path: str) -> None:
+    client, tokens, _ = served
+    assert client.get(path).status_code == 401
+    assert client.get(path, headers=bearer("x" * 32)).status_code == 401
+    # a real token sent in another scheme is no login either
+    assert (
+        client.get(path, headers={"Authorization": f"Basic {tokens['bappeda']}"}).status_code == 401
+    )
+    client.cookies.set("evidence_check_token", tokens["bappeda"][:-1] + "?")
+    assert client.get(path).status_code == 401
+
+
+def test_upload_and_refresh_without_a_token_get_401(served: Served, sk_tim: bytes) -> None:
+    client, _, config = served
+    before = files_under(config.root)
+    assert client.post("/api/upload", files={"file": ("SK Tim.pdf", sk_tim)}).status_code == 401
+    assert client.post("/api/refresh").status_code == 401
+    assert files_under(config.root) == before
+
+
+def test_a_wrong_login_link_sets_no_cookie(served: Served) -> None:
+    client, _, _ = served
+    response = client.get(
+        "/masuk", params={"token": "tebakan-yang-salah-sekali"}, follow_redirects=False
+    )
+    assert response.status_code == 401
+    assert "set-cookie" not in response.headers
+    assert "Akses ditolak" in response.text
+
+
+def test_the_login_link_sets_an_httponly_lax_cookie_and_leaves_the_address_bar(
+    served: Served,
+) -> None:
+    client, tokens, _ = served
+    response = client.get("/masuk", params={"token": tokens["bappeda"]}, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/"
+    cookie = response.headers["set-cookie"]
+    assert cookie.startswith(f"evidence_check_token={tokens['bappeda']};")
+    assert "HttpOnly" in cookie and "samesite=lax" in cookie.lower()
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "Badan Perencanaan Pembangunan Daerah" in page.text
+
+
+def test_tokens_are_compared_with_compare_digest(monkeypatch: pytest.MonkeyPatch, served) -> None:
+    """A plain == leaks through timing how much of a guess was right."""
+    client, tokens, _ = served
+    calls: list[tuple[bytes, bytes]] = []
+    real = access_module.hmac.compare_digest
+
+    def spy(a: bytes, b: bytes) -> bool:
+        calls.append((a, b))
+        return real(a, b)
+
+    monkeypatch.setattr(access_module.hmac, "compare_digest", spy)
+    assert client.get("/api/audit", headers=bearer("y" * 32)).status_code == 401
+    # every known token was compared, none skipped once one matched or failed early
+    assert len(calls) == len(tokens)
+
+
+def test_a_created_access_file_is_private_and_an_existing_one_is_used_as_is(tmp_path: Path) -> None:
+    _, opened, config = sh.make_app(tmp_path)
+    assert opened.created
+    assert stat.S_IMODE(opened.path.stat().st_mode) == 0o600
+    text = opened.path.read_text()
+    opened.path.chmod(0o644)
+    again = load_or_create(opened.path, config.evidence_map)
+    assert not again.created and again.readable_by_others
+    assert again.access == opened.access
+    assert opened.path.read_text() == text  # never rewritten
+    lines = "\n".join(console_lines(again, config, "127.0.0.1", 8765))
+    assert "dapat dibaca pengguna lain" in lines and "chmod 600" in lines
+    assert f"http://127.0.0.1:8765/masuk?token={opened.access.agencies[0][1]}" in lines
+
+
+def test_an_access_file_with_a_short_token_or_unknown_agency_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "akses.yaml"
+    path.write_text("coordinator: pendek\nagencies: {}\n")
+    with pytest.raises(AccessError, match="coordinator: expected a token of 16"):
+        load_or_create(path, sh.evidence_map())
+    path.write_text(f"coordinator: {'k' * 20}\nagencies: {{dinsos: {'d' * 20}}}\n")
+    with pytest.raises(AccessError, match='"dinsos" is not an agency of the map'):
+        load_or_create(path, sh.evidence_map())
+
+
+# --- what each caller sees ----------------------------------------------------------------------
+
+
+def test_an_agency_sees_only_its_own_rows_and_files(served: Served) -> None:
+    client, tokens, _ = served
+    bappeda = audit_json(client, tokens["bappeda"])
+    rows = {(r["evidence"], r["agency"]) for r in bappeda["requirements"]}
+    assert rows == {
+        ("sk-dewan", "bappeda"),
+        ("sk-tim", "bappeda"),
+        ("laporan-monitoring", "bappeda"),
+    }
+    assert [d["path"] for d in bappeda["documents"]] == ["03. Bappeda/SK Dewan Smart City.pdf"]
+    assert [f["name"] for f in bappeda["folders"]] == ["03. Bappeda"]
+    assert bappeda["score"] is None  # the region's projection is the coordinator's
+    text = json.dumps(bappeda)
+    for other in ("Diskominfo", "Bagian Hukum/", "DLH/", "rahasia"):
+        assert other not in text
+
+
+def test_a_row_led_by_another_agency_shows_its_status_not_the_other_folders_files(
+    served: Served,
+) -> None:
+    client, tokens, _ = served
+    diskominfo = audit_json(client, tokens["diskominfo"])
+    (row,) = diskominfo["requirements"]
+    assert (row["evidence"], row["agency"], row["status"]) == (
+        "arsitektur-perbup",
+        "bag-hukum",
+        "complete",
+    )
+    assert row["documents"] == []
+    assert "Perbup" not in json.dumps(diskominfo["documents"])
+    page = client.get("/", headers=bearer(tokens["diskominfo"])).text
+    assert "dipimpin oleh Bagian Hukum" in page and "Perbup 12 2023" not in page
+
+
+def test_the_coordinator_sees_every_file_and_the_projection(served: Served) -> None:
+    client, tokens, config = served
+    everything = audit_json(client, tokens["coordinator"])
+    assert {d["path"] for d in everything["documents"]} == files_under(config.root)
+    assert len(everything["requirements"]) == 5
+    assert everything["score"]["index"] == pytest.approx(2.0)
+    page = client.get("/", headers=bearer(tokens["coordinator"])).text
+    assert "Proyeksi indeks dari bukti yang lengkap: 2.00" in page
+    for name in ("Dinas Komunikasi dan Informatika", "Bagian Hukum", "Dinas Lingkungan Hidup"):
+        assert name in page
+
+
+def test_the_agency_page_gives_status_reason_action_and_gain(served: Served) -> None:
+    client, tokens, _ = served
+    page = client.get("/", headers=bearer(tokens["bappeda"])).text
+    assert "BELUM ADA" in page and "LENGKAP" in page
+    assert "Unggah dokumen ini ke folder Badan Perencanaan Pembangunan Daerah." in page
+    assert "(+0.50 indeks)" in page
+    # the complete decree with its page, snippet and links to the matched page
+    assert "SK Dewan Smart City.pdf" in page and "hlm. 1" in page
+    assert "#page=1" in page and ".png" in page
+    assert 'name="evidence" value="sk-tim"' in page
+
+
+def test_an_agency_cannot_open_another_agencys_page_or_file(served: Served) -> None:
+    client, tokens, _ = served
+    assert client.get("/opd/diskominfo", headers=bearer(tokens["bappeda"])).status_code == 403
+    assert client.get("/opd/bappeda", headers=bearer(tokens["coordinator"])).status_code == 200
+    everything = audit_json(client, tokens["coordinator"])
+    secret = next(d["path"] for d in everything["documents"] if "rahasia" in d["path"])
+    from evidence_check.serve.scope import document_id
+
+    link = f"/berkas/{document_id(secret)}"
+    assert client.get(link, headers=bearer(tokens["bappeda"])).status_code == 404
+    assert (
+        client.get(
+            f"/halaman/{document_id(secret)}/1.png", headers=bearer(tokens["bappeda"])
+        ).status_code
+        == 404
+    )
+    opened = client.get(link, headers=bearer(tokens["diskominfo"]))
+    assert opened.status_code == 200 and opened.content.startswith(b"%PDF")
+    assert opened.headers["content-type"] == "application/pdf"
+
+
+def test_the_matched_page_opens_as_pdf_and_as_a_picture(served: Served) -> None:
+    client, tokens, _ = served
+    from evidence_check.serve.scope import document_id
+
+    doc = document_id("03. Bappeda/SK Dewan Smart City.pdf")
+    picture = client.get(f"/halaman/{doc}/1.png", headers=bearer(tokens["bappeda"]))
+    assert picture.status_code == 200 and picture.content.startswith(b"\x89PNG")
+    assert (
+        client.get(f"/halaman/{doc}/99.png", headers=bearer(tokens["bappeda"])).status_code == 404
+    )
+
+
+def test_pages_forbid_framing_scripts_and_caching(served: Served) -> None:
+    client, tokens, _ = served
+    response = client.get("/", headers=bearer(tokens["bappeda"]))
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    assert "script-src" not in response.headers["content-security-policy"]  # default-src 'none'
+    assert response.headers["cache-control"] == "no-store"
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+# --- uploads ----------------------------------------------------------------------------------
+
+
+def test_an_upload_lands_in_the_callers_folder_and_in_the_next_audit(
+    served: Served, sk_tim: bytes
+) -> None:
+    client, tokens, config = served
+    response = upload(client, tokens["bappeda"], "SK Tim Pelaksana.pdf", sk_tim, evidence="sk-tim")
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert body["path"] == "03. Bappeda/SK Tim Pelaksana.pdf"
+    assert (config.root / body["path"]).read_bytes() == sk_tim
+    assert [r["status"] for r in body["rows"]] == ["complete"]
+    rows = {
+        r["evidence"]: r["status"] for r in audit_json(client, tokens["bappeda"])["requirements"]
+    }
+    assert rows["sk-tim"] == "complete"
+    (line,) = config.upload_log.read_text().splitlines()
+    entry = json.loads(line)
+    assert entry["agency"] == "bappeda" and entry["name"] == body["path"]
+    assert entry["size"] == len(sk_tim) and entry["evidence"] == "sk-tim"
+    assert len(entry["sha256"]) == 64 and entry["time"]
+    assert not config.upload_log.resolve().is_relative_to(config.root.resolve())
+    # another agency's token gets nothing of it
+    other = json.dumps(audit_json(client, tokens["dlh"]))
+    assert "SK Tim Pelaksana" not in other
+
+
+def test_uploads_are_refused_without_allow_upload(tmp_path: Path, sk_tim: bytes) -> None:
+    app, opened, config = sh.make_app(tmp_path, allow_upload=False)
+    client = TestClient(app)
+    before = files_under(config.root)
+    response = upload(client, sh.tokens(opened)["bappeda"], "SK Tim.pdf", sk_tim)
+    assert response.status_code == 403 and response.json()["error"] == "disabled"
+    assert files_under(config.root) == before
+    assert not config.upload_log.exists()
+
+
+def test_a_traversal_name_is_refused_and_lands_nowhere(
+    served: Served, tmp_path: Path, sk_tim: bytes
+) -> None:
+    client, tokens, _ = served
+    before = files_under(tmp_path)
+    for name in ("../../../../evil.pdf", "..\\..\\evil.pdf", "sub/../../evil.pdf", ".."):
+        response = upload(client, tokens["bappeda"], name, sk_tim)
+        assert response.status_code == 400 and response.json()["error"] == "bad-name", name
+    assert not [p for p in tmp_path.parent.rglob("evil.pdf")]
+    assert files_under(tmp_path) == before
+
+
+def test_a_windows_path_is_reduced_to_its_base_name(served: Served, sk_tim: bytes) -> None:
+    client, tokens, _ = served
+    response = upload(client, tokens["bappeda"], "C:\\Users\\opd\\Desktop\\SK Tim.pdf", sk_tim)
+    assert response.status_code == 201
+    assert response.json()["path"] == "03. Bappeda/SK Tim.pdf"
+
+
+@pytest.mark.parametrize(
+    ("given", "safe"),
+    [
+        ("SK\x00 Tim\x1b.pdf", "SK Tim.pdf"),
+        ("  .hidden.pdf", "hidden.pdf"),
+        ('a<b>c:"d|e?*.pdf', "a_b_c__d_e__.pdf"),
+        ("CON.pdf", "_CON.pdf"),
+        ("laporan\u202egpj.pdf", "laporangpj.pdf"),
+    ],
+)
+def test_safe_names(given: str, safe: str) -> None:
+    assert safe_name(given) == safe
+
+
+def test_an_empty_name_is_refused() -> None:
+    assert safe_name("\x00\x01") == Refused(code="bad-name", status=400)
+
+
+def test_an_existing_name_gets_a_suffix_and_is_never_overwritten(
+    served: Served, sk_tim: bytes
+) -> None:
+    client, tokens, config = served
+    original = config.root / "03. Bappeda/SK Dewan Smart City.pdf"
+    before = original.read_bytes()
+    first = upload(client, tokens["bappeda"], "SK Dewan Smart City.pdf", sk_tim)
+    second = upload(client, tokens["bappeda"], "SK Dewan Smart City.pdf", sk_tim)
+    assert first.json()["path"] == "03. Bappeda/SK Dewan Smart City (2).pdf"
+    assert second.json()["path"] == "03. Bappeda/SK Dewan Smart City (3).pdf"
+    assert original.read_bytes() == before
+
+
+def test_a_file_over_the_size_limit_gets_413_and_is_not_written(
+    tmp_path: Path, sk_tim: bytes
+) -> None:
+    app, opened, config = sh.make_app(tmp_path, max_upload_bytes=len(sk_tim) - 1)
+    client = TestClient(app)
+    before = files_under(config.root)
+    response = upload(client, sh.tokens(opened)["bappeda"], "SK Tim.pdf", sk_tim)
+    assert response.status_code == 413
+    assert files_under(config.root) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("laporan.pdf", b"<html><script>alert(1)</script></html>"),
+        ("SK Tim.docx", b"%PDF-1.4 a PDF under a Word name"),
+        ("setup.exe", b"MZ\x90\x00"),
+        ("gambar.png", b"\xff\xd8\xff\xe0 a JPEG named png"),
+    ],
+)
+def test_the_type_is_told_by_the_content(served: Served, name: str, content: bytes) -> None:
+    client, tokens, config = served
+    before = files_under(config.root)
+    response = upload(client, tokens["bappeda"], name, content)
+    assert response.status_code == 415
+    assert files_under(config.root) == before
+
+
+def test_pictures_and_office_files_are_accepted(served: Served, tmp_path: Path) -> None:
+    client, tokens, _ = served
+    from helpers import build_tree
+
+    build_tree(tmp_path / "src", {"laporan.docx": sh.LAPORAN_DLH})
+    docx = (tmp_path / "src" / "laporan.docx").read_bytes()
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    assert upload(client, tokens["dlh"], "Laporan.docx", docx).status_code == 201
+    assert upload(client, tokens["dlh"], "Foto kegiatan.png", png).status_code == 201
+
+
+def test_an_agency_cannot_upload_for_evidence_it_does_not_own(
+    served: Served, sk_tim: bytes
+) -> None:
+    client, tokens, config = served
+    before = files_under(config.root)
+    response = upload(client, tokens["dlh"], "SK Tim.pdf", sk_tim, evidence="sk-tim")
+    assert response.status_code == 400 and response.json()["error"] == "unknown-evidence"
+    # naming another agency changes nothing for an agency: it writes only into its own folder
+    response = upload(client, tokens["dlh"], "SK Tim.pdf", sk_tim, agency="bappeda")
+    assert response.json()["path"].startswith("04. DLH/")
+    assert files_under(config.root) - before == {"04. DLH/SK Tim.pdf"}
+
+
+def test_the_coordinator_names_the_agency_and_a_missing_folder_is_made_as_init_names_it(
+    tmp_path: Path, sk_tim: bytes
+) -> None:
+    app, opened, config = sh.make_app(tmp_path)
+    client = TestClient(app)
+    coordinator = sh.tokens(opened)["coordinator"]
+    assert upload(client, coordinator, "SK Tim.pdf", sk_tim).json()["error"] == "unknown-agency"
+    import shutil
+
+    shutil.rmtree(config.root / "03. Bappeda")
+    client.post("/api/refresh", headers=bearer(coordinator))
+    response = upload(
+        client, coordinator, "SK Tim.pdf", sk_tim, agency="bappeda", evidence="sk-tim"
+    )
+    assert response.status_code == 201
+    assert response.json()["path"] == "03. Badan Perencanaan Pembangunan Daerah/SK Tim.pdf"
+    assert [r["status"] for r in response.json()["rows"]] == ["complete"]
+
+
+# --- the page's forms ----------------------------------------------------------------------------
+
+
+def login(client: TestClient, token: str) -> None:
+    assert client.get("/masuk", params={"token": token}, follow_redirects=False).status_code == 303
+
+
+def csrf_of(page: str) -> str:
+    marker = 'name="csrf" value="'
+    start = page.index(marker) + len(marker)
+    return page[start : page.index('"', start)]
+
+
+def test_a_cookie_form_without_its_csrf_token_writes_nothing(served: Served, sk_tim: bytes) -> None:
+    client, tokens, config = served
+    login(client, tokens["bappeda"])
+    before = files_under(config.root)
+    for fields in ({}, {"csrf": "0" * 32}):
+        response = client.post("/unggah", files={"file": ("SK Tim.pdf", sk_tim)},
+                               data={"evidence": "sk-tim", **fields}, follow_redirects=False)  # fmt: skip
+        assert response.status_code == 403
+    assert client.post("/api/upload", files={"file": ("SK Tim.pdf", sk_tim)}).status_code == 403
+    assert client.post("/perbarui", follow_redirects=False).status_code == 403
+    assert files_under(config.root) == before
+
+
+def test_the_pages_upload_form_stores_the_file_and_shows_the_row_complete(
+    served: Served, sk_tim: bytes
+) -> None:
+    client, tokens, config = served
+    login(client, tokens["bappeda"])
+    token = csrf_of(client.get("/").text)
+    response = client.post("/unggah", files={"file": ("SK Tim.pdf", sk_tim)},
+                           data={"evidence": "sk-tim", "csrf": token}, follow_redirects=False)  # fmt: skip
+    assert response.status_code == 303
+    assert response.headers["location"] == "/?hasil=ok&berkas=SK+Tim.pdf#butir-sk-tim"
+    page = client.get("/?hasil=ok&berkas=SK+Tim.pdf").text
+    assert "Berkas SK Tim.pdf tersimpan dan sudah diperiksa." in page
+    assert 'data-evidence="sk-tim" data-status="complete"' in page
+    assert (config.root / "03. Bappeda" / "SK Tim.pdf").read_bytes() == sk_tim
+
+
+def test_a_refused_form_upload_says_why_on_the_page(served: Served) -> None:
+    client, tokens, _ = served
+    login(client, tokens["bappeda"])
+    token = csrf_of(client.get("/").text)
+    response = client.post("/unggah", files={"file": ("catatan.pdf", b"bukan pdf")},
+                           data={"evidence": "sk-tim", "csrf": token})  # fmt: skip
+    assert "Jenis berkas tidak diterima" in response.text
+
+
+# --- the command -------------------------------------------------------------------------------
+
+
+def test_serve_refuses_an_access_file_inside_root(tmp_path: Path) -> None:
+    root = sh.region(tmp_path)
+    (tmp_path / "map.yaml").write_text(sh.SERVE_MAP)
+    result = CliRunner().invoke(
+        main,
+        [
+            "serve",
+            str(root),
+            "--map",
+            str(tmp_path / "map.yaml"),
+            "--access",
+            str(root / "akses.yaml"),
+        ],
+    )
+    assert result.exit_code == 2
+    assert "inside the evidence folder" in result.output
+    assert not (root / "akses.yaml").exists()
+
+
+def test_serve_help_lists_its_options() -> None:
+    result = CliRunner().invoke(main, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--host", "--port", "--access", "--allow-upload", "--settings", "--cache-dir"):
+        assert option in result.output
+
+
+def test_uploaded_files_are_readable_like_the_others(served: Served, sk_tim: bytes) -> None:
+    client, tokens, config = served
+    path = config.root / upload(client, tokens["bappeda"], "SK Tim.pdf", sk_tim).json()["path"]
+    assert os.access(path, os.R_OK)
+    assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
