@@ -303,10 +303,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Anda sudah keluar. Buka lagi tautan dari koordinator untuk masuk.",
         "en": "You are logged out. Open the coordinator's link again to log in.",
     },
-    "serve.stale_form": {
-        "id": "Formulir kedaluwarsa: muat ulang halaman lalu coba lagi.",
-        "en": "The form has expired: reload the page and try again.",
-    },
     "upload.bad-name": {
         "id": 'Nama berkas tidak aman (memuat nama folder atau ".."): ganti namanya lalu unggah lagi.',
         "en": 'The file name is not safe (it holds a folder or ".."): rename the file and upload it again.',
