@@ -500,3 +500,37 @@ def test_uploaded_files_are_readable_like_the_others(served: Served, sk_tim: byt
     path = config.root / upload(client, tokens["bappeda"], "SK Tim.pdf", sk_tim).json()["path"]
     assert os.access(path, os.R_OK)
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_asking_for_a_new_audit_picks_up_files_copied_in_by_hand(served: Served) -> None:
+    client, tokens, config = served
+    sh.sk_tim_pdf(config.root / "03. Bappeda" / "SK Tim disalin.pdf")
+    before = {
+        r["evidence"]: r["status"] for r in audit_json(client, tokens["bappeda"])["requirements"]
+    }
+    assert before["sk-tim"] == "missing"  # the audit in memory does not know it yet
+    assert client.post("/api/refresh", headers=bearer(tokens["bappeda"])).status_code == 200
+    after = {
+        r["evidence"]: r["status"] for r in audit_json(client, tokens["bappeda"])["requirements"]
+    }
+    assert after["sk-tim"] == "complete"
+
+
+def test_names_and_snippets_from_files_are_escaped_on_the_page(served: Served) -> None:
+    client, tokens, config = served
+    hostile = config.root / "03. Bappeda" / "<img src=x onerror=alert(1)> SK Tim.pdf"
+    sh.sk_tim_pdf(hostile)
+    client.post("/api/refresh", headers=bearer(tokens["bappeda"]))
+    page = client.get("/", headers=bearer(tokens["bappeda"])).text
+    assert "&lt;img src=x onerror=alert(1)&gt; SK Tim.pdf" in page
+    assert "<img src=x" not in page
+
+
+def test_a_body_far_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    app, opened, config = sh.make_app(tmp_path, max_upload_bytes=1024 * 1024)
+    client = TestClient(app)
+    big = b"%PDF-1.4\n" + b"0" * (3 * 1024 * 1024)
+    response = upload(client, sh.tokens(opened)["bappeda"], "besar.pdf", big)
+    assert response.status_code == 413 and response.json()["error"] == "too-large"
+    assert response.json()["message"] == "Berkas terlalu besar (paling besar 1 MB)."
+    assert not (config.root / "03. Bappeda" / "besar.pdf").exists()
