@@ -22,8 +22,15 @@ from evidence_check.console import EXIT_GAPS, EXIT_OK, guarded, progress_line
 from evidence_check.discover import discover
 from evidence_check.evidence_map import load_map, resolve_map
 from evidence_check.messages import LANGUAGES, message
-from evidence_check.models import AuditResult, EvidenceMap, Settings
+from evidence_check.models import AuditResult, EvidenceMap, RegionSettings, Settings
 from evidence_check.reader import default_jobs
+from evidence_check.region import (
+    check_against,
+    find_settings,
+    load_settings,
+    parse_assume,
+    with_assumed,
+)
 from evidence_check.report import (
     BINARY_FORMATS,
     SUFFIXES,
@@ -89,18 +96,29 @@ READING = _options(
                  help="Where the cache of extracted text lives.  [default: the user's cache folder]"),
     click.option("--no-cache", is_flag=True, help="Neither use nor fill the cache."),
     click.option("--no-ocr", is_flag=True, help="Do not OCR scans and photos."),
+    click.option("--settings", "settings_file", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Region settings file.  [default: ROOT/evidence-check.yaml when present]"),
+    click.option("--assume", multiple=True, metavar="INDICATOR=LEVEL",
+                 help="Level of an external indicator (e.g. I5=2.5), for the projection; repeatable."),
 )  # fmt: skip
 
 
-def _settings(root: Path, reading: dict[str, Any], agency: str | None = None) -> Settings:
+def _settings(
+    evidence_map: EvidenceMap, root: Path, reading: dict[str, Any], agency: str | None = None
+) -> Settings:
     """The core's Settings from the reading options of the command line."""
     cache_dir = reading["cache_dir"]
     _outside(root, cache_dir)
+    settings_path = find_settings(root, reading["settings_file"])
+    region = load_settings(settings_path) if settings_path else RegionSettings()
+    region = with_assumed(region, parse_assume(reading["assume"]))
+    check_against(region, evidence_map, None if agency else root)
     return Settings(
         agency=agency,
         jobs=reading["jobs"] or default_jobs(),
         cache_dir=None if reading["no_cache"] else cache_dir or default_cache_dir(),
         ocr=not reading["no_ocr"],
+        region=region,
     )
 
 
@@ -108,7 +126,7 @@ def _audit(
     evidence_map: EvidenceMap, root: Path, reading: dict[str, Any], **kw: Any
 ) -> AuditResult:
     """Run the core with the reading options of the command line."""
-    settings = _settings(root, reading, kw.get("agency"))
+    settings = _settings(evidence_map, root, reading, kw.get("agency"))
     return audit(evidence_map, root, settings, on_progress=progress_line(kw.get("machine", False)))
 
 
@@ -271,12 +289,6 @@ def init_command(root: Path, map_option: str | None, lang: str) -> None:
 @ROOT
 @MAP
 @click.option(
-    "--settings",
-    "settings_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The region settings file.  [default: ROOT/evidence-check.yaml when present]",
-)
-@click.option(
     "--host",
     default="127.0.0.1",
     show_default=True,
@@ -304,7 +316,7 @@ def init_command(root: Path, map_option: str | None, lang: str) -> None:
 @LANG
 @READING
 @guarded
-def serve_command(root: Path, map_option: str | None, settings_file: Path | None, host: str,
+def serve_command(root: Path, map_option: str | None, host: str,
                   port: int, access_file: Path | None, allow_upload: bool, max_upload_mb: int,
                   upload_log: Path | None, lang: str, **reading: Any) -> None:  # fmt: skip
     """Serve the audit of ROOT in the browser: each agency sees and fixes only its own part."""
@@ -322,7 +334,7 @@ def serve_command(root: Path, map_option: str | None, settings_file: Path | None
                                  max_upload_bytes=max_upload_mb * 1024 * 1024)  # fmt: skip
     try:
         app, opened = serving.prepare(
-            config, _settings(root, reading), access_file, progress_line(False)
+            config, _settings(evidence_map, root, reading), access_file, progress_line(False)
         )
     except AccessError as exc:
         raise click.UsageError(str(exc)) from exc

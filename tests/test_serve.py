@@ -534,3 +534,54 @@ def test_a_body_far_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) 
     assert response.status_code == 413 and response.json()["error"] == "too-large"
     assert response.json()["message"] == "Berkas terlalu besar (paling besar 1 MB)."
     assert not (config.root / "03. Bappeda" / "besar.pdf").exists()
+
+
+def test_a_body_without_a_length_is_cut_off_at_the_limit() -> None:
+    """A chunked upload has no Content-Length: the reader itself must stop at the limit."""
+    import anyio
+
+    from evidence_check.serve.security import TooLarge, limited
+
+    chunks = [{"type": "http.request", "body": b"x" * 600, "more_body": True}] * 3
+
+    async def receive() -> dict[str, object]:
+        return chunks.pop(0)
+
+    async def read_all() -> int:
+        guarded = limited(receive, 1000)  # type: ignore[arg-type]
+        total = 0
+        while chunks:
+            total += len((await guarded())["body"])
+        return total
+
+    with pytest.raises(TooLarge):
+        anyio.run(read_all)
+    assert len(chunks) == 1  # the third chunk was never asked for
+
+
+def test_the_command_prints_one_link_per_agency_and_passes_the_region_settings_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from evidence_check.serve import run as serving
+
+    root = sh.region(tmp_path)
+    (tmp_path / "map.yaml").write_text(sh.SERVE_MAP)
+    (tmp_path / "wilayah.yaml").write_text(
+        "region: Kabupaten Mojosari\nwaivers:\n"
+        "  - {evidence: laporan-monitoring, agency: bappeda, reason: belum berjalan, by: Kabid}\n"
+    )
+    started: list[Any] = []
+    monkeypatch.setattr(serving, "run", lambda app, host, port: started.append((app, host, port)))
+    args = ["serve", str(root), "--map", str(tmp_path / "map.yaml"), "--settings",
+            str(tmp_path / "wilayah.yaml"), "--access", str(tmp_path / "akses.yaml"),
+            "--cache-dir", str(tmp_path / "cache"), "--jobs", "1", "--no-ocr", "--port", "9000"]  # fmt: skip
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    ((app, host, port),) = started
+    assert (host, port) == ("127.0.0.1", 9000)
+    links = [line for line in result.output.splitlines() if "/masuk?token=" in line]
+    assert len(links) == 5  # the coordinator and the four agencies
+    assert "Unggah tidak aktif" in result.output
+    token = next(line for line in links if "bappeda" in line).rpartition("token=")[2]
+    rows = TestClient(app).get("/api/audit", headers=bearer(token)).json()["requirements"]
+    assert {r["evidence"]: r["status"] for r in rows}["laporan-monitoring"] == "waived"

@@ -27,6 +27,8 @@ class FileLink:
 @dataclass(frozen=True, kw_only=True)
 class Row:
     item: ItemView
+    #: the map's evidence id, which forms send (the item shows its portal code where it has one)
+    evidence_id: str
     files: tuple[FileLink, ...]
     #: "(+0.12 indeks)" or ""
     gain: str
@@ -50,6 +52,7 @@ class AgencyLine:
     complete: int
     weak: int
     missing: int
+    waived: int
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,13 +67,14 @@ def agency_page(result: AuditResult, agency: str, lang: str) -> AgencyPage:
     # the caller has one row per evidence item: its own `each` row, or the shared row
     gain = {key.rsplit("@", 1)[0]: value for key, value in gains(result, caller).items()}
     ids = {clean(d.path): i for i, d in documents(result, caller).items()}
+    evidence_ids = {clean(f.evidence.label): f.evidence.id for f in result.findings}
     rows = [
-        _row(item, ids, gain.get(item.evidence), lang)
+        _row(item, evidence_ids.get(item.evidence, item.evidence), ids, gain, lang)
         for group in report.agencies
         for item in (*group.todo, *group.done)
     ]
     todo = [r for r in rows if r.item.status is not Status.COMPLETE]
-    todo.sort(key=lambda r: (-gain.get(r.item.evidence, 0.0), r.item.status is Status.MISSING))
+    todo.sort(key=lambda r: (-gain.get(r.evidence_id, 0.0), r.item.status is Status.MISSING))
     names = {a.id: clean(a.name) for a in result.agencies}
     return AgencyPage(
         agency=agency,
@@ -87,14 +91,19 @@ def overview(result: AuditResult, lang: str) -> Overview:
     for agency in result.agencies:
         tally = Tally.of_findings(f for f in result.findings if owns(f, agency.id))
         lines.append(AgencyLine(id=agency.id, name=clean(agency.name), complete=tally.complete,
-                                weak=tally.weak, missing=tally.missing))  # fmt: skip
+                                weak=tally.weak, missing=tally.missing, waived=tally.waived))  # fmt: skip
     return Overview(report=build(result, lang), agencies=tuple(lines))
 
 
-def _row(item: ItemView, ids: dict[str, str], gain: float | None, lang: str) -> Row:
+def _row(
+    item: ItemView, evidence_id: str, ids: dict[str, str], gains: dict[str, float], lang: str
+) -> Row:
     files = tuple(
         FileLink(document=d, id=ids.get(d.path), pdf=d.path.lower().endswith(".pdf"))
         for d in item.documents
     )
+    gain = gains.get(evidence_id)
     shown = message("gain", lang, gain=f"{gain:.2f}") if gain else ""
-    return Row(item=item, files=files, gain=shown, anchor=f"butir-{item.evidence}")
+    return Row(
+        item=item, evidence_id=evidence_id, files=files, gain=shown, anchor=f"butir-{evidence_id}"
+    )
