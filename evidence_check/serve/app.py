@@ -156,7 +156,14 @@ class _App:
         if person is None:
             return self.denied(request)
         api = request.url.path.startswith("/api/")
-        form = await request.form(max_files=0, max_fields=10)
+        try:  # a form of one token: nobody needs to send more than a few kilobytes
+            form = await Request(request.scope, limited(request.receive, 64 * 1024)).form(
+                max_files=0, max_fields=10
+            )
+        except TooLarge:
+            return self.refusal(api, Refused(code="too-large", status=413))
+        except (HTTPException, MultiPartException):
+            return self.refusal(api, Refused(code="stale-form", status=400))
         if not csrf_ok(self.config.secret, person, form.get("csrf")):
             return self.refusal(api, Refused(code="stale-form", status=403))
         result = await run_in_threadpool(self.state.refresh)
