@@ -69,7 +69,10 @@ def console_lines(opened: AccessFile, config: ServeConfig, host: str, port: int)
 def run(app: Starlette, host: str, port: int) -> None:
     import uvicorn
 
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    # no access log: the login links hold tokens
+    uvicorn.run(
+        app, host=host, port=port, log_level="warning", access_log=False, server_header=False
+    )
 
 
 def _public(host: str) -> str:
