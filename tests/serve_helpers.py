@@ -1,8 +1,8 @@
 """A small region for the `serve` tests: a scored map, four agencies, and their folders.
 
 Bagian Hukum holds the Perbup (complete, a row Diskominfo co-owns), Bappeda the decree on its Dewan
-(complete) but not the one on its Tim (missing, what the tests upload), DLH a quarterly report,
-and Diskominfo a file nobody else may see.
+(complete), a draft of its monitoring report (weak) and not the decree on its Tim (missing, what
+the tests upload), DLH its monitoring report, and Diskominfo a file nobody else may see.
 """
 
 from __future__ import annotations
@@ -86,6 +86,11 @@ SK_TIM = docgen.Regulation(
 LAPORAN_DLH = docgen.Report(
     title="Laporan Monitoring Pelaksanaan Smart City", agency="DINAS LINGKUNGAN HIDUP"
 )
+LAPORAN_BAPPEDA_DRAFT = docgen.Report(
+    title="Laporan Monitoring Pelaksanaan Smart City",
+    agency="BADAN PERENCANAAN PEMBANGUNAN DAERAH",
+    draft=True,
+)
 SECRET = docgen.Letter(subject="Rahasia Diskominfo Anggaran Server")
 
 
@@ -100,6 +105,7 @@ def region(tmp_path: Path) -> Path:
         {
             "02. Bagian Hukum/Perbup 12 2023 Arsitektur SPBE.pdf": PERBUP,
             "03. Bappeda/SK Dewan Smart City.pdf": SK_DEWAN,
+            "03. Bappeda/Draf Laporan Monitoring.pdf": LAPORAN_BAPPEDA_DRAFT,
             "04. DLH/Laporan Monitoring Smart City 2024.pdf": LAPORAN_DLH,
             "01. Diskominfo/Undangan rahasia anggaran.pdf": SECRET,
         },

@@ -165,7 +165,10 @@ def test_an_agency_sees_only_its_own_rows_and_files(served: Served) -> None:
         ("sk-tim", "bappeda"),
         ("laporan-monitoring", "bappeda"),
     }
-    assert [d["path"] for d in bappeda["documents"]] == ["03. Bappeda/SK Dewan Smart City.pdf"]
+    assert [d["path"] for d in bappeda["documents"]] == [
+        "03. Bappeda/Draf Laporan Monitoring.pdf",
+        "03. Bappeda/SK Dewan Smart City.pdf",
+    ]
     assert [f["name"] for f in bappeda["folders"]] == ["03. Bappeda"]
     assert bappeda["score"] is None  # the region's projection is the coordinator's
     text = json.dumps(bappeda)
@@ -205,8 +208,10 @@ def test_the_coordinator_sees_every_file_and_the_projection(served: Served) -> N
 def test_the_agency_page_gives_status_reason_action_and_gain(served: Served) -> None:
     client, tokens, _ = served
     page = client.get("/", headers=bearer(tokens["bappeda"])).text
-    assert "BELUM ADA" in page and "LENGKAP" in page
+    assert "BELUM ADA" in page and "LENGKAP" in page and "LEMAH" in page
     assert "Unggah dokumen ini ke folder Badan Perencanaan Pembangunan Daerah." in page
+    assert "masih berupa rancangan/draf" in page  # the weak draft's reason, in words
+    assert "Unggah versi yang sudah ditetapkan, bukan rancangannya." in page
     assert "(+0.50 indeks)" in page
     # the complete decree with its page, snippet and links to the matched page
     assert "SK Dewan Smart City.pdf" in page and "hlm. 1" in page

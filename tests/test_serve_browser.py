@@ -143,6 +143,7 @@ def test_an_agency_uploads_the_missing_decree_and_sees_the_row_complete(
     assert page.url == server.url + "/"  # the token left the address bar
     assert page.locator("h1").inner_text() == "Data dukung Badan Perencanaan Pembangunan Daerah"
     assert row(page, "sk-tim") == "missing" and row(page, "sk-dewan") == "complete"
+    assert row(page, "laporan-monitoring") == "weak"
     assert "(+0.50 indeks)" in page.locator("#butir-sk-tim").inner_text()
     assert page.locator("[data-evidence]").count() == 3
     assert fits(page)
@@ -210,7 +211,8 @@ def test_a_traversal_name_is_refused(server: Server, browser: Browser) -> None:
     )
     assert forged.status == 403
     assert sorted(p.name for p in (server.root / "03. Bappeda").iterdir()) == [
-        "SK Dewan Smart City.pdf"
+        "Draf Laporan Monitoring.pdf",
+        "SK Dewan Smart City.pdf",
     ]
     context.close()
 
