@@ -12,8 +12,9 @@ from pathlib import Path
 from helpers import build_tree, docgen
 from starlette.applications import Starlette
 
+from evidence_check.audit import audit
 from evidence_check.evidence_map import parse_map
-from evidence_check.models import EvidenceMap, Settings
+from evidence_check.models import AuditResult, EvidenceMap, Settings
 from evidence_check.serve.access import AccessFile
 from evidence_check.serve.app import ServeConfig
 from evidence_check.serve.run import prepare
@@ -131,6 +132,10 @@ def make_app(
     settings = Settings(jobs=1, cache_dir=tmp_path / "cache", ocr=False)
     app, opened = prepare(config, settings, tmp_path / "private" / "akses.yaml")
     return app, opened, config
+
+
+def audit_again(config: ServeConfig) -> AuditResult:
+    return audit(config.evidence_map, config.root, Settings(jobs=1, ocr=False))
 
 
 def tokens(opened: AccessFile) -> dict[str, str]:

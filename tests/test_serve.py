@@ -6,22 +6,30 @@ their screen, a token guessed, a file written outside its folder or over another
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import shutil
 import stat
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import anyio
 import pytest
 import serve_helpers as sh
 from click.testing import CliRunner
+from helpers import build_tree
 from starlette.testclient import TestClient
 
 from evidence_check.cli import main
 from evidence_check.serve import access as access_module
+from evidence_check.serve import run as serving
 from evidence_check.serve.access import AccessError, load_or_create
-from evidence_check.serve.app import ServeConfig
+from evidence_check.serve.app import ServeConfig, create_app
 from evidence_check.serve.run import console_lines
+from evidence_check.serve.scope import document_id
+from evidence_check.serve.security import TooLarge, limited
+from evidence_check.serve.state import AuditState
 from evidence_check.serve.uploads import Refused, safe_name
 
 
@@ -225,8 +233,6 @@ def test_an_agency_cannot_open_another_agencys_page_or_file(served: Served) -> N
     assert client.get("/opd/bappeda", headers=bearer(tokens["coordinator"])).status_code == 200
     everything = audit_json(client, tokens["coordinator"])
     secret = next(d["path"] for d in everything["documents"] if "rahasia" in d["path"])
-    from evidence_check.serve.scope import document_id
-
     link = f"/berkas/{document_id(secret)}"
     assert client.get(link, headers=bearer(tokens["bappeda"])).status_code == 404
     assert (
@@ -242,8 +248,6 @@ def test_an_agency_cannot_open_another_agencys_page_or_file(served: Served) -> N
 
 def test_the_matched_page_opens_as_pdf_and_as_a_picture(served: Served) -> None:
     client, tokens, _ = served
-    from evidence_check.serve.scope import document_id
-
     doc = document_id("03. Bappeda/SK Dewan Smart City.pdf")
     picture = client.get(f"/halaman/{doc}/1.png", headers=bearer(tokens["bappeda"]))
     assert picture.status_code == 200 and picture.content.startswith(b"\x89PNG")
@@ -379,8 +383,6 @@ def test_the_type_is_told_by_the_content(served: Served, name: str, content: byt
 
 def test_pictures_and_office_files_are_accepted(served: Served, tmp_path: Path) -> None:
     client, tokens, _ = served
-    from helpers import build_tree
-
     build_tree(tmp_path / "src", {"laporan.docx": sh.LAPORAN_DLH})
     docx = (tmp_path / "src" / "laporan.docx").read_bytes()
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -408,8 +410,6 @@ def test_the_coordinator_names_the_agency_and_a_missing_folder_is_made_as_init_n
     client = TestClient(app)
     coordinator = sh.tokens(opened)["coordinator"]
     assert upload(client, coordinator, "SK Tim.pdf", sk_tim).json()["error"] == "unknown-agency"
-    import shutil
-
     shutil.rmtree(config.root / "03. Bappeda")
     client.post("/api/refresh", headers=bearer(coordinator))
     response = upload(
@@ -543,10 +543,6 @@ def test_a_body_far_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) 
 
 def test_a_body_without_a_length_is_cut_off_at_the_limit() -> None:
     """A chunked upload has no Content-Length: the reader itself must stop at the limit."""
-    import anyio
-
-    from evidence_check.serve.security import TooLarge, limited
-
     chunks = [{"type": "http.request", "body": b"x" * 600, "more_body": True}] * 3
 
     async def receive() -> dict[str, object]:
@@ -567,8 +563,6 @@ def test_a_body_without_a_length_is_cut_off_at_the_limit() -> None:
 def test_the_command_prints_one_link_per_agency_and_passes_the_region_settings_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from evidence_check.serve import run as serving
-
     root = sh.region(tmp_path)
     (tmp_path / "map.yaml").write_text(sh.SERVE_MAP)
     (tmp_path / "wilayah.yaml").write_text(
@@ -597,3 +591,35 @@ def test_a_refresh_form_of_megabytes_is_refused(served: Served) -> None:
     response = client.post("/api/refresh", headers=bearer(tokens["bappeda"]),
                            data={"csrf": "x" * (200 * 1024)})  # fmt: skip
     assert response.status_code == 413
+
+
+def test_the_coordinator_uploads_on_an_agencys_page_into_that_agencys_folder(
+    served: Served, sk_tim: bytes
+) -> None:
+    client, tokens, config = served
+    login(client, tokens["coordinator"])
+    page = client.get("/opd/bappeda").text
+    assert "Tampilan koordinator" in page
+    assert 'action="/unggah?kembali=/opd/bappeda"' in page
+    assert 'name="agency" value="bappeda"' in page
+    response = client.post("/unggah?kembali=/opd/bappeda", files={"file": ("SK Tim.pdf", sk_tim)},
+                           data={"evidence": "sk-tim", "agency": "bappeda", "csrf": csrf_of(page)},
+                           follow_redirects=False)  # fmt: skip
+    assert response.headers["location"].startswith("/opd/bappeda?hasil=ok")
+    assert (config.root / "03. Bappeda" / "SK Tim.pdf").exists()
+    # a form may only send the browser back to a page of this server
+    response = client.post("/perbarui?kembali=//evil.example/x", data={"csrf": csrf_of(page)},
+                           follow_redirects=False)  # fmt: skip
+    assert response.headers["location"] == "/?hasil=diperbarui"
+
+
+def test_the_pages_speak_english_when_asked(tmp_path: Path) -> None:
+    _, opened, config = sh.make_app(tmp_path)
+    english = dataclasses.replace(config, lang="en")
+    state = AuditState(lambda: sh.audit_again(config))
+    client = TestClient(create_app(english, state, opened.access))
+    tokens = sh.tokens(opened)
+    agency = client.get("/", headers=bearer(tokens["bappeda"])).text
+    assert "To do" in agency and "Upload this document to the folder" in agency
+    overview = client.get("/", headers=bearer(tokens["coordinator"])).text
+    assert "All agencies" in overview and "Projected index" in overview
