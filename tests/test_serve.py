@@ -286,7 +286,7 @@ def test_an_upload_lands_in_the_callers_folder_and_in_the_next_audit(
     entry = json.loads(line)
     assert entry["agency"] == "bappeda" and entry["name"] == body["path"]
     assert entry["size"] == len(sk_tim) and entry["evidence"] == "sk-tim"
-    assert len(entry["sha256"]) == 64 and entry["time"]
+    assert len(entry["sha256"]) == 64 and entry["time"] and entry["by"] == "bappeda"
     assert not config.upload_log.resolve().is_relative_to(config.root.resolve())
     # another agency's token gets nothing of it
     other = json.dumps(audit_json(client, tokens["dlh"]))
@@ -438,8 +438,12 @@ def test_a_cookie_form_without_its_csrf_token_writes_nothing(served: Served, sk_
     login(client, tokens["bappeda"])
     before = files_under(config.root)
     for fields in ({}, {"csrf": "0" * 32}):
-        response = client.post("/unggah", files={"file": ("SK Tim.pdf", sk_tim)},
-                               data={"evidence": "sk-tim", **fields}, follow_redirects=False)  # fmt: skip
+        response = client.post(
+            "/unggah",
+            files={"file": ("SK Tim.pdf", sk_tim)},
+            data={"evidence": "sk-tim", **fields},
+            follow_redirects=False,
+        )
         assert response.status_code == 403
     assert client.post("/api/upload", files={"file": ("SK Tim.pdf", sk_tim)}).status_code == 403
     assert client.post("/perbarui", follow_redirects=False).status_code == 403
@@ -452,8 +456,12 @@ def test_the_pages_upload_form_stores_the_file_and_shows_the_row_complete(
     client, tokens, config = served
     login(client, tokens["bappeda"])
     token = csrf_of(client.get("/").text)
-    response = client.post("/unggah", files={"file": ("SK Tim.pdf", sk_tim)},
-                           data={"evidence": "sk-tim", "csrf": token}, follow_redirects=False)  # fmt: skip
+    response = client.post(
+        "/unggah",
+        files={"file": ("SK Tim.pdf", sk_tim)},
+        data={"evidence": "sk-tim", "csrf": token},
+        follow_redirects=False,
+    )
     assert response.status_code == 303
     assert response.headers["location"] == "/?hasil=ok&berkas=SK+Tim.pdf#butir-sk-tim"
     page = client.get("/?hasil=ok&berkas=SK+Tim.pdf").text
@@ -573,7 +581,8 @@ def test_the_command_prints_one_link_per_agency_and_passes_the_region_settings_o
     monkeypatch.setattr(serving, "run", lambda app, host, port: started.append((app, host, port)))
     args = ["serve", str(root), "--map", str(tmp_path / "map.yaml"), "--settings",
             str(tmp_path / "wilayah.yaml"), "--access", str(tmp_path / "akses.yaml"),
-            "--cache-dir", str(tmp_path / "cache"), "--jobs", "1", "--no-ocr", "--port", "9000"]  # fmt: skip
+            "--cache-dir", str(tmp_path / "cache"), "--jobs", "1", "--no-ocr",
+            "--port", "9000"]  # fmt: skip
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     ((app, host, port),) = started

@@ -1,4 +1,4 @@
-"""`evidence-check serve` end to end: the real command on 127.0.0.1, driven by Playwright in Chromium.
+"""`evidence-check serve` end to end: the real command on 127.0.0.1, driven by Playwright.
 
 An agency opens its link, sees its rows, uploads the missing decree through the page and sees the
 row turn complete; another agency's link shows nothing of it; a traversal name is refused; the
@@ -220,8 +220,9 @@ def test_a_traversal_name_is_refused(server: Server, browser: Browser) -> None:
 def test_no_link_and_a_wrong_link_see_nothing(server: Server, browser: Browser) -> None:
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    assert page.goto(server.url + "/").status == 401  # type: ignore[union-attr]
-    assert page.goto(server.url + "/masuk?token=salah-salah-salah-salah").status == 401  # type: ignore[union-attr]
+    for address in ("/", "/masuk?token=salah-salah-salah-salah"):
+        response = page.goto(server.url + address)
+        assert response is not None and response.status == 401
     assert "Akses ditolak" in page.content()
     shoot(page, server.tmp, "serve-denied-phone")
     context.close()

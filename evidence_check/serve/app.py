@@ -228,10 +228,12 @@ class _App:
             return Refused(code="no-file", status=400)
         if file.size is not None and file.size > self.config.max_upload_bytes:
             return Refused(code="too-large", status=413)
-        return await run_in_threadpool(self.write, file, agency, evidence)
+        return await run_in_threadpool(
+            self.write, file, agency, evidence, person.caller.coordinator
+        )
 
     def write(
-        self, file: UploadFile, agency: str, evidence: str | None
+        self, file: UploadFile, agency: str, evidence: str | None, by_coordinator: bool
     ) -> uploads.Stored | Refused:
         config = self.config
         name = uploads.safe_name(file.filename or "")
@@ -245,7 +247,8 @@ class _App:
             file.file, name, folder, config.root, max_bytes=config.max_upload_bytes
         )
         if isinstance(stored, uploads.Stored):
-            uploads.record(config.upload_log, agency=agency, stored=stored, evidence=evidence)
+            uploads.record(config.upload_log, agency=agency, stored=stored, evidence=evidence,
+                           by_coordinator=by_coordinator)  # fmt: skip
             self.state.refresh()
         return stored
 
@@ -275,8 +278,10 @@ class _App:
         if path is None:
             return self.message_page(404, "404", "")
         kind, inline = files.media_type(path)
-        return FileResponse(path, media_type=kind, filename=path.name,
-                            content_disposition_type="inline" if inline else "attachment")  # fmt: skip
+        shown = "inline" if inline else "attachment"
+        return FileResponse(
+            path, media_type=kind, filename=path.name, content_disposition_type=shown
+        )
 
     async def page_image(self, request: Request) -> Response:
         person = who(request, self.access)

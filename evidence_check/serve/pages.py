@@ -90,8 +90,16 @@ def overview(result: AuditResult, lang: str) -> Overview:
     lines = []
     for agency in result.agencies:
         tally = Tally.of_findings(f for f in result.findings if owns(f, agency.id))
-        lines.append(AgencyLine(id=agency.id, name=clean(agency.name), complete=tally.complete,
-                                weak=tally.weak, missing=tally.missing, waived=tally.waived))  # fmt: skip
+        lines.append(
+            AgencyLine(
+                id=agency.id,
+                name=clean(agency.name),
+                complete=tally.complete,
+                weak=tally.weak,
+                missing=tally.missing,
+                waived=tally.waived,
+            )
+        )
     return Overview(report=build(result, lang), agencies=tuple(lines))
 
 

@@ -45,7 +45,7 @@ def visible(result: AuditResult, caller: Caller) -> AuditResult:
 
 
 def gains(result: AuditResult, caller: Caller) -> dict[str, float]:
-    """ "evidence@agency" -> gain, for the rows the caller sees (from the whole region's projection)."""
+    """Gains by "evidence@agency" of the rows the caller sees, from the region's projection."""
     if result.projection is None:
         return {}
     if caller.agency is None:

@@ -183,8 +183,10 @@ def _place(temporary: Path, folder: Path, name: str) -> Path:
     raise FileExistsError(f"no free name for {name} in {folder}")
 
 
-def record(log: Path, *, agency: str, stored: Stored, evidence: str | None) -> None:
-    """Append one JSON line (time, agency, name, sha256, size, evidence) to the upload log."""
+def record(
+    log: Path, *, agency: str, stored: Stored, evidence: str | None, by_coordinator: bool
+) -> None:
+    """Append one JSON line (time, agency, name, sha256, size, evidence, by) to the upload log."""
     entry = {
         "time": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "agency": agency,
@@ -192,6 +194,8 @@ def record(log: Path, *, agency: str, stored: Stored, evidence: str | None) -> N
         "sha256": stored.sha256,
         "size": stored.size,
         "evidence": evidence,
+        #: who sent it: the agency itself, or the coordinator on its behalf
+        "by": "coordinator" if by_coordinator else agency,
     }
     log.parent.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
