@@ -109,7 +109,8 @@ def load_or_create(path: Path, evidence_map: EvidenceMap) -> AccessFile:
         access=access,
         path=path,
         created=False,
-        readable_by_others=bool(mode & (stat.S_IRGRP | stat.S_IROTH)),
+        # Windows has no such bits (its ACLs decide): no warning there
+        readable_by_others=os.name != "nt" and bool(mode & (stat.S_IRGRP | stat.S_IROTH)),
         without_token=tuple(a.id for a in evidence_map.agencies if a.id not in known),
     )
 
