@@ -298,6 +298,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Unggah berkas untuk butir ini",
         "en": "Upload a file for this item",
     },
+    "serve.upload_another": {
+        "id": "Unggah berkas lain untuk butir ini",
+        "en": "Upload another file for this item",
+    },
     "serve.upload_button": {"id": "Unggah", "en": "Upload"},
     "serve.upload_hint": {
         "id": "PDF, DOCX, XLSX, PPTX, PNG, JPEG atau TIFF; paling besar {mb} MB. Berkas lama tidak ditimpa.",
