@@ -284,6 +284,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "serve.checked": {"id": "Diperiksa {date} pukul {time}", "en": "Checked {date} at {time}"},
     "serve.open": {"id": "Lihat", "en": "Open"},
     "serve.json": {"id": "Data JSON", "en": "JSON data"},
+    "serve.settled": {"id": "Sudah lengkap atau dikecualikan", "en": "Complete or waived"},
     "serve.why": {"id": "Mengapa", "en": "Why"},
     "serve.todo_do": {"id": "Yang perlu dilakukan", "en": "What to do"},
     "serve.files": {"id": "Berkas yang ditemukan", "en": "Files found"},

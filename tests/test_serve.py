@@ -593,6 +593,8 @@ def test_the_command_prints_one_link_per_agency_and_passes_the_region_settings_o
     token = next(line for line in links if "bappeda" in line).rpartition("token=")[2]
     rows = TestClient(app).get("/api/audit", headers=bearer(token)).json()["requirements"]
     assert {r["evidence"]: r["status"] for r in rows}["laporan-monitoring"] == "waived"
+    page = TestClient(app).get("/", headers=bearer(token)).text
+    assert "Kabupaten Mojosari" in page and "DIKECUALIKAN" in page
 
 
 def test_a_refresh_form_of_megabytes_is_refused(served: Served) -> None:

@@ -40,8 +40,11 @@ class Row:
 class AgencyPage:
     agency: str
     name: str
+    #: the region audited ("Kabupaten Mojosari"), when the settings or the map say
+    region: str
     report: ReportView
     todo: tuple[Row, ...]
+    #: complete rows, then waived ones: nothing left to do
     done: tuple[Row, ...]
 
 
@@ -57,6 +60,7 @@ class AgencyLine:
 
 @dataclass(frozen=True, kw_only=True)
 class Overview:
+    region: str
     report: ReportView
     agencies: tuple[AgencyLine, ...]
 
@@ -71,17 +75,18 @@ def agency_page(result: AuditResult, agency: str, lang: str) -> AgencyPage:
     rows = [
         _row(item, evidence_ids.get(item.evidence, item.evidence), ids, gain, lang)
         for group in report.agencies
-        for item in (*group.todo, *group.done)
+        for item in (*group.todo, *group.done, *group.waived)
     ]
-    todo = [r for r in rows if r.item.status is not Status.COMPLETE]
+    todo = [r for r in rows if r.item.status in (Status.WEAK, Status.MISSING)]
     todo.sort(key=lambda r: (-gain.get(r.evidence_id, 0.0), r.item.status is Status.MISSING))
     names = {a.id: clean(a.name) for a in result.agencies}
     return AgencyPage(
         agency=agency,
         name=names.get(agency, clean(agency)),
+        region=clean(result.region or ""),
         report=report,
         todo=tuple(todo),
-        done=tuple(r for r in rows if r.item.status is Status.COMPLETE),
+        done=tuple(r for r in rows if r.item.status in (Status.COMPLETE, Status.WAIVED)),
     )
 
 
@@ -100,7 +105,9 @@ def overview(result: AuditResult, lang: str) -> Overview:
                 waived=tally.waived,
             )
         )
-    return Overview(report=build(result, lang), agencies=tuple(lines))
+    return Overview(
+        region=clean(result.region or ""), report=build(result, lang), agencies=tuple(lines)
+    )
 
 
 def _row(
