@@ -634,3 +634,18 @@ def test_the_pages_speak_english_when_asked(tmp_path: Path) -> None:
     assert "To do" in agency and "Upload this document to the folder" in agency
     overview = client.get("/", headers=bearer(tokens["coordinator"])).text
     assert "All agencies" in overview and "Projected index" in overview
+
+
+def test_serve_without_its_extra_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    for name in [m for m in sys.modules if m.startswith(("evidence_check.serve", "starlette"))]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "starlette", None)  # as if the extra were not installed
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # and never a server left running
+    root = sh.region(tmp_path)
+    result = CliRunner().invoke(main, ["serve", str(root)])
+    assert result.exit_code == 2
+    assert "pip install 'evidence-check[serve]'" in result.output
