@@ -280,10 +280,10 @@ def todo_command(root: Path, agency_id: str, map_option: str | None, fmt: str, o
         output = output_dir / file_name(agency_id, SUFFIXES[fmt])
     _files_only((fmt,), output is not None)
     _outside(root, output)
+    # read, not recorded: one memo per agency after an audit would fill the history with copies
     with History(default_history_dir()) as store:
         previous = _baseline(baseline, store, root, map_option)
-        result = _between(_audit(evidence_map, root, reading), previous, store, root, map_option)
-    result = select_agency(result, agency_id)
+    result = select_agency(with_changes(_audit(evidence_map, root, reading), previous), agency_id)
     if output is not None:
         write_output(WRITERS[fmt](result, lang), output)
     else:

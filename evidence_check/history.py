@@ -43,19 +43,27 @@ def tree_key(root: Path) -> str:
 
 
 class History:
-    """The store in `folder`; every failure becomes one warning and an empty answer."""
+    """The store in `folder`, opened when first asked; every failure becomes one warning and an
+    empty answer."""
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / "history.sqlite3"
         self._db: sqlite3.Connection | None = None
+        self._opened = False
         self._warned = False
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.executescript(_SCHEMA)
-        except (OSError, sqlite3.Error) as exc:
-            self._fail("open", exc)
+
+    def _open(self) -> sqlite3.Connection | None:
+        if not self._opened:
+            self._opened = True
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.executescript(_SCHEMA)
+            except (OSError, sqlite3.Error) as exc:
+                self.close()
+                self._fail("open", exc)
+        return self._db
 
     def __enter__(self) -> History:
         return self
@@ -66,7 +74,7 @@ class History:
     @property
     def usable(self) -> bool:
         """Whether the store has answered so far (after a failure it has warned once already)."""
-        return self._db is not None and not self._warned
+        return self._open() is not None and not self._warned
 
     def close(self) -> None:
         if self._db is not None:
@@ -75,10 +83,11 @@ class History:
 
     def last(self, root: Path, map_key: str) -> dict[str, Any] | None:
         """The newest kept result of this ROOT and map, as a JSON dict; None when there is none."""
-        if self._db is None:
+        db = self._open()
+        if db is None:
             return None
         try:
-            row = self._db.execute(
+            row = db.execute(
                 "SELECT result FROM audits WHERE root = ? AND map_key = ? AND result IS NOT NULL "
                 "ORDER BY id DESC LIMIT 1",
                 (tree_key(root), map_key),
@@ -96,7 +105,8 @@ class History:
 
     def record(self, result: AuditResult, root: Path, map_key: str) -> None:
         """Keep this audit (its JSON result without its changes) and drop the oldest results."""
-        if self._db is None:
+        db = self._open()
+        if db is None:
             return
         data = json_report.as_dict(result)
         data.pop("changes", None)
@@ -105,14 +115,14 @@ class History:
         counts = [result.count_status(s) for s in ("complete", "weak", "missing", "waived")]
         tree = tree_key(root)
         try:
-            with self._db:
-                self._db.execute("BEGIN IMMEDIATE")
-                self._db.execute(
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                db.execute(
                     "INSERT INTO audits (root, map_key, map, generated_at, complete, weak, "
                     "missing, waived, idx, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (tree, map_key, result.map_source, result.generated_at, *counts, index, blob),
                 )
-                self._db.execute(
+                db.execute(
                     "UPDATE audits SET result = NULL WHERE root = ? AND map_key = ? AND id NOT IN "
                     "(SELECT id FROM audits WHERE root = ? AND map_key = ? ORDER BY id DESC "
                     "LIMIT ?)",
@@ -123,13 +133,14 @@ class History:
 
     def points(self, root: Path, map_key: str | None = None) -> tuple[AuditPoint, ...]:
         """The audits kept of ROOT (of one map, or all), oldest first."""
-        if self._db is None:
+        db = self._open()
+        if db is None:
             return ()
         query = "SELECT generated_at, map, complete, weak, missing, waived, idx FROM audits "
         query += "WHERE root = ?" + (" AND map_key = ?" if map_key else "") + " ORDER BY id"
         values = (tree_key(root), map_key) if map_key else (tree_key(root),)
         try:
-            rows = self._db.execute(query, values).fetchall()
+            rows = db.execute(query, values).fetchall()
         except sqlite3.Error as exc:
             self._fail("read", exc)
             return ()

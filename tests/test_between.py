@@ -323,6 +323,21 @@ def test_every_report_renders_changes_and_the_todo_narrows_them(tmp_path: Path) 
     todo = cli("todo", root, "bappeda", "--map", map_file, "--no-cache", "--baseline", previous,
                "--lang", "en")  # fmt: skip
     assert "Done: I2-L1-01" in todo.stdout
+    # a to-do list reads the history but adds nothing to it: only the first audit is kept
+    assert len(cli("history", root).stdout.splitlines()) == 2
+
+
+def test_a_self_check_compares_only_its_own_rows(tmp_path: Path) -> None:
+    map_file = write_map(tmp_path)
+    root = build_tree(tmp_path / "tree", {f"{KOMINFO}/SK Tim.pdf": SK})
+    _, whole = audit_json(root, map_file)
+    previous = tmp_path / "previous.json"
+    previous.write_text(json.dumps(whole), encoding="utf-8")
+    build_tree(root, {f"{BAPPEDA}/Laporan.pdf": REPORT})
+    _, own = audit_json(root / BAPPEDA, map_file, "--agency", "bappeda", "--baseline", previous)
+    changes = own["changes"]
+    assert keys(changes["resolved"]) == ["laporan@bappeda"]
+    assert changes["removed"] == []  # the other agencies' rows are not "lost"
 
 
 @pytest.mark.parametrize(
