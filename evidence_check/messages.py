@@ -299,8 +299,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "changes.done": {"id": "Sudah selesai", "en": "Done"},
     "changes.new_problems": {"id": "Masalah baru", "en": "New problems"},
     "trend.heading": {
-        "id": "Riwayat {count} audit terakhir",
-        "en": "The last {count} audits",
+        "id": "Riwayat audit ({count})",
+        "en": "Audit history ({count})",
     },
     "trend.index": {"id": "Proyeksi indeks", "en": "Projected index"},
     "history.none": {

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 from pathlib import Path
@@ -11,7 +12,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 from docgen import Minutes, Regulation, Report
+from docx import Document
 from helpers import build_tree
+from openpyxl import load_workbook
 
 from evidence_check.audit import audit
 from evidence_check.changes import compare
@@ -20,7 +23,7 @@ from evidence_check.evidence_map import parse_map
 from evidence_check.history import History
 from evidence_check.models import AuditPoint, ChangeKind, Settings
 from evidence_check.report import WRITERS, json_report
-from evidence_check.report.view import select_agency
+from evidence_check.report.view import long_date, select_agency
 
 MAP = """\
 version: 3
@@ -318,6 +321,17 @@ def test_every_report_renders_changes_and_the_todo_narrows_them(tmp_path: Path) 
         assert writer(result, "id"), fmt  # no writer fails on a result carrying changes
     html = WRITERS["html"](result, "en")
     assert isinstance(html, str) and html.index('id="changes"') < html.index('id="summary"')
+    memo = Document(io.BytesIO(bytes(WRITERS["docx"](result, "id"))))
+    texts = [p.text for p in memo.paragraphs]
+    opening = next(i for i, t in enumerate(texts) if t.startswith("Berdasarkan pemeriksaan"))
+    heading = f"Perubahan sejak audit {long_date(first['generated_at'], 'id')}:"
+    # each memo opens with its own agency's change: none for diskominfo, the report for bappeda
+    assert texts[opening - 2 : opening] == [heading, "Tidak ada butir yang berubah."]
+    later = texts[opening + 1 :]
+    assert later[later.index(heading) + 1].startswith("Sudah selesai: I2-L1-01 · Laporan")
+    sheet = load_workbook(io.BytesIO(bytes(WRITERS["xlsx"](result, "en")))).active
+    column = [row[0] for row in sheet.iter_rows(max_row=8, values_only=True)]
+    assert column[4] and str(column[4]).startswith("Changes since the audit of")
     narrowed = select_agency(result, "diskominfo")
     assert narrowed.changes is not None and narrowed.changes.rows == ()
     todo = cli("todo", root, "bappeda", "--map", map_file, "--no-cache", "--baseline", previous,

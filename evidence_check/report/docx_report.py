@@ -101,13 +101,13 @@ def _memo(
         cells[0].text, cells[1].text, cells[2].text = message(key, lang), ":", value
     _widths(header, (Cm(3.2), Cm(0.5), Cm(12.8)))
     _rule(document.add_paragraph())
+    _changes(document, changes, agency.id, lang)
     tally = agency.tally
     counts = {"complete": tally.complete, "weak": tally.weak, "missing": tally.missing}
     key = "memo.opening" if agency.todo else "memo.nothing"
     document.add_paragraph(
         message(key, lang, evaluation=view.evaluation, date=view.date, agency=agency.name, **counts)
     )
-    _changes(document, changes, agency.id, lang)
     if agency.todo:
         _todo_table(document, agency, lang)
     if agency.renames:

@@ -16,8 +16,8 @@ _INDEX_HEIGHT = 90
 _BARS_HEIGHT = 120
 _LEFT = 40
 _LABELS = 20
-#: at most this many date labels under the columns, so they never overlap
-_MAX_LABELS = 12
+#: the width of one character of a label, to keep date labels from overlapping
+_CHAR = 7
 
 
 def trend_chart(trend: TrendView, index_label: str) -> str:
@@ -35,7 +35,9 @@ def trend_chart(trend: TrendView, index_label: str) -> str:
     if has_index:
         parts.extend(_index_line(trend, step, index_label))
     most = max(t.total for _, _, t in points) or 1
-    every = max(1, -(-len(points) // _MAX_LABELS))
+    longest = max(len(date) for date, _, _ in points) * _CHAR + 12
+    room = max(1, int((WIDTH - _LEFT) // longest))
+    every = max(1, -(-len(points) // room))
     for number, (date, _, tally) in enumerate(points):
         left = _LEFT + number * step + step * 0.15
         width = step * 0.7
@@ -77,7 +79,8 @@ def _index_line(trend: TrendView, step: float, label: str) -> list[str]:
     for x, y, index in spots:
         out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#1565c0"></circle>')
         out.append(
-            f'<text x="{x:.1f}" y="{y - 6:.1f}" class="bar-count" text-anchor="middle">'
+            f'<text x="{x:.1f}" y="{y - 6:.1f}" class="chart-label trend-value" fill="#1565c0" '
+            f'text-anchor="middle">'
             f"{index:.2f}</text>"
         )
     return out

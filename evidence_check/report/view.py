@@ -468,9 +468,12 @@ def trend_view(result: AuditResult, lang: str) -> TrendView | None:
     """None until there is more than one audit to draw."""
     if len(result.history) < 2:
         return None
+    days = [p.generated_at[:10] for p in result.history]
+    # audits of one day are told apart by their time
+    width = 16 if len(set(days)) < len(days) else 10
     points = tuple(
         (
-            clean(p.generated_at[:10]),
+            clean(p.generated_at[:width].replace("T", " ")),
             p.index,
             Tally(complete=p.complete, weak=p.weak, missing=p.missing, waived=p.waived),
         )
