@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from evidence_check.changes import compare
 from evidence_check.cli import main
 from evidence_check.evidence_map import parse_map
 from evidence_check.history import History
-from evidence_check.models import AuditPoint, ChangeKind, Settings
+from evidence_check.models import AuditPoint, AuditResult, ChangeKind, Evaluation, Settings
 from evidence_check.report import WRITERS, json_report
 from evidence_check.report.view import long_date, select_agency
 
@@ -275,6 +276,35 @@ def test_concurrent_stores_keep_every_audit(tmp_path: Path) -> None:
         assert len(two.points(root)) == 3
         kept = one.last(root, "m")
     assert kept is not None and kept["summary"]["complete"] == 1
+
+
+def _record_many(folder: str, root: str, count: int) -> None:
+    """One audit process recording into a shared store (a process pool's worker)."""
+    empty = AuditResult(
+        map_source="m.yaml",
+        evaluation=Evaluation(name="Evaluasi", year=2027),
+        generated_at="2026-12-03T10:00:00+07:00",
+        tool_version="0",
+        root=root,
+        findings=(),
+        documents=(),
+        folders=(),
+        agencies_without_folder=(),
+    )
+    with History(Path(folder)) as store:
+        for _ in range(count):
+            store.record(empty, Path(root), "m")
+
+
+def test_audits_in_parallel_processes_all_land_in_the_store(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        jobs = [pool.submit(_record_many, str(folder), str(tmp_path), 10) for _ in range(4)]
+        for job in jobs:
+            job.result()
+    with History(folder) as store:
+        assert len(store.points(tmp_path)) == 40
+        assert store.usable
 
 
 def test_reports_open_with_the_change_per_agency(tmp_path: Path) -> None:
