@@ -213,12 +213,16 @@ def main(verbose: int, quiet: bool) -> None:
 @READING
 @FAIL_ON
 @click.option(
+    "--no-history", is_flag=True, help="Neither read nor add to the audit history of ROOT."
+)
+@click.option(
     "--timings", is_flag=True, hidden=True, help="Seconds per stage on stderr (benchmarks)."
 )
 @guarded
 def audit_command(root: Path, map_option: str | None, agency: str | None, formats: tuple[str, ...],
                   output: Path | None, output_dir: Path | None, lang: str, timings: bool,
-                  fail_on: str, baseline: str | None, **reading: Any) -> None:  # fmt: skip
+                  fail_on: str, baseline: str | None, no_history: bool,
+                  **reading: Any) -> None:  # fmt: skip
     """Audit the evidence tree ROOT (one folder per agency) against the map."""
     evidence_map = _load(map_option)
     formats = formats or ("text",)
@@ -229,7 +233,9 @@ def audit_command(root: Path, map_option: str | None, agency: str | None, format
     _outside(root, output, output_dir)
     if fail_on == "regressed" and baseline is None:
         raise click.UsageError("--fail-on regressed needs --baseline FILE or --baseline last")
-    with History(default_history_dir()) as store:
+    if no_history and baseline == "last":
+        raise click.UsageError("--baseline last reads the history that --no-history leaves alone")
+    with History(None if no_history else default_history_dir()) as store:
         previous = _baseline(baseline, store, root, map_option)
         result = _audit(evidence_map, root, reading, agency=agency, machine="json" in formats)
         result = _between(result, previous, store, root, map_option)

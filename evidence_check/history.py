@@ -44,12 +44,12 @@ def tree_key(root: Path) -> str:
 
 class History:
     """The store in `folder`, opened when first asked; every failure becomes one warning and an
-    empty answer."""
+    empty answer. `None` as folder gives a store that keeps nothing (`--no-history`)."""
 
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / "history.sqlite3"
+    def __init__(self, folder: Path | None) -> None:
+        self.path = Path(folder or ".") / "history.sqlite3"
         self._db: sqlite3.Connection | None = None
-        self._opened = False
+        self._opened = folder is None
         self._warned = False
 
     def _open(self) -> sqlite3.Connection | None:

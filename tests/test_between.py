@@ -417,3 +417,12 @@ def test_history_points_are_what_the_html_trend_shows() -> None:
     svg = trend_chart(trend, "<index>")
     assert "&lt;index&gt;" in svg and "1.50" in svg and svg.count("<circle") == 1
     assert AuditPoint(generated_at="x", map="m", complete=1, weak=0, missing=0).index is None
+
+
+def test_no_history_keeps_nothing(tmp_path: Path, _history_folder: Path) -> None:
+    root = build_tree(tmp_path / "tree", {f"{KOMINFO}/SK Tim.pdf": SK})
+    map_file = write_map(tmp_path)
+    assert cli("audit", root, "--map", map_file, "--no-cache", "--no-history").exit_code == 1
+    assert list(_history_folder.iterdir()) == []
+    both = cli("audit", root, "--map", map_file, "--no-history", "--baseline", "last")
+    assert both.exit_code == 2
