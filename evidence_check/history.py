@@ -57,9 +57,12 @@ class History:
             self._opened = True
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-                self._db.execute("PRAGMA journal_mode=WAL")
-                self._db.executescript(_SCHEMA)
+                db = self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                # WAL persists in the file: only its first user switches (a switch wants the file
+                # alone, which another audit holding it open would refuse)
+                if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    db.execute("PRAGMA journal_mode=WAL")
+                db.executescript(_SCHEMA)
             except (OSError, sqlite3.Error) as exc:
                 self.close()
                 self._fail("open", exc)
