@@ -15,6 +15,10 @@ from typing import Any
 
 import pytest
 import yaml
+from click.testing import CliRunner
+
+from evidence_check.cli import main
+from evidence_check.evidence_map import load_map
 
 REPO = Path(__file__).resolve().parents[1]
 MAP = REPO / "requirements_map.yaml"
@@ -150,3 +154,15 @@ def test_aceh_tengah_index_from_the_assessors_values_is_1_24(pemdi: dict[str, An
     index = sum(weights[i] * values[i] for i in weights) / 100
     assert round(index, 2) == 1.24
     assert index < 1.5  # Kurang (Merintis)
+
+
+def test_the_loader_accepts_it_as_the_default_map() -> None:
+    outcome = CliRunner().invoke(main, ["map", "check", str(MAP)])
+    assert outcome.exit_code == 0, outcome.output
+    shipped = load_map(MAP)
+    assert shipped.version == 3 and shipped.evaluation.scoring is not None
+    assert shipped.evaluation.scoring.gating
+    assert [b.display for b in shipped.evaluation.scoring.bands][-1] == "Kurang (Merintis)"
+    assert len([i for i in shipped.indicators if i.external]) == 4
+    assert sum(len(i.evidence) for i in shipped.indicators) >= 120
+    assert all(e.code for i in shipped.indicators for e in i.evidence)
