@@ -316,7 +316,17 @@ class Screenshot:
         return [lines]
 
 
-Document = Regulation | Report | Plan | Letter | Attendance | Minutes | Screenshot
+@dataclass
+class Pages:
+    """Any document given as its pages' lines (another region's Perbup, a province's Pergub)."""
+
+    lines: list[list[str]]
+
+    def pages(self) -> list[list[str]]:
+        return self.lines
+
+
+Document = Regulation | Report | Plan | Letter | Attendance | Minutes | Screenshot | Pages
 
 
 def write_pdf(document: Document, path: Path) -> Path:
