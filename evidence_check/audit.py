@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from evidence_check import __version__, memo
 from evidence_check.cache import Cache
+from evidence_check.checks.instrument import Region, parse_region
 from evidence_check.discover import discover
 from evidence_check.extract import ocr
 from evidence_check.judge import judge
@@ -23,13 +25,14 @@ from evidence_check.models import (
     DocumentEntry,
     EvidenceMap,
     Finding,
+    Form,
     Profile,
     Settings,
     SkippedFile,
 )
 from evidence_check.profile import locate
 from evidence_check.reader import Progress, ReadOptions, read_all
-from evidence_check.region import active_waivers, audited_region
+from evidence_check.region import active_pins, active_waivers, audited_region
 from evidence_check.score import project
 
 log = logging.getLogger("evidence_check")
@@ -65,15 +68,36 @@ def audit(
             waiver.evidence,
             waiver.until,
         )
+    pins, expired_pins = active_pins(settings.region, moment.date())
+    for pin in expired_pins:
+        log.warning(
+            "%s: the pin of %s to %s ended on %s and is ignored",
+            settings.region.source,
+            pin.file,
+            pin.evidence,
+            pin.until,
+        )
+    readable = {f.path for f in found.files}
+    for pin in pins:  # a file skipped (junk, too large ...) or outside a self-check
+        if pin.file.split("!/")[0] not in readable:
+            log.warning(
+                "%s: the pinned file %s is not read in this audit and answers nothing",
+                settings.region.source,
+                pin.file,
+            )
     cache = Cache(settings.cache_dir)
     tag = f"{options.tag} agency={settings.agency} region={settings.region!r} waivers={waivers!r}"
+    tag += f" pins={pins!r}"
     key = memo.fingerprint(evidence_map, found, tag)
     remembered = cache.result(key)
     known = memo.decode(remembered, evidence_map, waivers) if remembered is not None else None
     if known is not None:  # nothing that decides the result has changed since the last audit
         cache.close()
         timings["read"] = time.perf_counter() - started
-        return _result(evidence_map, root, settings, found, *known, stamp, options.ocr, timings)
+        region = audited_region(settings.region, evidence_map.evaluation) or known[2]
+        return _result(
+            evidence_map, root, settings, found, *known[:2], stamp, options.ocr, timings, region
+        )
     profiles: list[Profile] = []
     entries: list[DocumentEntry] = []
     skipped: list[SkippedFile] = []
@@ -115,21 +139,43 @@ def audit(
     ]
     profiles.sort(key=lambda p: p.path)
     timings["read"] = time.perf_counter() - started
+    region = audited_region(settings.region, evidence_map.evaluation) or usual_issuer(profiles)
     findings = judge(
         evidence_map,
         profiles,
         settings.agency,
         timings,
-        pins=settings.region.pins,
+        pins=pins,
         waivers=waivers,
+        region=parse_region(region),
     )
     documents = tuple(sorted(entries, key=lambda e: e.path))
     if settings.cache_dir is not None:
         with Cache(settings.cache_dir) as memo_cache:
-            memo_cache.remember_result(key, memo.encode(findings, documents, waivers))
+            memo_cache.remember_result(key, memo.encode(findings, documents, waivers, region))
     return _result(
-        evidence_map, root, settings, found, findings, documents, stamp, options.ocr, timings
+        evidence_map,
+        root,
+        settings,
+        found,
+        findings,
+        documents,
+        stamp,
+        options.ocr,
+        timings,
+        region,
     )
+
+
+def usual_issuer(profiles: list[Profile]) -> str | None:
+    """The region most regulations and decrees of the tree were issued by: the audited region
+    when neither the settings nor the map name it."""
+    issued = Counter(
+        str(Region(*p.issuer))
+        for p in profiles
+        if p.issuer is not None and p.form in (Form.REGULATION, Form.DECREE)
+    )
+    return issued.most_common(1)[0][0] if issued else None
 
 
 def _result(
@@ -142,6 +188,7 @@ def _result(
     stamp: str,
     ocr_available: bool,
     timings: dict[str, float],
+    region: str | None,
 ) -> AuditResult:
     # a self-check sees only its own rows: a projection of the whole region would mislead
     projection = (
@@ -164,6 +211,6 @@ def _result(
         projection=projection,
         ocr_available=ocr_available,
         timings=timings,
-        region=audited_region(settings.region, evidence_map.evaluation),
+        region=region,
         region_settings=settings.region,
     )
