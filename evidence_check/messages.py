@@ -309,8 +309,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "serve.upload_button": {"id": "Unggah", "en": "Upload"},
     "serve.upload_hint": {
-        "id": "PDF, DOCX, XLSX, PPTX, PNG, JPEG atau TIFF; paling besar {mb} MB. Berkas lama tidak ditimpa.",
-        "en": "PDF, DOCX, XLSX, PPTX, PNG, JPEG or TIFF; at most {mb} MB. No file is overwritten.",
+        "id": "Setiap butir punya formulir unggah: PDF, DOCX, XLSX, PPTX, PNG, JPEG atau TIFF, paling besar {mb} MB per berkas, masuk ke folder OPD Anda. Berkas yang sudah ada tidak pernah ditimpa.",
+        "en": "Each item has an upload form: PDF, DOCX, XLSX, PPTX, PNG, JPEG or TIFF, at most {mb} MB a file, into your agency's folder. Files already there are never overwritten.",
     },
     "serve.upload_off": {
         "id": "Unggah tidak diaktifkan di server ini: simpan berkas di folder OPD Anda, lalu tekan Periksa ulang.",
