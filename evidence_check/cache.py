@@ -8,6 +8,7 @@ and a busy timeout serialise their writes.
 
 from __future__ import annotations
 
+import base64
 import json
 import sqlite3
 import zlib
@@ -16,7 +17,7 @@ from typing import Any
 
 from platformdirs import user_cache_dir
 
-from evidence_check.models import Form, Problem, Reading, Reason
+from evidence_check.models import Form, Problem, Reading, Reason, TextLayer
 
 #: raise when reading or extraction changes what a file yields: old entries are then ignored
 READER_VERSION = 1
@@ -30,6 +31,7 @@ CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT);
 CREATE TABLE IF NOT EXISTS readings (key TEXT PRIMARY KEY, payload BLOB);
 CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, payload BLOB);
+CREATE TABLE IF NOT EXISTS layers (key TEXT PRIMARY KEY, payload BLOB);
 """
 _NOTE = "internal cache of evidence-check: safe to delete at any time"
 
@@ -44,6 +46,7 @@ class Cache:
     def __init__(self, folder: Path | None) -> None:
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple[tuple[str, int, int, str], tuple[str, bytes]]] = []
+        self._pending_layers: list[tuple[str, bytes]] = []
         if folder is None:
             return
         folder.mkdir(parents=True, exist_ok=True)
@@ -109,6 +112,19 @@ class Cache:
         if len(self._pending) >= BATCH:
             self.flush()
 
+    def put_layers(self, key: str, payload: bytes) -> None:
+        """Remember the OCR text layers (see `encode_layers`) of the reading `key`; written with
+        the readings."""
+        if self._db is not None:
+            self._pending_layers.append((key, payload))
+
+    def layers(self, key: str) -> tuple[TextLayer, ...] | None:
+        """The OCR text layers kept with the reading `key`; None when none were kept."""
+        if self._db is None:
+            return None
+        row = self._db.execute("SELECT payload FROM layers WHERE key = ?", (key,)).fetchone()
+        return decode_layers(bytes(row[0])) if row else None
+
     def result(self, key: str) -> bytes | None:
         """A remembered audit result (see memo.py)."""
         if self._db is None:
@@ -124,7 +140,7 @@ class Cache:
             self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, payload))
 
     def flush(self) -> None:
-        if self._db is None or not self._pending:
+        if self._db is None or not (self._pending or self._pending_layers):
             return
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
@@ -134,12 +150,35 @@ class Cache:
             self._db.executemany(
                 "INSERT OR REPLACE INTO readings VALUES (?, ?)", [r for _, r in self._pending]
             )
+            self._db.executemany(
+                "INSERT OR REPLACE INTO layers VALUES (?, ?)", self._pending_layers
+            )
         self._pending.clear()
+        self._pending_layers.clear()
 
 
 def encode(reading: Reading) -> bytes:
     """A reading as the cache stores it (done in the worker that made it)."""
     return zlib.compress(json.dumps(_encode(reading)).encode("utf-8", "surrogatepass"), 3)
+
+
+def encode_layers(layers: tuple[TextLayer, ...]) -> bytes:
+    """A file's OCR text layers as the cache stores them; b"" for none."""
+    if not layers:
+        return b""
+    listed = [[layer.page, layer.turned, base64.b64encode(layer.pdf).decode()] for layer in layers]
+    return zlib.compress(json.dumps(listed).encode(), 6)
+
+
+def decode_layers(payload: bytes) -> tuple[TextLayer, ...] | None:
+    try:
+        listed = json.loads(zlib.decompress(payload))
+        return tuple(
+            TextLayer(page=int(page), turned=bool(turned), pdf=base64.b64decode(pdf))
+            for page, turned, pdf in listed
+        )
+    except (ValueError, TypeError, zlib.error):
+        return None  # a damaged entry is a miss
 
 
 def _load(payload: bytes) -> Reading | None:

@@ -3,16 +3,25 @@
 Pages arrive as grey images; the text is read upright first, then, if it reads as nonsense, with
 Tesseract's orientation detection (90/270 degrees) and finally turned 180 degrees; the most
 readable result wins. Whether Tesseract is there is asked once per process.
+
+Inside `recording()` (the reader opens one around each extraction) every page read also keeps
+its text layer: the same Tesseract run writes the text and a text-only PDF of where each word
+stands, so a searchable copy is later made without a second OCR. The extractors stay unaware.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+
+from evidence_check.models import TextLayer
 
 LANGUAGE = "ind"
 PAGE_TIMEOUT_SECONDS = 180
@@ -53,17 +62,79 @@ def readability(text: str) -> float:
     return known * min(1.0, 10 * known / len(words))
 
 
-def _tesseract(image: bytes, psm: int) -> str:
+def _tesseract(image: bytes, psm: int, *, layer: list[bytes] | None = None) -> str:
+    """The page's text; with `layer`, the same run also writes its text-only PDF, appended there
+    (Tesseract reads a page once for all its renderers: the text is the same either way)."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    done = subprocess.run(
-        ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--psm", str(psm)],
-        input=image,
-        capture_output=True,
-        env=env,
-        timeout=PAGE_TIMEOUT_SECONDS,
-        check=False,
-    )
-    return done.stdout.decode("utf-8", "replace")
+    command = ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--psm", str(psm)]
+    if layer is None:
+        done = subprocess.run(
+            command,
+            input=image,
+            capture_output=True,
+            env=env,
+            timeout=PAGE_TIMEOUT_SECONDS,
+            check=False,
+        )
+        return done.stdout.decode("utf-8", "replace")
+    with tempfile.TemporaryDirectory(prefix="evidence-check-ocr-") as folder:
+        base = os.path.join(folder, "page")
+        command[2] = base
+        subprocess.run(
+            [*command, "-c", "textonly_pdf=1", "txt", "pdf"],
+            input=image,
+            capture_output=True,
+            env=env,
+            timeout=PAGE_TIMEOUT_SECONDS,
+            check=False,
+        )
+        text = _contents(base + ".txt").decode("utf-8", "replace")
+        layer.append(_contents(base + ".pdf"))
+    return text
+
+
+def _contents(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return b""
+
+
+#: the pages read inside `recording()`: per `read_image` call, its layer and whether it was
+#: read turned 180 degrees (None for a blank page)
+_RECORDING: ContextVar[list[tuple[bytes, bool] | None] | None] = ContextVar(
+    "ocr_recording", default=None
+)
+
+
+class Recording:
+    """The text layers of the pages read during one extraction, in the order they were read."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[bytes, bool] | None] = []
+
+    def layers(self, ocr_pages: tuple[int, ...]) -> tuple[TextLayer, ...]:
+        """The layers by page, given the pages the extraction says OCR read (one call each, in
+        page order); nothing when the two disagree, so a layer never lands on the wrong page."""
+        if len(ocr_pages) != len(self.seen):
+            return ()
+        return tuple(
+            TextLayer(page=page, pdf=seen[0], turned=seen[1])
+            for page, seen in zip(ocr_pages, self.seen, strict=True)
+            if seen is not None and seen[0]
+        )
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[Recording]:
+    """Keep the text layer of every page `read_image` reads until the block ends."""
+    kept = Recording()
+    token = _RECORDING.set(kept.seen)
+    try:
+        yield kept
+    finally:
+        _RECORDING.reset(token)
 
 
 def read_image(upright: bytes, turned: Callable[[], bytes]) -> str:
@@ -71,18 +142,27 @@ def read_image(upright: bytes, turned: Callable[[], bytes]) -> str:
 
     A blank page is not sent to Tesseract; a page that yields next to no text is not tried
     turned either (turned text reads as plenty of nonsense, not as nothing)."""
+    kept = _RECORDING.get()
     if _blank(upright):
+        if kept is not None:
+            kept.append(None)
         return ""
-    best = _tesseract(upright, psm=3)
-    if readability(best) >= READABLE or len("".join(best.split())) < MIN_TEXT:
-        return best
-    for rotation in (90, 180):
-        # psm 1 lets Tesseract find a quarter turn itself; a half turn it misses, so we turn it
-        text = _tesseract(upright, psm=1) if rotation == 90 else _tesseract(turned(), psm=3)
-        if readability(text) > readability(best):
-            best = text
-        if readability(best) >= READABLE:
-            break
+    layers: list[bytes] | None = [] if kept is not None else None
+    best = _tesseract(upright, psm=3, layer=layers)
+    chosen = 0
+    if readability(best) < READABLE and len("".join(best.split())) >= MIN_TEXT:
+        for rotation in (90, 180):
+            # psm 1 lets Tesseract find a quarter turn itself; a half turn it misses, so we turn it
+            if rotation == 90:
+                text = _tesseract(upright, psm=1, layer=layers)
+            else:
+                text = _tesseract(turned(), psm=3, layer=layers)
+            if readability(text) > readability(best):
+                best, chosen = text, rotation
+            if readability(best) >= READABLE:
+                break
+    if kept is not None and layers is not None:
+        kept.append((layers[(0, 90, 180).index(chosen)], chosen == 180))
     return best
 
 
