@@ -70,7 +70,8 @@ class Line:
     source: str = ""
     pages: int | None = None
     sha256: str = ""
-    #: what was done: copied, ocr (text layer added), cut (pages of a bundle), picture (made a PDF)
+    #: what was done: copied, ocr (text layer added), cut (pages of a bundle), picture (made a
+    #: PDF), or failed (the file could not be packaged: `why` says why)
     done: str = ""
     #: the row's reason codes
     reasons: tuple[str, ...] = ()
@@ -85,7 +86,7 @@ class Package:
     lines: tuple[Line, ...]
     #: rows complete and packaged
     ready: int
-    #: rows weak or missing
+    #: rows weak or missing, and complete rows none of whose files could be packaged
     not_ready: int
     #: packaged files that got an OCR text layer
     ocr_files: int
@@ -171,34 +172,40 @@ def build(
     taken = {p.relative_to(out).as_posix().casefold() for p in _files(out)}
     planned = list(_plan(result, include_weak, lang, taken))
     lines: list[Line] = []
+    packed: set[int] = set()
     ocr_files = reread = 0
-    total = sum(1 for _, c, _ in planned if c is not None)
+    total = sum(1 for _, _, c, _ in planned if c is not None)
     done = pages = ocr_pages = 0
     with Cache(cache_dir) as cache:
-        for line, candidate, name in planned:
+        for row, line, candidate, name in planned:
             if candidate is None:
                 lines.append(line)
                 continue
-            made = _make(root, candidate, entries.get(candidate.path), cache, ocr_tag)
+            try:
+                made = _make(root, candidate, entries.get(candidate.path), cache, ocr_tag)
+            except Exception as exc:  # a file gone or a library failing: the package goes on
+                log.debug("packaging %s failed", candidate.path, exc_info=True)
+                detail = f"{type(exc).__name__}: {exc}"[:300]
+                lines.append(replace(line, source=candidate.path, done="failed", why=detail))
+                continue
             target = f"{name}{made.suffix}"
-            destination = out / PurePosixPath(target)
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            _write(made.data, destination)
+            _write(made.data, out / PurePosixPath(target))
             lines.append(
                 replace(line, file=target, source=candidate.path, pages=made.pages,
-                      sha256=hashlib.sha256(made.data).hexdigest(), done="+".join(made.done))
+                        sha256=hashlib.sha256(made.data).hexdigest(), done="+".join(made.done))
             )  # fmt: skip
+            packed.add(row)
             ocr_files += made.layered > 0
             reread += made.reread
             done, pages, ocr_pages = done + 1, pages + (made.pages or 0), ocr_pages + made.layered
             if on_progress is not None:
                 on_progress(Progress(done=done, total=total, pages=pages, ocr_pages=ocr_pages))
-    ready = sum(1 for f in result.findings if f.status is Status.COMPLETE and f.documents)
-    not_ready = sum(1 for f in result.findings if f.status in (Status.WEAK, Status.MISSING))
+    complete = {i for i, f in enumerate(result.findings) if f.status is Status.COMPLETE}
     return Package(
         lines=tuple(lines),
-        ready=ready,
-        not_ready=not_ready,
+        ready=len(complete & packed),
+        not_ready=sum(1 for f in result.findings if f.status in (Status.WEAK, Status.MISSING))
+        + len(complete - packed),
         ocr_files=ocr_files,
         reread_files=reread,
     )
@@ -206,23 +213,23 @@ def build(
 
 def _plan(
     result: AuditResult, include_weak: bool, lang: str, taken: set[str]
-) -> Iterator[tuple[Line, Candidate | None, str]]:
-    """Per row: its manifest line and, per document to package, the name to give it (without
-    suffix); rows with nothing to package come with no document."""
-    for finding in result.findings:
+) -> Iterator[tuple[int, Line, Candidate | None, str]]:
+    """Per row (by its index): its manifest line and, per document to package, the name to give
+    it (without suffix); a row with nothing to package comes once, with no document."""
+    for row, finding in enumerate(result.findings):
         line = _line(finding, lang)
         packaged = _documents(finding, include_weak)
         if not packaged:
-            yield line, None, ""
+            yield row, line, None, ""
             continue
         folder = _folder(finding)
-        seen_sources: set[str] = set()
-        for index, candidate in enumerate(packaged):
-            if candidate.path in seen_sources:
+        seen: set[tuple[str, tuple[int, int] | None]] = set()
+        for candidate in packaged:
+            if (candidate.path, page_range(candidate)) in seen:
                 continue
-            seen_sources.add(candidate.path)
-            stem = _stem(finding, candidate, lang, index)
-            yield line, candidate, _unique(folder, stem, _suffix(candidate.path), taken)
+            seen.add((candidate.path, page_range(candidate)))
+            stem = _stem(finding, candidate, lang, len(seen) - 1)
+            yield row, line, candidate, _unique(folder, stem, _suffix(candidate.path), taken)
 
 
 def _documents(finding: Finding, include_weak: bool) -> tuple[Candidate, ...]:
@@ -386,6 +393,7 @@ def _source_bytes(root: Path, path: str) -> bytes:
 
 
 def _write(data: bytes, destination: Path) -> None:
+    destination.parent.mkdir(parents=True, exist_ok=True)
     temporary = destination.with_name(f".{destination.name}.part")
     temporary.write_bytes(data)
     os.replace(temporary, destination)

@@ -369,6 +369,24 @@ def test_force_replaces_only_the_earlier_packages_own_files(
     assert len(list(level1.glob("I4-L1-01 *.pdf"))) == 1
 
 
+def test_a_file_that_cannot_be_packaged_is_a_line_not_a_crash(tmp_path: Path) -> None:
+    from evidence_check.audit import audit
+    from evidence_check.evidence_map import parse_map
+    from evidence_check.models import Settings
+    from evidence_check.package import build
+
+    root = build_tree(
+        tmp_path / "tree",
+        {"Bagian Hukum/Perbup Arsitektur.pdf": docgen.Regulation(topic=ARSITEKTUR)},
+    )
+    result = audit(parse_map(PEMDI, "map.yaml"), root, Settings())
+    (root / "Bagian Hukum" / "Perbup Arsitektur.pdf").unlink()  # gone before it was copied
+    made = build(result, root, tmp_path / "out", cache_dir=None, ocr_tag="ocr=on")
+    line = next(line for line in made.lines if line.code == "I4-L1-01")
+    assert (line.done, line.file) == ("failed", "") and "FileNotFoundError" in line.why
+    assert (made.ready, made.not_ready) == (0, 5)
+
+
 @pytest.mark.parametrize(
     ("name", "safe"),
     [
