@@ -8,7 +8,6 @@ and a busy timeout serialise their writes.
 
 from __future__ import annotations
 
-import base64
 import json
 import sqlite3
 import zlib
@@ -17,7 +16,7 @@ from typing import Any
 
 from platformdirs import user_cache_dir
 
-from evidence_check.models import Form, Problem, Reading, Reason, TextLayer
+from evidence_check.models import Form, Problem, Reading, Reason
 
 #: raise when reading or extraction changes what a file yields: old entries are then ignored
 READER_VERSION = 1
@@ -46,7 +45,6 @@ class Cache:
     def __init__(self, folder: Path | None) -> None:
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple[tuple[str, int, int, str], tuple[str, bytes]]] = []
-        self._pending_layers: list[tuple[str, bytes]] = []
         if folder is None:
             return
         folder.mkdir(parents=True, exist_ok=True)
@@ -113,17 +111,23 @@ class Cache:
             self.flush()
 
     def put_layers(self, key: str, payload: bytes) -> None:
-        """Remember the OCR text layers (see `encode_layers`) of the reading `key`; written with
-        the readings."""
-        if self._db is not None:
-            self._pending_layers.append((key, payload))
+        """Remember the OCR text layers of the reading `key` (encoded by `ocr.encode_layers`):
+        written at once, as they come only from the slow files, the scans."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.execute("INSERT OR REPLACE INTO layers VALUES (?, ?)", (key, payload))
+        except sqlite3.Error:
+            pass  # the layers are a convenience: without them a scan is OCR'd once more
 
-    def layers(self, key: str) -> tuple[TextLayer, ...] | None:
-        """The OCR text layers kept with the reading `key`; None when none were kept."""
+    def layers(self, key: str) -> bytes | None:
+        """The OCR text layers kept with the reading `key` (see `ocr.decode_layers`)."""
         if self._db is None:
             return None
         row = self._db.execute("SELECT payload FROM layers WHERE key = ?", (key,)).fetchone()
-        return decode_layers(bytes(row[0])) if row else None
+        return bytes(row[0]) if row else None
 
     def result(self, key: str) -> bytes | None:
         """A remembered audit result (see memo.py)."""
@@ -140,7 +144,7 @@ class Cache:
             self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, payload))
 
     def flush(self) -> None:
-        if self._db is None or not (self._pending or self._pending_layers):
+        if self._db is None or not self._pending:
             return
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
@@ -150,35 +154,12 @@ class Cache:
             self._db.executemany(
                 "INSERT OR REPLACE INTO readings VALUES (?, ?)", [r for _, r in self._pending]
             )
-            self._db.executemany(
-                "INSERT OR REPLACE INTO layers VALUES (?, ?)", self._pending_layers
-            )
         self._pending.clear()
-        self._pending_layers.clear()
 
 
 def encode(reading: Reading) -> bytes:
     """A reading as the cache stores it (done in the worker that made it)."""
     return zlib.compress(json.dumps(_encode(reading)).encode("utf-8", "surrogatepass"), 3)
-
-
-def encode_layers(layers: tuple[TextLayer, ...]) -> bytes:
-    """A file's OCR text layers as the cache stores them; b"" for none."""
-    if not layers:
-        return b""
-    listed = [[layer.page, layer.turned, base64.b64encode(layer.pdf).decode()] for layer in layers]
-    return zlib.compress(json.dumps(listed).encode(), 6)
-
-
-def decode_layers(payload: bytes) -> tuple[TextLayer, ...] | None:
-    try:
-        listed = json.loads(zlib.decompress(payload))
-        return tuple(
-            TextLayer(page=int(page), turned=bool(turned), pdf=base64.b64decode(pdf))
-            for page, turned, pdf in listed
-        )
-    except (ValueError, TypeError, zlib.error):
-        return None  # a damaged entry is a miss
 
 
 def _load(payload: bytes) -> Reading | None:

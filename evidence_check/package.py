@@ -24,8 +24,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from evidence_check import searchable
-from evidence_check.cache import Cache, default_cache_dir, encode_layers, reading_key
-from evidence_check.extract import PICTURES
+from evidence_check.cache import Cache, default_cache_dir, reading_key
+from evidence_check.extract import PICTURES, ocr
 from evidence_check.messages import message, reason_text
 from evidence_check.models import (
     AuditResult,
@@ -369,17 +369,16 @@ def _layers(
     if not ocr_pages:
         return (), False
     key = reading_key(hashlib.sha256(data).hexdigest(), tag)
-    kept = cache.layers(key)
+    payload = cache.layers(key)
+    kept = ocr.decode_layers(payload) if payload is not None else None
     if kept is not None:
         return kept, False
-    from evidence_check.extract import ocr
-
     if not ocr.available():
         return (), False
     log.info("OCR once more for the word positions: the cache held only the text")
     layers = searchable.read_layers(data, ocr_pages, picture=picture)
     if layers:
-        cache.put_layers(key, encode_layers(layers))
+        cache.put_layers(key, ocr.encode_layers(layers))
     return layers, True
 
 

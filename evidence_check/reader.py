@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from evidence_check.archive import Entry, copy_member, is_archive, list_archive
-from evidence_check.cache import Cache, encode, encode_layers, reading_key
+from evidence_check.cache import Cache, encode, reading_key
 from evidence_check.discover import is_junk
 from evidence_check.extract import PICTURES, extract_file, ocr, supported_suffix
 from evidence_check.models import Problem, Reading, Reason, SkippedFile, SourceFile
@@ -104,19 +104,20 @@ def read_jobs(
     """Read a batch in one worker task, each reading already encoded for the cache. A member is
     copied into the run's private folder first, and removed once read."""
     results = []
+    seen = ocr.record()  # the OCR'd pages' text layers, for searchable copies (package.py)
     for path, member in jobs:
-        with ocr.recording() as seen:  # the OCR'd pages' text layers, for searchable copies
-            if member is None:
-                digest, reading = read_one(path, options)
-            else:
-                copy = Path(scratch) / f"member-{os.getpid()}-{member}{_suffix(path, member)}"
-                try:
-                    copy_member(path, member, copy)
-                    digest, reading = read_one(copy, options)
-                finally:
-                    copy.unlink(missing_ok=True)
-        layers = encode_layers(seen.layers(reading.ocr_pages))
-        results.append((digest, reading, encode(reading), layers))
+        if member is None:
+            digest, reading = read_one(path, options)
+        else:
+            copy = Path(scratch) / f"member-{os.getpid()}-{member}{_suffix(path, member)}"
+            try:
+                copy_member(path, member, copy)
+                digest, reading = read_one(copy, options)
+            finally:
+                copy.unlink(missing_ok=True)
+        results.append(
+            (digest, reading, encode(reading), ocr.encode_layers(seen.take(reading.ocr_pages)))
+        )
     return results
 
 

@@ -124,7 +124,7 @@ def read_layers(data: bytes, pages: tuple[int, ...], *, picture: bool) -> tuple[
             finally:
                 document.close()
             numbers = pages
-    return seen.layers(numbers)
+    return seen.take(numbers)
 
 
 def _picture_pages(data: bytes) -> list[object]:

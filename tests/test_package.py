@@ -260,7 +260,7 @@ def test_a_part_of_a_bundle_contributes_only_its_pages(tmp_path: Path) -> None:
         from evidence_check.extract.pdf import extract
 
         extraction = extract(bundle, use_ocr=True)
-    layers = {layer.page: layer for layer in seen.layers(extraction.ocr_pages)}
+    layers = {layer.page: layer for layer in seen.take(extraction.ocr_pages)}
     assert sorted(layers) == [1, 2, 3]
     made = searchable.searchable_pdf(data, layers, part=(3, 3))
     (tmp_path / "part.pdf").write_bytes(made.data)
@@ -284,7 +284,7 @@ def test_a_page_shown_rotated_gets_its_layer_turned_with_it(tmp_path: Path) -> N
         from evidence_check.extract.pdf import extract
 
         extraction = extract(tmp_path / "rotated.pdf", use_ocr=True)
-    layers = {layer.page: layer for layer in seen.layers(extraction.ocr_pages)}
+    layers = {layer.page: layer for layer in seen.take(extraction.ocr_pages)}
     made = searchable.searchable_pdf(rotated.getvalue(), layers)
     (tmp_path / "out.pdf").write_bytes(made.data)
     page = pdfium.PdfDocument(str(tmp_path / "out.pdf"))[0]

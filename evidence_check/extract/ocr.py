@@ -11,13 +11,16 @@ stands, so a searchable copy is later made without a second OCR. The extractors 
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import functools
+import json
 import os
 import re
 import shutil
 import subprocess
 import tempfile
+import zlib
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 
@@ -62,14 +65,17 @@ def readability(text: str) -> float:
     return known * min(1.0, 10 * known / len(words))
 
 
-def _tesseract(image: bytes, psm: int, *, layer: list[bytes] | None = None) -> str:
-    """The page's text; with `layer`, the same run also writes its text-only PDF, appended there
-    (Tesseract reads a page once for all its renderers: the text is the same either way)."""
+def _tesseract(
+    image: bytes, psm: int, *, layer: list[bytes] | None = None, renderer: str = "txt"
+) -> str:
+    """The page's text (`renderer` "txt"; "tsv" gives Tesseract's word boxes); with `layer`,
+    the same run also writes its text-only PDF, appended there (Tesseract reads a page once for
+    all its renderers: the text is the same either way)."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     command = ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--psm", str(psm)]
     if layer is None:
         done = subprocess.run(
-            command,
+            [*command, *([renderer] if renderer != "txt" else [])],
             input=image,
             capture_output=True,
             env=env,
@@ -81,14 +87,14 @@ def _tesseract(image: bytes, psm: int, *, layer: list[bytes] | None = None) -> s
         base = os.path.join(folder, "page")
         command[2] = base
         subprocess.run(
-            [*command, "-c", "textonly_pdf=1", "txt", "pdf"],
+            [*command, "-c", "textonly_pdf=1", renderer, "pdf"],
             input=image,
             capture_output=True,
             env=env,
             timeout=PAGE_TIMEOUT_SECONDS,
             check=False,
         )
-        text = _contents(base + ".txt").decode("utf-8", "replace")
+        text = _contents(f"{base}.{renderer}").decode("utf-8", "replace")
         layer.append(_contents(base + ".pdf"))
     return text
 
@@ -109,21 +115,31 @@ _RECORDING: ContextVar[list[tuple[bytes, bool] | None] | None] = ContextVar(
 
 
 class Recording:
-    """The text layers of the pages read during one extraction, in the order they were read."""
+    """The text layers of the pages read, in the order they were read, taken file by file."""
 
     def __init__(self) -> None:
         self.seen: list[tuple[bytes, bool] | None] = []
 
-    def layers(self, ocr_pages: tuple[int, ...]) -> tuple[TextLayer, ...]:
-        """The layers by page, given the pages the extraction says OCR read (one call each, in
-        page order); nothing when the two disagree, so a layer never lands on the wrong page."""
-        if len(ocr_pages) != len(self.seen):
+    def take(self, ocr_pages: tuple[int, ...]) -> tuple[TextLayer, ...]:
+        """The layers of the file just read, given the pages its extraction says OCR read (one
+        `read_image` call each, in page order), and forget them; nothing when the two disagree,
+        so a layer never lands on the wrong page."""
+        seen, self.seen[:] = list(self.seen), []
+        if len(ocr_pages) != len(seen):
             return ()
         return tuple(
-            TextLayer(page=page, pdf=seen[0], turned=seen[1])
-            for page, seen in zip(ocr_pages, self.seen, strict=True)
-            if seen is not None and seen[0]
+            TextLayer(page=page, pdf=kept[0], turned=kept[1])
+            for page, kept in zip(ocr_pages, seen, strict=True)
+            if kept is not None and kept[0]
         )
+
+
+def record() -> Recording:
+    """From now on, in this context, keep the text layer of every page `read_image` reads (a
+    reader worker does so for all the files it reads, taking them file by file)."""
+    kept = Recording()
+    _RECORDING.set(kept.seen)
+    return kept
 
 
 @contextlib.contextmanager
@@ -135,6 +151,27 @@ def recording() -> Iterator[Recording]:
         yield kept
     finally:
         _RECORDING.reset(token)
+
+
+def encode_layers(layers: tuple[TextLayer, ...]) -> bytes:
+    """A file's text layers as the cache keeps them; b"" for none."""
+    if not layers:
+        return b""
+    listed = [[layer.page, layer.turned, base64.b64encode(layer.pdf).decode()] for layer in layers]
+    return zlib.compress(json.dumps(listed).encode(), 6)
+
+
+def decode_layers(payload: bytes) -> tuple[TextLayer, ...] | None:
+    """The text layers `encode_layers` made; None for a damaged entry (a miss, never a wrong
+    layer)."""
+    try:
+        listed = json.loads(zlib.decompress(payload))
+        return tuple(
+            TextLayer(page=int(page), turned=bool(turned), pdf=base64.b64decode(pdf))
+            for page, turned, pdf in listed
+        )
+    except (ValueError, TypeError, zlib.error):
+        return None
 
 
 def read_image(upright: bytes, turned: Callable[[], bytes]) -> str:
