@@ -179,6 +179,14 @@ def test_the_manifest_lists_every_file_with_its_hash_and_every_row_not_ready_wit
     assert rows["I4-L3-01"]["why"] == "belum ada dokumen yang cocok"
     assert (rows["I4-L3-02"]["status"], rows["I4-L3-02"]["reasons"]) == ("weak", "draft")
     assert rows["I4-L3-02"]["why"] == "masih berupa rancangan/draf"
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(out / "manifest.xlsx").active
+    listed = [[cell or "" for cell in row] for row in sheet.iter_rows(values_only=True)]
+    assert tuple(listed[0]) == COLUMNS
+    assert [row[:3] for row in listed[1:]] == [
+        [row["code"], row["indicator"], row["level"]] for row in manifest(out)
+    ]
 
 
 def test_a_scan_and_a_picture_become_searchable_on_every_page(
