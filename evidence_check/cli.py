@@ -254,14 +254,8 @@ def package_command(root: Path, map_option: str | None, output_dir: Path, includ
                     force: bool, lang: str, **reading: Any) -> None:  # fmt: skip
     """Audit ROOT and copy every ready item's documents into --output-dir as the portal asks:
     one folder per aspect/indicator/level, named by item code, scans made searchable."""
-    from evidence_check.package import (
-        MANIFEST_CSV,
-        MANIFEST_XLSX,
-        build,
-        layer_cache,
-        refusal,
-        remove_earlier,
-    )
+    from evidence_check.package import build, layer_cache
+    from evidence_check.package_dir import MANIFEST_CSV, MANIFEST_XLSX, refusal, remove_earlier
     from evidence_check.report import manifest  # PDFium and openpyxl only for this command
 
     evidence_map = _load(map_option)

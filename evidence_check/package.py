@@ -4,15 +4,14 @@ searchable from the OCR layers the audit kept, and a manifest of what is there a
 
 It works on the result of the one core `audit()` and reads ROOT only; it writes only into the
 package folder, and there only its own files (an earlier package's files are replaced, never
-anyone else's). The manifest itself is rendered by report/manifest.py.
+anyone else's). The manifest itself is rendered by report/manifest.py; package_dir.py says when the package
+folder may be written and removes an earlier package.
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
 import hashlib
-import io
 import logging
 import os
 import re
@@ -35,18 +34,12 @@ from evidence_check.models import (
     Status,
     TextLayer,
 )
+from evidence_check.package_dir import files_in
 from evidence_check.reader import Progress
 from evidence_check.report.naming import describe
 
 log = logging.getLogger("evidence_check")
 
-MANIFEST_CSV = "manifest.csv"
-MANIFEST_XLSX = "manifest.xlsx"
-#: the manifest's columns, in order: also how an earlier package is recognised
-COLUMNS = (
-    "code", "indicator", "level", "title", "agency", "status", "file", "source", "pages",
-    "sha256", "done", "reasons", "why",
-)  # fmt: skip
 #: a folder or file name stays this short (Windows paths are limited to 260 characters)
 MAX_NAME = 100
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
@@ -105,55 +98,6 @@ def layer_cache(cache_dir: Path | None, *, no_cache: bool) -> Iterator[Path]:
         yield Path(folder)
 
 
-def refusal(root: Path, out: Path, *, force: bool) -> str | None:
-    """Why the package may not be written into `out`, or None when it may."""
-    root_path, out_path = root.resolve(), out.resolve()
-    if out_path.is_relative_to(root_path):
-        return f"refusing to write the package {out} inside the evidence folder {root}"
-    if root_path.is_relative_to(out_path):
-        return f"refusing to write the package into {out}: it holds the evidence folder {root}"
-    if not out.exists():
-        return None
-    if not out.is_dir():
-        return f"{out} exists and is not a folder"
-    if not any(out.iterdir()):
-        return None
-    if earlier_files(out) is None:
-        return f"{out} is not empty and holds no earlier package: give an empty or a new folder"
-    if not force:
-        return f"{out} holds an earlier package: give --force to replace it"
-    return None
-
-
-def earlier_files(out: Path) -> tuple[str, ...] | None:
-    """The files an earlier package in `out` wrote (its manifest says), or None if it has none."""
-    try:
-        text = (out / MANIFEST_CSV).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    if not rows or tuple(rows[0]) != COLUMNS:
-        return None
-    at = COLUMNS.index("file")
-    return tuple(row[at] for row in rows[1:] if len(row) > at and row[at])
-
-
-def remove_earlier(out: Path) -> None:
-    """Remove an earlier package's files (only those its manifest lists) and the folders they
-    leave empty; anything else in `out` stays."""
-    base = out.resolve()
-    folders: set[Path] = set()
-    for name in (*(earlier_files(out) or ()), MANIFEST_CSV, MANIFEST_XLSX):
-        path = out / PurePosixPath(name)
-        if not path.resolve().is_relative_to(base) or not path.is_file() or path.is_symlink():
-            continue
-        path.unlink()
-        folders.update(p for p in path.parents if p.resolve().is_relative_to(base))
-    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
-        if folder.resolve() != base and folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-
-
 def build(
     result: AuditResult,
     root: Path,
@@ -169,7 +113,7 @@ def build(
     written here (see report/manifest.py). `cache_dir` holds the OCR text layers of the audit's
     readings, keyed with `ocr_tag` like the readings."""
     entries = {d.path: d for d in result.documents}
-    taken = {p.relative_to(out).as_posix().casefold() for p in _files(out)}
+    taken = {name.casefold() for name in files_in(out)}
     planned = list(_plan(result, include_weak, lang, taken))
     lines: list[Line] = []
     packed: set[int] = set()
@@ -396,8 +340,3 @@ def _write(data: bytes, destination: Path) -> None:
     temporary = destination.with_name(f".{destination.name}.part")
     temporary.write_bytes(data)
     os.replace(temporary, destination)
-
-
-def _files(out: Path) -> Iterator[Path]:
-    if out.is_dir():
-        yield from (p for p in out.rglob("*") if p.is_file())

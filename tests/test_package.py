@@ -24,7 +24,8 @@ from helpers import MAP, build_tree, docgen
 from evidence_check import searchable
 from evidence_check.cli import main
 from evidence_check.extract import ocr
-from evidence_check.package import COLUMNS, page_range, safe_name
+from evidence_check.package import page_range, safe_name
+from evidence_check.package_dir import COLUMNS
 
 pytestmark = pytest.mark.skipif(not ocr.available(), reason="needs tesseract-ocr-ind")
 

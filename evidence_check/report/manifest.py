@@ -7,7 +7,8 @@ from __future__ import annotations
 import csv
 import io
 
-from evidence_check.package import COLUMNS, Line, Package
+from evidence_check.package import Line, Package
+from evidence_check.package_dir import COLUMNS
 
 
 def _cells(line: Line) -> list[str]:
