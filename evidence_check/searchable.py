@@ -22,7 +22,8 @@ from evidence_check.models import TextLayer
 #: the long side of a picture's page when the picture says nothing of its resolution (A4)
 PAGE_LONG_SIDE = 842.0
 MAX_FRAMES = 200
-#: the JPEG quality of a photo's page (a scan saved losslessly stays lossless)
+#: the JPEG quality of a picture's page (Pillow writes grey and colour pages as JPEG; a
+#: black-and-white scan stays bilevel)
 JPEG_QUALITY = 90
 
 Matrix = tuple[float, float, float, float, float, float]

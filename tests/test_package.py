@@ -281,6 +281,38 @@ def test_a_part_of_a_bundle_contributes_only_its_pages(tmp_path: Path) -> None:
     assert page_range(SimpleNamespace()) is None  # type: ignore[arg-type]
 
 
+def test_a_bundles_part_is_packaged_alone_with_its_text_layer(tmp_path: Path) -> None:
+    """Through the package: a row's document that names a part of a bundle (as the reader of
+    bundles gives it) becomes a PDF of those pages only, searchable from the kept layers."""
+    from dataclasses import dataclass, replace
+
+    from evidence_check.audit import audit
+    from evidence_check.evidence_map import parse_map
+    from evidence_check.models import Candidate, Settings
+    from evidence_check.package import build
+
+    @dataclass(frozen=True, kw_only=True)
+    class Part(Candidate):
+        part: tuple[int, int] | None = None
+
+    root = build_tree(tmp_path / "tree", {})
+    pages = [*docgen.page_images(REPORT), *docgen.page_images(docgen.Minutes(subject="Peta"))]
+    docgen.write_scan(None, root / "Diskominfo" / "bundel.pdf", pages=pages)
+    cache = tmp_path / "cache"
+    result = audit(parse_map(PEMDI, "map.yaml"), root, Settings(cache_dir=cache))
+    row = next(f for f in result.findings if f.evidence.code == "I4-L2-01")
+    assert row.status.value == "complete", row
+    as_part = Part(**{**row.documents[0].__dict__, "part": (1, 2)})
+    findings = tuple(replace(f, documents=(as_part,)) if f is row else f for f in result.findings)
+    made = build(replace(result, findings=findings), root, tmp_path / "out", cache_dir=cache,
+                 ocr_tag="ocr=on")  # fmt: skip
+    line = next(line for line in made.lines if line.code == "I4-L2-01")
+    assert (line.done, line.pages, line.source) == ("cut+ocr", 2, "Diskominfo/bundel.pdf")
+    texts = page_texts(tmp_path / "out" / line.file)
+    assert len(texts) == 2 and "LAPORAN" in texts[0].upper()
+    assert not any("NOTULEN" in t.upper() for t in texts), "the minutes are another part"
+
+
 def test_a_page_shown_rotated_gets_its_layer_turned_with_it(tmp_path: Path) -> None:
     """A page stored sideways with /Rotate 90 is read as shown; its words must land on it."""
     scan = docgen.write_scan(None, tmp_path / "scan.pdf", pages=docgen.page_images(REPORT)[:1])
