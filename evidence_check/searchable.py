@@ -22,9 +22,8 @@ from evidence_check.models import TextLayer
 #: the long side of a picture's page when the picture says nothing of its resolution (A4)
 PAGE_LONG_SIDE = 842.0
 MAX_FRAMES = 200
-#: the JPEG quality of a picture's page (Pillow writes grey and colour pages as JPEG; a
-#: black-and-white scan stays bilevel)
-JPEG_QUALITY = 90
+#: the EXIF tag of a photo's orientation
+_ORIENTATION = 0x0112
 
 Matrix = tuple[float, float, float, float, float, float]
 
@@ -79,27 +78,42 @@ def searchable_pdf(
 
 def picture_pdf(data: bytes, layers: Mapping[int, TextLayer]) -> Made:
     """A picture (every frame of a TIFF) as PDF pages, upright as the camera meant (EXIF), as OCR
-    saw them, with their text layers."""
+    saw them, with their text layers. Pixels are kept as they are: a JPEG is embedded as taken,
+    anything else compressed losslessly (a screenshot's small text stays sharp)."""
     from PIL import Image, ImageOps, ImageSequence
 
     picture = Image.open(io.BytesIO(data))
-    frames = []
-    for frame in itertools.islice(ImageSequence.Iterator(picture), MAX_FRAMES):
-        mode = "1" if frame.mode == "1" else "L" if frame.mode in ("L", "I;16", "I") else "RGB"
-        frames.append(ImageOps.exif_transpose(frame.convert(mode)))
+    as_taken = (
+        picture.format == "JPEG"
+        and picture.getexif().get(_ORIENTATION, 1) == 1
+        and picture.mode in ("L", "RGB", "CMYK")
+    )
     dpi = picture.info.get("dpi")
-    out = io.BytesIO()
-    resolution = (
-        float(dpi[0]) if dpi and float(dpi[0]) >= 50 else max(frames[0].size) * 72 / PAGE_LONG_SIDE
-    )
-    frames[0].save(
-        out,
-        format="PDF",
-        save_all=True,
-        append_images=frames[1:],
-        resolution=resolution,
-        quality=JPEG_QUALITY,
-    )
+    target = pdfium.PdfDocument.new()
+    try:
+        for frame in itertools.islice(ImageSequence.Iterator(picture), MAX_FRAMES):
+            mode = "L" if frame.mode in ("1", "L", "I;16", "I") else "RGB"
+            upright = ImageOps.exif_transpose(frame.convert(mode))
+            width, height = upright.size
+            scale = (
+                72 / float(dpi[0])
+                if dpi and float(dpi[0]) >= 50
+                else PAGE_LONG_SIDE / max(upright.size)
+            )
+            page = target.new_page(width * scale, height * scale)
+            image = pdfium.PdfImage.new(target)
+            if as_taken:
+                image.load_jpeg(io.BytesIO(data), inline=True)
+            else:
+                image.set_bitmap(pdfium.PdfBitmap.from_pil(upright))
+            image.set_matrix(pdfium.PdfMatrix().scale(width * scale, height * scale))
+            page.insert_obj(image)
+            page.gen_content()
+            page.close()
+        out = io.BytesIO()
+        target.save(out)
+    finally:
+        target.close()
     return searchable_pdf(out.getvalue(), layers)
 
 
