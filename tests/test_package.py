@@ -339,6 +339,24 @@ def test_a_page_shown_rotated_gets_its_layer_turned_with_it(tmp_path: Path) -> N
     assert right < width * 0.3
 
 
+def test_a_picture_keeps_its_pixels_and_a_photo_its_jpeg(tmp_path: Path) -> None:
+    """A screenshot's small text must not blur into JPEG noise; a photo is not compressed twice."""
+    from PIL import Image, ImageChops
+
+    shot = docgen.page_images(REPORT, dpi=60)[0].convert("RGB")
+    png = io.BytesIO()
+    shot.save(png, format="PNG")
+    page = pdfium.PdfDocument(searchable.picture_pdf(png.getvalue(), {}).data)[0]
+    (image,) = page.get_objects()
+    assert ImageChops.difference(image.get_bitmap().to_pil().convert("RGB"), shot).getbbox() is None
+    photo = io.BytesIO()
+    shot.save(photo, format="JPEG", quality=80)
+    page = pdfium.PdfDocument(searchable.picture_pdf(photo.getvalue(), {}).data)[0]
+    (image,) = page.get_objects()
+    assert image.get_filters() == ["DCTDecode"]
+    assert Image.open(io.BytesIO(photo.getvalue())).size == image.get_px_size()
+
+
 def test_maps_without_codes_use_indicator_and_evidence_id(tmp_path: Path) -> None:
     root = build_tree(
         tmp_path / "tree",
