@@ -285,6 +285,8 @@ def _make(
         done = ("cut",) if part is not None else ("copied",)
     if made.layered:
         done += ("ocr",)
+    elif part is None and suffix == ".pdf":  # nothing to lay (blank scans): the file as it is
+        made = searchable.Made(data=data, pages=made.pages, layered=0)
     return _Made(
         data=made.data,
         suffix=".pdf",

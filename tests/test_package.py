@@ -259,6 +259,40 @@ def test_nothing_is_ocrd_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert runs() == first, "an unchanged scan is never OCR'd again, not even for its layer"
 
 
+def test_a_cache_without_layers_gets_them_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache filled before layers were kept holds a scan's text only: the package OCRs that
+    scan once more, says so, and keeps the layers, so the next package needs no OCR."""
+    import sqlite3
+
+    from evidence_check.audit import audit
+    from evidence_check.evidence_map import parse_map
+    from evidence_check.models import Settings
+    from evidence_check.package import build
+
+    root = build_tree(tmp_path / "tree", {})
+    docgen.write_scan(REPORT, root / "Diskominfo" / "scan_0042.pdf")
+    cache = tmp_path / "cache"
+    result = audit(parse_map(PEMDI, "map.yaml"), root, Settings(cache_dir=cache))
+    with sqlite3.connect(cache / "readings.sqlite3") as db:
+        assert db.execute("DELETE FROM layers").rowcount == 1
+    runs: list[int] = []
+    real = ocr._tesseract
+
+    def counted(*args: object, **kwargs: object) -> str:
+        runs.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ocr, "_tesseract", counted)
+    first = build(result, root, tmp_path / "a", cache_dir=cache, ocr_tag="ocr=on")
+    assert (first.ocr_files, first.reread_files, len(runs)) == (1, 1, 2)
+    line = next(line for line in first.lines if line.code == "I4-L2-01")
+    assert all(len(t.split()) >= 10 for t in page_texts(tmp_path / "a" / line.file))
+    second = build(result, root, tmp_path / "b", cache_dir=cache, ocr_tag="ocr=on")
+    assert (second.ocr_files, second.reread_files, len(runs)) == (1, 0, 2)
+
+
 def test_a_part_of_a_bundle_contributes_only_its_pages(tmp_path: Path) -> None:
     bundle = tmp_path / "bundle.pdf"
     docgen.write_scan(
