@@ -104,7 +104,7 @@ def read_jobs(
     """Read a batch in one worker task, each reading already encoded for the cache. A member is
     copied into the run's private folder first, and removed once read."""
     results = []
-    seen = ocr.record()  # the OCR'd pages' text layers, for searchable copies (package.py)
+    seen = ocr.record(scratch)  # the OCR'd pages' text layers, for searchable copies
     for path, member in jobs:
         if member is None:
             digest, reading = read_one(path, options)

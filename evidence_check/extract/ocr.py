@@ -66,11 +66,17 @@ def readability(text: str) -> float:
 
 
 def _tesseract(
-    image: bytes, psm: int, *, layer: list[bytes] | None = None, renderer: str = "txt"
+    image: bytes,
+    psm: int,
+    *,
+    layer: list[bytes] | None = None,
+    renderer: str = "txt",
+    folder: str | None = None,
 ) -> str:
     """The page's text (`renderer` "txt"; "tsv" gives Tesseract's word boxes); with `layer`,
     the same run also writes its text-only PDF, appended there (Tesseract reads a page once for
-    all its renderers: the text is the same either way)."""
+    all its renderers: the text is the same either way), its files in a folder made in
+    `folder`."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     command = ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--psm", str(psm)]
     if layer is None:
@@ -83,8 +89,9 @@ def _tesseract(
             check=False,
         )
         return done.stdout.decode("utf-8", "replace")
-    with tempfile.TemporaryDirectory(prefix="evidence-check-ocr-") as folder:
-        base = os.path.join(folder, "page")
+    where = folder if folder is not None and os.path.isdir(folder) else None
+    with tempfile.TemporaryDirectory(prefix="evidence-check-ocr-", dir=where) as outputs:
+        base = os.path.join(outputs, "page")
         command[2] = base
         subprocess.run(
             [*command, "-c", "textonly_pdf=1", renderer, "pdf"],
@@ -107,18 +114,16 @@ def _contents(path: str) -> bytes:
         return b""
 
 
-#: the pages read inside `recording()`: per `read_image` call, its layer and whether it was
-#: read turned 180 degrees (None for a blank page)
-_RECORDING: ContextVar[list[tuple[bytes, bool] | None] | None] = ContextVar(
-    "ocr_recording", default=None
-)
-
-
 class Recording:
     """The text layers of the pages read, in the order they were read, taken file by file."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: str | None = None) -> None:
+        #: per `read_image` call: its layer and whether it was read turned 180 degrees (None
+        #: for a blank page)
         self.seen: list[tuple[bytes, bool] | None] = []
+        #: where Tesseract writes its outputs (the reader's private folder, which its parent
+        #: removes even when a worker is killed); None: the system's temporary folder
+        self.folder = folder
 
     def take(self, ocr_pages: tuple[int, ...]) -> tuple[TextLayer, ...]:
         """The layers of the file just read, given the pages its extraction says OCR read (one
@@ -134,11 +139,14 @@ class Recording:
         )
 
 
-def record() -> Recording:
+_RECORDING: ContextVar[Recording | None] = ContextVar("ocr_recording", default=None)
+
+
+def record(folder: str | None = None) -> Recording:
     """From now on, in this context, keep the text layer of every page `read_image` reads (a
     reader worker does so for all the files it reads, taking them file by file)."""
-    kept = Recording()
-    _RECORDING.set(kept.seen)
+    kept = Recording(folder)
+    _RECORDING.set(kept)
     return kept
 
 
@@ -146,7 +154,7 @@ def record() -> Recording:
 def recording() -> Iterator[Recording]:
     """Keep the text layer of every page `read_image` reads until the block ends."""
     kept = Recording()
-    token = _RECORDING.set(kept.seen)
+    token = _RECORDING.set(kept)
     try:
         yield kept
     finally:
@@ -182,24 +190,25 @@ def read_image(upright: bytes, turned: Callable[[], bytes]) -> str:
     kept = _RECORDING.get()
     if _blank(upright):
         if kept is not None:
-            kept.append(None)
+            kept.seen.append(None)
         return ""
     layers: list[bytes] | None = [] if kept is not None else None
-    best = _tesseract(upright, psm=3, layer=layers)
+    folder = kept.folder if kept is not None else None
+    best = _tesseract(upright, psm=3, layer=layers, folder=folder)
     chosen = 0
     if readability(best) < READABLE and len("".join(best.split())) >= MIN_TEXT:
         for rotation in (90, 180):
             # psm 1 lets Tesseract find a quarter turn itself; a half turn it misses, so we turn it
             if rotation == 90:
-                text = _tesseract(upright, psm=1, layer=layers)
+                text = _tesseract(upright, psm=1, layer=layers, folder=folder)
             else:
-                text = _tesseract(turned(), psm=3, layer=layers)
+                text = _tesseract(turned(), psm=3, layer=layers, folder=folder)
             if readability(text) > readability(best):
                 best, chosen = text, rotation
             if readability(best) >= READABLE:
                 break
     if kept is not None and layers is not None:
-        kept.append((layers[(0, 90, 180).index(chosen)], chosen == 180))
+        kept.seen.append((layers[(0, 90, 180).index(chosen)], chosen == 180))
     return best
 
 
