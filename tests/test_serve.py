@@ -649,3 +649,29 @@ def test_serve_without_its_extra_says_what_to_install(
     result = CliRunner().invoke(main, ["serve", str(root)])
     assert result.exit_code == 2
     assert "pip install 'evidence-check[serve]'" in result.output
+
+
+def test_a_link_in_an_agencys_folder_does_not_open_another_folders_file(served: Served) -> None:
+    client, tokens, config = served
+    secret = next((config.root / "01. Diskominfo").iterdir())
+    (config.root / "03. Bappeda" / "pintasan.pdf").symlink_to(secret)
+    client.post("/api/refresh", headers=bearer(tokens["bappeda"]))
+    mine = [d["path"] for d in audit_json(client, tokens["bappeda"])["documents"]]
+    assert "03. Bappeda/pintasan.pdf" in mine  # discovery reads it as Bappeda's file
+    link = f"/berkas/{document_id('03. Bappeda/pintasan.pdf')}"
+    assert client.get(link, headers=bearer(tokens["bappeda"])).status_code == 404
+
+
+def test_an_upload_never_follows_a_folder_link_out_of_root(tmp_path: Path, sk_tim: bytes) -> None:
+    app, opened, config = sh.make_app(tmp_path)
+    client = TestClient(app)
+    coordinator = sh.tokens(opened)["coordinator"]
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.rmtree(config.root / "03. Bappeda")
+    # the very name `init` would give Bappeda's folder, as a link to a folder outside ROOT
+    (config.root / "03. Badan Perencanaan Pembangunan Daerah").symlink_to(outside)
+    client.post("/api/refresh", headers=bearer(coordinator))
+    response = upload(client, coordinator, "SK Tim.pdf", sk_tim, agency="bappeda")
+    assert response.status_code == 409 and response.json()["error"] == "no-folder"
+    assert list(outside.iterdir()) == []
