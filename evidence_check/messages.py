@@ -289,6 +289,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "serve.open": {"id": "Lihat", "en": "Open"},
     "serve.json": {"id": "Data JSON", "en": "JSON data"},
     "serve.settled": {"id": "Sudah lengkap atau dikecualikan", "en": "Complete or waived"},
+    "serve.todo_shared": {
+        "id": "Satu dokumen dari salah satu OPD pemilik sudah cukup: unggah di sini (masuk ke folder {folder}) atau pastikan {lead} mengunggahnya.",
+        "en": "One document from any owner is enough: upload it here (into the folder of {folder}) or make sure {lead} uploads it.",
+    },
     "serve.why": {"id": "Mengapa", "en": "Why"},
     "serve.todo_do": {"id": "Yang perlu dilakukan", "en": "What to do"},
     "serve.files": {"id": "Berkas yang ditemukan", "en": "Files found"},

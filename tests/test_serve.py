@@ -675,3 +675,19 @@ def test_an_upload_never_follows_a_folder_link_out_of_root(tmp_path: Path, sk_ti
     response = upload(client, coordinator, "SK Tim.pdf", sk_tim, agency="bappeda")
     assert response.status_code == 409 and response.json()["error"] == "no-folder"
     assert list(outside.iterdir()) == []
+
+
+def test_a_missing_row_led_by_another_agency_says_one_owners_document_is_enough(
+    served: Served,
+) -> None:
+    client, tokens, config = served
+    for path in (config.root / "02. Bagian Hukum").iterdir():
+        path.unlink()
+    client.post("/api/refresh", headers=bearer(tokens["coordinator"]))
+    page = client.get("/", headers=bearer(tokens["diskominfo"])).text
+    assert "dipimpin oleh Bagian Hukum" in page
+    assert (
+        "Satu dokumen dari salah satu OPD pemilik sudah cukup: unggah di sini (masuk ke folder "
+        "Dinas Komunikasi dan Informatika) atau pastikan Bagian Hukum mengunggahnya." in page
+    )
+    assert "Unggah dokumen ini ke folder Bagian Hukum" not in page

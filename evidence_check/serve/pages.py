@@ -6,6 +6,7 @@ finding's file by id, at its matched page. It selects and orders; the templates 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from evidence_check.messages import message
@@ -72,14 +73,20 @@ def agency_page(result: AuditResult, agency: str, lang: str) -> AgencyPage:
     gain = {key.rsplit("@", 1)[0]: value for key, value in gains(result, caller).items()}
     ids = {clean(d.path): i for i, d in documents(result, caller).items()}
     evidence_ids = {clean(f.evidence.label): f.evidence.id for f in result.findings}
-    rows = [
-        _row(item, evidence_ids.get(item.evidence, item.evidence), ids, gain, lang)
-        for group in report.agencies
-        for item in (*group.todo, *group.done, *group.waived)
-    ]
+    names = {a.id: clean(a.name) for a in result.agencies}
+    leads = {f.evidence.id: f.agency for f in visible(result, caller).findings}
+    rows = []
+    for group in report.agencies:
+        for item in (*group.todo, *group.done, *group.waived):
+            evidence_id = evidence_ids.get(item.evidence, item.evidence)
+            if item.led_by and item.status is Status.MISSING:
+                # one document from any owner is enough: the page's form puts it in the caller's
+                lead = names.get(leads.get(evidence_id, ""), "")
+                action = message("serve.todo_shared", lang, lead=lead, folder=names.get(agency, ""))
+                item = dataclasses.replace(item, actions=(action,))
+            rows.append(_row(item, evidence_id, ids, gain, lang))
     todo = [r for r in rows if r.item.status in (Status.WEAK, Status.MISSING)]
     todo.sort(key=lambda r: (-gain.get(r.evidence_id, 0.0), r.item.status is Status.MISSING))
-    names = {a.id: clean(a.name) for a in result.agencies}
     return AgencyPage(
         agency=agency,
         name=names.get(agency, clean(agency)),
