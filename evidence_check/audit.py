@@ -7,6 +7,7 @@ returns data; it prints nothing and never exits. The CLI is the only caller that
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,19 @@ from evidence_check.profile import locate
 from evidence_check.reader import Progress, ReadOptions, read_all
 from evidence_check.score import project
 
+log = logging.getLogger("evidence_check")
+
+
+def usable_cache_dir(folder: Path | None, root: Path) -> Path | None:
+    """The cache folder, unless it lies inside ROOT (never write into the evidence): then no cache,
+    with one warning."""
+    if folder is None:
+        return None
+    if folder.resolve().is_relative_to(root.resolve()):
+        log.warning("the cache folder %s is inside the evidence folder: no cache this run", folder)
+        return None
+    return folder
+
 
 def audit(
     evidence_map: EvidenceMap,
@@ -52,7 +66,8 @@ def audit(
     timings["discover"] = time.perf_counter() - started
     started = time.perf_counter()
     stamp = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
-    cache = Cache(settings.cache_dir)
+    cache_dir = usable_cache_dir(settings.cache_dir, root)
+    cache = Cache(cache_dir)
     key = memo.fingerprint(evidence_map, found, f"{options.tag} agency={settings.agency}")
     remembered = cache.result(key)
     known = memo.decode(remembered, evidence_map) if remembered is not None else None
@@ -85,6 +100,7 @@ def audit(
                         pages=reading.pages or None,
                         ocr_pages=reading.ocr_pages,
                         problems=(reading.problem,) if reading.problem else (),
+                        detail="; ".join(reading.page_problems) or None,
                     )
                 )
     finally:
@@ -103,8 +119,8 @@ def audit(
     timings["read"] = time.perf_counter() - started
     findings = judge(evidence_map, profiles, settings.agency, timings)
     documents = tuple(sorted(entries, key=lambda e: e.path))
-    if settings.cache_dir is not None:
-        with Cache(settings.cache_dir) as memo_cache:
+    if cache.file is not None:  # a cache that failed this run is not tried again
+        with Cache(cache_dir) as memo_cache:
             memo_cache.remember_result(key, memo.encode(findings, documents))
     return _result(
         evidence_map, root, settings, found, findings, documents, stamp, options.ocr, timings
