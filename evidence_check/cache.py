@@ -53,7 +53,14 @@ _PROBES = (
     "SELECT key, payload FROM results LIMIT 1",
 )
 #: SQLite's words for a file that is not (or no longer) a cache of ours: it is moved aside
-_DAMAGED = ("not a database", "malformed", "no such table", "no such column", "foreign schema")
+_DAMAGED = (
+    "not a database",
+    "malformed",
+    "no such table",
+    "no such column",
+    "foreign schema",
+    "disk I/O error",  # a journal that does not belong to the file
+)
 log = logging.getLogger("evidence_check")
 
 

@@ -225,6 +225,7 @@ def read_all(
     on_progress: Callable[[Progress], None] | None = None,
 ) -> Iterator[Outcome]:
     """Yield an outcome for every file and archive member, from the cache where it can."""
+    remove_abandoned()
     outcomes: list[Outcome] = []
     planned: list[Job] = []
     for source in files:
@@ -393,8 +394,7 @@ def _run(
 @contextlib.contextmanager
 def scratch_folder() -> Iterator[str]:
     """The run's private folder in TMPDIR, locked while the run lives and removed after it; the
-    folders that killed runs left behind are removed first."""
-    remove_abandoned()
+    folders that killed runs left behind are removed first (`read_all`)."""
     folder = tempfile.mkdtemp(prefix=SCRATCH_PREFIX)
     lock = _lock(folder)
     try:
