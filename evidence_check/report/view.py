@@ -170,8 +170,7 @@ def build(result: AuditResult, lang: str) -> ReportView:
         tally=Tally.of_findings(result.findings),
         groups=tuple(GroupView(name=g, tally=Tally.of_findings(fs)) for g, fs in groups.items()),
         agencies=tuple(
-            _agency(a, by_agency[a], result, names, suggestions, searchable, lang)
-            for a in agencies
+            _agency(a, by_agency[a], result, names, suggestions, searchable, lang) for a in agencies
         ),
         notes=tuple(_notes(result, lang)),
         coordinator=names.get(COORDINATOR_ID) or message("memo.coordinator", lang),
