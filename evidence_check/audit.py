@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from evidence_check import __version__, memo
 from evidence_check.cache import Cache
+from evidence_check.checks.instrument import Region, parse_region
 from evidence_check.discover import discover
 from evidence_check.extract import ocr
 from evidence_check.judge import judge
@@ -23,12 +25,14 @@ from evidence_check.models import (
     DocumentEntry,
     EvidenceMap,
     Finding,
+    Form,
     Profile,
     Settings,
     SkippedFile,
 )
 from evidence_check.profile import locate
 from evidence_check.reader import Progress, ReadOptions, read_all
+from evidence_check.region import active_waivers, audited_region
 from evidence_check.score import project
 
 log = logging.getLogger("evidence_check")
@@ -65,16 +69,29 @@ def audit(
     )
     timings["discover"] = time.perf_counter() - started
     started = time.perf_counter()
-    stamp = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
+    moment = now or dt.datetime.now().astimezone()
+    stamp = moment.isoformat(timespec="seconds")
+    waivers, expired = active_waivers(settings.region, moment.date())
+    for waiver in expired:
+        log.warning(
+            "%s: the waiver of %s ended on %s and is ignored",
+            settings.region.source,
+            waiver.evidence,
+            waiver.until,
+        )
     cache_dir = usable_cache_dir(settings.cache_dir, root)
     cache = Cache(cache_dir)
-    key = memo.fingerprint(evidence_map, found, f"{options.tag} agency={settings.agency}")
+    tag = f"{options.tag} agency={settings.agency} region={settings.region!r} waivers={waivers!r}"
+    key = memo.fingerprint(evidence_map, found, tag)
     remembered = cache.result(key)
-    known = memo.decode(remembered, evidence_map) if remembered is not None else None
+    known = memo.decode(remembered, evidence_map, waivers) if remembered is not None else None
     if known is not None:  # nothing that decides the result has changed since the last audit
         cache.close()
         timings["read"] = time.perf_counter() - started
-        return _result(evidence_map, root, settings, found, *known, stamp, options.ocr, timings)
+        region = audited_region(settings.region, evidence_map.evaluation) or known[2]
+        return _result(
+            evidence_map, root, settings, found, *known[:2], stamp, options.ocr, timings, region
+        )
     profiles: list[Profile] = []
     entries: list[DocumentEntry] = []
     skipped: list[SkippedFile] = []
@@ -117,14 +134,43 @@ def audit(
     ]
     profiles.sort(key=lambda p: p.path)
     timings["read"] = time.perf_counter() - started
-    findings = judge(evidence_map, profiles, settings.agency, timings)
+    region = audited_region(settings.region, evidence_map.evaluation) or usual_issuer(profiles)
+    findings = judge(
+        evidence_map,
+        profiles,
+        settings.agency,
+        timings,
+        pins=settings.region.pins,
+        waivers=waivers,
+        region=parse_region(region),
+    )
     documents = tuple(sorted(entries, key=lambda e: e.path))
     if cache.file is not None:  # a cache that failed this run is not tried again
         with Cache(cache_dir) as memo_cache:
-            memo_cache.remember_result(key, memo.encode(findings, documents))
+            memo_cache.remember_result(key, memo.encode(findings, documents, waivers, region))
     return _result(
-        evidence_map, root, settings, found, findings, documents, stamp, options.ocr, timings
+        evidence_map,
+        root,
+        settings,
+        found,
+        findings,
+        documents,
+        stamp,
+        options.ocr,
+        timings,
+        region,
     )
+
+
+def usual_issuer(profiles: list[Profile]) -> str | None:
+    """The region most regulations and decrees of the tree were issued by: the audited region
+    when neither the settings nor the map name it."""
+    issued = Counter(
+        str(Region(*p.issuer))
+        for p in profiles
+        if p.issuer is not None and p.form in (Form.REGULATION, Form.DECREE)
+    )
+    return issued.most_common(1)[0][0] if issued else None
 
 
 def _result(
@@ -137,9 +183,14 @@ def _result(
     stamp: str,
     ocr_available: bool,
     timings: dict[str, float],
+    region: str | None,
 ) -> AuditResult:
     # a self-check sees only its own rows: a projection of the whole region would mislead
-    projection = project(evidence_map, findings) if settings.agency is None else None
+    projection = (
+        project(evidence_map, findings, settings.region.assumed_levels)
+        if settings.agency is None
+        else None
+    )
     return AuditResult(
         map_source=evidence_map.source,
         evaluation=evidence_map.evaluation,
@@ -155,4 +206,6 @@ def _result(
         projection=projection,
         ocr_available=ocr_available,
         timings=timings,
+        region=region,
+        region_settings=settings.region,
     )

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 import time
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from evidence_check.checks.instrument import Region, same_region
 from evidence_check.match import Matcher, prepare
 from evidence_check.models import (
     Candidate,
@@ -23,10 +25,12 @@ from evidence_check.models import (
     Finding,
     Indicator,
     Kind,
+    Pin,
     Profile,
     Reason,
     Scope,
     Status,
+    Waiver,
 )
 
 #: how many judged candidates a weak row lists
@@ -58,7 +62,11 @@ def rows(evidence_map: EvidenceMap, own_agency: str | None) -> Iterator[Row]:
 
 
 def document_problems(
-    profile: Profile, evidence: Evidence, allowed: tuple[str, ...], evaluation: Evaluation
+    profile: Profile,
+    evidence: Evidence,
+    allowed: tuple[str, ...],
+    evaluation: Evaluation,
+    region: Region | None = None,
 ) -> tuple[Reason, ...]:
     """What keeps a matched document from qualifying for one row, in reason order."""
     found: set[Reason] = set()
@@ -67,6 +75,11 @@ def document_problems(
         found.add(reading.problem.code)
     if profile.agency not in allowed:
         found.add(Reason.MISPLACED)
+    # a neighbour's Perbup used as a template is never this region's (a province's or the
+    # nation's instrument names no kabupaten or kota: no issuer)
+    issuer = Region(*profile.issuer) if profile.issuer else None
+    if region is not None and issuer is not None and not same_region(issuer, region):
+        found.add(Reason.OTHER_REGION)
     if profile.readable:
         if reading.draft_marker is not None and not evidence.accept_draft:
             found.add(Reason.DRAFT)
@@ -94,9 +107,18 @@ def judge(
     profiles: Iterable[Profile],
     own_agency: str | None = None,
     timings: dict[str, float] | None = None,
+    *,
+    pins: tuple[Pin, ...] = (),
+    waivers: tuple[Waiver, ...] = (),
+    region: Region | None = None,
 ) -> tuple[Finding, ...]:
-    """Judge every row; `timings` receives the seconds spent matching and judging."""
+    """Judge every row; `timings` receives the seconds spent matching and judging.
+
+    `pins` put a named file among a row's candidates whatever it says; `waivers` (already the ones
+    in force) mark rows that do not apply. Level gating follows when the map's scoring asks for it.
+    """
     documents = list(profiles)
+    by_path = {p.path: p for p in documents}
     matcher = Matcher(evidence_map.thresholds, documents)
     match, near = evidence_map.thresholds.match, evidence_map.thresholds.near
     findings = []
@@ -124,13 +146,78 @@ def judge(
             scored.sort(key=lambda item: (-item[1], item[0].path))
             scored_cache[row.evidence.id] = scored
             matching += time.perf_counter() - match_started
-        findings.append(
-            _judge_row(row, scored_cache[row.evidence.id], match, evidence_map.evaluation)
-        )
+        scored = _pinned(row, pins, by_path) + scored_cache[row.evidence.id]
+        finding = _judge_row(row, scored, match, evidence_map.evaluation, region)
+        waiver = next((w for w in waivers if _waives(w, finding)), None)
+        if waiver is not None:
+            finding = replace(finding, status=Status.WAIVED, reasons=(), waiver=waiver)
+        findings.append(finding)
+    scoring = evidence_map.evaluation.scoring
+    if scoring is not None and scoring.gating:
+        findings = gate(findings)
     if timings is not None:
         timings["match"] = matching
         timings["judge"] = time.perf_counter() - started - matching
     return tuple(findings)
+
+
+def _waives(waiver: Waiver, finding: Finding) -> bool:
+    evidence = finding.evidence
+    return waiver.evidence in (evidence.id, evidence.code) and waiver.agency in (
+        None,
+        finding.agency,
+    )
+
+
+def _pinned(
+    row: Row, pins: tuple[Pin, ...], by_path: dict[str, Profile]
+) -> list[tuple[Profile, float, Candidate]]:
+    """The files pinned to this row, as candidates that match fully (their quality still judged)."""
+    out = []
+    for pin in pins:
+        profile = by_path.get(pin.file)
+        if profile is None or pin.evidence not in (row.evidence.id, row.evidence.code):
+            continue
+        owners = row.evidence.owners
+        owner = pin.agency or (profile.agency if profile.agency in owners else owners[0])
+        if row.evidence.scope is Scope.EACH and owner != row.agency:
+            continue
+        reading = profile.reading
+        candidate = Candidate(
+            path=profile.path,
+            agency=profile.agency,
+            score=100.0,
+            page=reading.title_page,
+            snippet=reading.title_display or None,
+            year=profile.year,
+            pinned=True,
+        )
+        out.append((profile, 100.0, candidate))
+    return out
+
+
+def gate(findings: list[Finding]) -> list[Finding]:
+    """Level gating (Pemdi): an item of level n+1 is rejected automatically while level n is not
+    complete. A row that would count, or is weak for its own reasons, above the lowest incomplete
+    level is weak with `gated` and `gated_by`; a row with nothing to show stays missing. A waived
+    row does not hold its level back."""
+    levels: dict[str, dict[int, bool]] = defaultdict(dict)
+    for f in findings:
+        if f.evidence.level is not None:
+            done = f.status in (Status.COMPLETE, Status.WAIVED)
+            held = levels[f.indicator.id]
+            held[f.evidence.level] = held.get(f.evidence.level, True) and done
+    out = []
+    for f in findings:
+        level = f.evidence.level
+        incomplete = [n for n, done in levels[f.indicator.id].items() if not done]
+        below = min((n for n in incomplete if level is not None and n < level), default=None)
+        if below is None or f.status in (Status.MISSING, Status.WAIVED):
+            out.append(f)
+            continue
+        reasons = tuple(sorted({*f.reasons, Reason.GATED}, key=lambda r: r.rank))
+        out.append(replace(f, status=Status.WEAK, reasons=reasons, gated_by=below))
+    return out
 
 
 def same_document(a: Profile, b: Profile) -> bool:
@@ -139,19 +226,27 @@ def same_document(a: Profile, b: Profile) -> bool:
     first, second = a.reading, b.reading
     if first.content_key == second.content_key:
         return True
+    # a word processor's page count is metadata, often wrong: copies across formats are told by
+    # their content (title, numbers, year), page counts only between paginated files
+    paginated = not (a.path.lower().endswith(_FLOWING) or b.path.lower().endswith(_FLOWING))
     if (
         not first.title
         or not second.title
         or a.year != b.year
-        or abs(first.pages - second.pages) > 1
+        or (paginated and abs(first.pages - second.pages) > 1)
     ):
         return False
     title_a, title_b = _without_copy_marks(first.title), _without_copy_marks(second.title)
+    if not paginated:  # a flowed text has no first page: its title area may run on into the body
+        words = min(len(title_a.split()), len(title_b.split()))
+        title_a, title_b = (" ".join(t.split()[:words]) for t in (title_a, title_b))
     if _distinguishing(title_a) != _distinguishing(title_b):
         return False
     return fuzz.ratio(title_a, title_b) >= SAME_TITLE
 
 
+#: formats whose pages are flowed by the reader, not fixed in the file
+_FLOWING = (".docx", ".doc", ".odt", ".rtf")
 #: how alike two title areas must be for a scan and a print to be one document
 SAME_TITLE = 92.0
 _DISTINGUISHING = re.compile(
@@ -170,25 +265,34 @@ def _distinguishing(title: str) -> list[str]:
 
 
 def _judge_row(
-    row: Row, scored: list[tuple[Profile, float, Candidate]], match: float, evaluation: Evaluation
+    row: Row,
+    scored: list[tuple[Profile, float, Candidate]],
+    match: float,
+    evaluation: Evaluation,
+    region: Region | None,
 ) -> Finding:
     matched: list[Candidate] = []
     qualifying: list[Candidate] = []
     distinct: list[Profile] = []
     # an `each` row: another owner's documents belong to that owner's own row
     others = set(row.evidence.owners) - set(row.allowed)
-    scored = [item for item in scored if item[0].agency not in others]
+    scored = [item for item in scored if item[2].pinned or item[0].agency not in others]
+    seen_paths: set[str] = set()
+    pinned_paths = {c.path for _, _, c in scored if c.pinned}
     for profile, score, candidate in scored:
+        if profile.path in seen_paths:  # a pinned file is not judged a second time by its score
+            continue
+        seen_paths.add(profile.path)
         if score < match:
             continue
-        problems = document_problems(profile, row.evidence, row.allowed, evaluation)
-        judged = replace(candidate, problems=problems)
+        problems = document_problems(profile, row.evidence, row.allowed, evaluation, region)
+        judged = replace(candidate, problems=problems, amends=profile.amends)
         matched.append(judged)
         if not problems:
             qualifying.append(judged)
             if not any(same_document(profile, seen) for seen in distinct):
                 distinct.append(profile)
-    near = [c for _, score, c in scored if score < match]
+    near = [c for _, score, c in scored if score < match and c.path not in pinned_paths]
     reasons: tuple[Reason, ...] = ()
     if len(distinct) >= row.evidence.min_count:
         status, listed = Status.COMPLETE, qualifying

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from evidence_check.checks.instrument import REVOCATION
 from evidence_check.models import Evidence, Form, Kind, Profile, Reading, Thresholds
 from evidence_check.text import normalize
 
@@ -127,6 +128,8 @@ class Query:
     phrases: tuple[tuple[str, ...], ...]
     must: tuple[tuple[str, ...], ...]
     kind: Kind
+    #: the requirement itself asks for a revocation (a rare "pencabutan" item)
+    revocation: bool = False
 
 
 def prepare(evidence: Evidence) -> Query:
@@ -135,6 +138,7 @@ def prepare(evidence: Evidence) -> Query:
         phrases=tuple(t for t in (tuple(normalize(p).split()) for p in phrases) if t),
         must=tuple(t for t in (tuple(normalize(p).split()) for p in evidence.must_include) if t),
         kind=evidence.kind,
+        revocation=any("pencabutan" in normalize(p).split() for p in (evidence.title, *phrases)),
     )
 
 
@@ -207,14 +211,44 @@ class Words:
         span = len(phrase) + WINDOW_SLACK
         best = 0.0
         for anchor in sorted({p for h in hits for p, _ in h}):
-            similar = [
-                max((s for p, s in h if anchor <= p < anchor + span), default=0.0) for h in hits
-            ]
+            similar = _in_order(phrase, hits, anchor, anchor + span)
             score = 100.0 * (sum(w * s for w, s in zip(weights, similar, strict=True)) / total) ** 2
             if any(s == 0.0 and t not in STOPWORDS for t, s in zip(phrase, similar, strict=True)):
                 score = min(score, MISSING_WORD_CAP)
             best = max(best, score)
         return best
+
+
+def _in_order(
+    phrase: tuple[str, ...], hits: list[list[tuple[int, float]]], start: int, end: int
+) -> list[float]:
+    """Each word's similarity at a place after the previous word's, within [start, end), the
+    places chosen for the best weighted sum (a small dynamic programme over the hits).
+
+    Word order counts: "Audit Keamanan SPBE pada Aplikasi" is no "Audit Aplikasi SPBE". A word
+    that finds no place after its predecessor scores 0; stopwords may stand anywhere or nowhere.
+    """
+    weights = _weights(phrase)
+    # state: last position used -> (weighted sum, similarities so far)
+    states: dict[int, tuple[float, list[float]]] = {start - 1: (0.0, [])}
+    for token, weight, found in zip(phrase, weights, hits, strict=True):
+        inside = [(p, s) for p, s in found if start <= p < end]
+        if token in STOPWORDS:
+            best = max((s for _, s in inside), default=0.0)
+            states = {k: (v + weight * best, [*sims, best]) for k, (v, sims) in states.items()}
+            continue
+        following: dict[int, tuple[float, list[float]]] = {}
+        for last, (value, sims) in states.items():
+            for place, similarity in inside:
+                if place > last:
+                    candidate = (value + weight * similarity, [*sims, similarity])
+                    if place not in following or candidate[0] > following[place][0]:
+                        following[place] = candidate
+        if not following:  # no place after the previous word: this word is absent here
+            best_state = max(states.values(), key=lambda v: v[0])
+            return [*best_state[1], 0.0] + [0.0] * (len(phrase) - len(best_state[1]) - 1)
+        states = following
+    return max(states.values(), key=lambda v: v[0])[1]
 
 
 #: the phrases worth scoring on a document's title and on its name
@@ -326,6 +360,9 @@ class Matcher:
         else:
             score = name  # unreadable or without text: the name is all there is
         score = min(score, COMPATIBLE[query.kind][profile.form])
+        if profile.action == REVOCATION and not query.revocation:
+            # "tentang Pencabutan Peraturan Bupati ... tentang X" ends X: it is never X
+            score = min(score, MISSING_WORD_CAP)
         if query.must and not all(self._present(m, index) for m in query.must):
             score = min(score, MISSING_WORD_CAP)
         return Match(score=round(score, 1), page=page, snippet=snippet)
