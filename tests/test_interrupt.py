@@ -46,7 +46,14 @@ main(sys.argv[2:], prog_name="evidence-check")
 class Run:
     """The command in its own process group, with a private TMPDIR and cache."""
 
-    def __init__(self, tmp_path: Path, files: dict[str, docgen.Document | bytes], *extra: str):
+    def __init__(
+        self,
+        tmp_path: Path,
+        files: dict[str, docgen.Document | bytes],
+        *extra: str,
+        ocr: bool = False,
+        tools: Path | None = None,
+    ) -> None:
         self.base = tmp_path
         self.root = build_tree(tmp_path / "tree", files)
         self.marks = tmp_path / "marks"
@@ -58,9 +65,11 @@ class Run:
         command = [
             *(sys.executable, "-c", CHILD, str(self.marks), "audit", str(self.root)),
             *("--map", str(tmp_path / "map.yaml"), "--format", "json", "--jobs", "2"),
-            *("--cache-dir", str(self.cache), "--no-ocr", *extra),
+            *("--cache-dir", str(self.cache), *([] if ocr else ["--no-ocr"]), *extra),
         ]
         env = {**os.environ, "TMPDIR": str(self.tmp), "LC_ALL": "C.UTF-8"}
+        if tools is not None:  # programs found first on the PATH
+            env["PATH"] = f"{tools}{os.pathsep}{env['PATH']}"
         self.process = subprocess.Popen(
             command,
             cwd=tmp_path,
@@ -188,3 +197,31 @@ def test_a_live_runs_scratch_folder_is_never_removed(tmp_path: Path) -> None:
     assert scratch.is_dir(), "a live run's scratch folder was removed"
     os.killpg(first.process.pid, signal.SIGINT)
     first.finish()
+
+
+FAKE_TESSERACT = """#!/bin/sh
+if [ "$1" = "--list-langs" ]; then printf 'List of available languages:\\nind\\n'; exit 0; fi
+echo $$ > "{marks}/tesseract-$$"
+sleep 60
+"""
+
+
+def test_a_killed_run_leaves_no_helper_program_running(tmp_path: Path) -> None:
+    """OCR runs tesseract under a worker: killing the run must end it too, not after its
+    three-minute page limit."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    marks = tmp_path / "marks"
+    fake = tools / "tesseract"
+    fake.write_text(FAKE_TESSERACT.format(marks=marks), encoding="utf-8")
+    fake.chmod(0o755)
+    scan = docgen.write_scan(docgen.Regulation(topic="Peta Rencana SPBE"), tmp_path / "s.pdf")
+    files: dict[str, docgen.Document | bytes] = {"Bagian Hukum/pindaian.pdf": scan.read_bytes()}
+    run = Run(tmp_path, files, "--jobs", "1", ocr=True, tools=tools)
+    deadline = time.monotonic() + 30
+    while not list(marks.glob("tesseract-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    (helper,) = [int(p.read_text()) for p in marks.glob("tesseract-*")]
+    os.kill(run.process.pid, signal.SIGKILL)
+    run.finish()
+    assert gone_within([helper], 3.0), "tesseract kept running after its run was killed"

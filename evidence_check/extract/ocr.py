@@ -14,6 +14,8 @@ import shutil
 import subprocess
 from collections.abc import Callable
 
+from evidence_check.extract.helper import preexec
+
 LANGUAGE = "ind"
 PAGE_TIMEOUT_SECONDS = 180
 #: a page whose OCR text scores this (see `readability`) is taken as read the right way up
@@ -61,6 +63,7 @@ def _tesseract(image: bytes, psm: int) -> str:
         capture_output=True,
         env=env,
         timeout=PAGE_TIMEOUT_SECONDS,
+        preexec_fn=preexec(),  # the workers run no other threads on Linux
         check=False,
     )
     return done.stdout.decode("utf-8", "replace")
