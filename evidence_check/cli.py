@@ -442,7 +442,9 @@ def serve_command(root: Path, map_option: str | None, host: str,
     evidence_map = _load(map_option)
     access_file = access_file or serving.default_path(root)
     upload_log = upload_log or serving.upload_log_path(access_file)
-    _outside(root, access_file, upload_log)
+    for kept in (access_file, upload_log):  # tokens and the log never travel with the evidence
+        if kept.resolve().is_relative_to(root.resolve()):
+            raise click.UsageError(f"refusing to keep {kept} inside the evidence folder {root}")
     config = serving.ServeConfig(root=root, evidence_map=evidence_map, lang=lang,
                                  allow_upload=allow_upload, upload_log=upload_log,
                                  max_upload_bytes=max_upload_mb * 1024 * 1024)  # fmt: skip

@@ -77,11 +77,11 @@ def server(tmp_path: Path) -> Iterator[Server]:
                 label, _, url = line.strip().rpartition(": ")
                 links[label.split(" ")[0]] = url
         yield Server(f"http://127.0.0.1:{port}", links, root, tmp_path, output)
-    finally:
         process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
+        # a service manager's stop is a clean stop: exit 143 (128 + SIGTERM) within seconds
+        assert process.wait(timeout=15) == 143, "".join(output)
+    finally:
+        if process.poll() is None:
             process.kill()
             process.wait()
 
