@@ -138,5 +138,11 @@ def audit_again(config: ServeConfig) -> AuditResult:
     return audit(config.evidence_map, config.root, Settings(jobs=1, ocr=False))
 
 
+def traversal_targets(root: Path, name: str) -> list[Path]:
+    """Where a name with `..` would land if it were joined to an agency folder or to ROOT."""
+    relative = name.replace("\\", "/")
+    return [(base / relative).resolve() for base in (root / "03. Bappeda", root)]
+
+
 def tokens(opened: AccessFile) -> dict[str, str]:
     return {"coordinator": opened.access.coordinator, **dict(opened.access.agencies)}
