@@ -6,8 +6,11 @@ This is the only module that prints or exits (with console.py, its helper).
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +22,7 @@ from evidence_check import __version__
 from evidence_check.audit import audit
 from evidence_check.cache import default_cache_dir
 from evidence_check.console import EXIT_GAPS, EXIT_OK, guarded, progress_line
-from evidence_check.discover import discover
+from evidence_check.discover import discover, resolve_agency
 from evidence_check.evidence_map import load_map, resolve_map
 from evidence_check.messages import LANGUAGES, message
 from evidence_check.models import AuditResult, EvidenceMap, RegionSettings, Settings
@@ -41,6 +44,7 @@ from evidence_check.report import (
     text_report,
     write_output,
 )
+from evidence_check.report.bundle import Bundle
 from evidence_check.report.view import select_agency
 from evidence_check.scaffold import init_tree
 
@@ -50,17 +54,44 @@ def _load(map_option: str | None) -> EvidenceMap:
     return load_map(path, source=map_option or str(path))
 
 
-def _outside(root: Path, *targets: Path | None) -> None:
+def _outside(root: Path, *targets: Path | None, lang: str = "en") -> None:
     for target in targets:
         if target is not None and target.resolve().is_relative_to(root.resolve()):
-            raise click.UsageError(f"refusing to write {target} inside the evidence folder {root}")
+            raise click.UsageError(message("cli.inside_root", lang, target=target, root=root))
 
 
-def _agency_id(evidence_map: EvidenceMap, agency: str | None, hint: str) -> None:
-    if agency is not None and agency not in {a.id for a in evidence_map.agencies}:
-        raise click.BadParameter(
-            f'"{agency}" is not an agency id of {evidence_map.source}', param_hint=hint
-        )
+def _agency_id(evidence_map: EvidenceMap, agency: str | None, hint: str, lang: str) -> str | None:
+    """The agency id the user meant: an id, or a name or alias ("kominfo") that resolves to one;
+    otherwise a usage error that lists the valid ids."""
+    ids = [a.id for a in evidence_map.agencies]
+    if agency is None or agency in ids:
+        return agency
+    resolved = resolve_agency(agency, evidence_map.agencies)
+    if resolved is not None:
+        return resolved
+    raise click.BadParameter(
+        message("cli.unknown_agency", lang, agency=agency, source=evidence_map.source,
+                ids=", ".join(ids)),
+        param_hint=hint,
+    )  # fmt: skip
+
+
+def _color() -> bool:
+    """Colour only for a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _write(content: str | bytes, destination: Path, lang: str) -> None:
+    """Write a report and name on stderr every file written (a DOCX bundle's memos too)."""
+    write_output(content, destination)
+    written = [destination]
+    if isinstance(content, Bundle):
+        written += [
+            destination.with_name(file_name(key, destination.suffix, stem=destination.stem))
+            for key in sorted(content.companions)
+        ]
+    for path in written:
+        click.echo(message("cli.written", lang, path=path), err=True)
 
 
 def _options(*decorators: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -100,6 +131,8 @@ READING = _options(
                  help="Region settings file.  [default: ROOT/evidence-check.yaml when present]"),
     click.option("--assume", multiple=True, metavar="INDICATOR=LEVEL",
                  help="Level of an external indicator (e.g. I5=2.5), for the projection; repeatable."),
+    click.option("--deadline", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+                 help="Reply-by date of the to-do lists and memos.  [default: the settings file's]"),
 )  # fmt: skip
 
 
@@ -108,10 +141,14 @@ def _audit(
 ) -> AuditResult:
     """Run the core with the reading options of the command line."""
     cache_dir = reading["cache_dir"]
-    _outside(root, cache_dir)
+    lang = kw.get("lang", "en")
+    _outside(root, cache_dir, lang=lang)
     settings_path = find_settings(root, reading["settings_file"])
     region = load_settings(settings_path) if settings_path else RegionSettings()
     region = with_assumed(region, parse_assume(reading["assume"]))
+    deadline: dt.datetime | None = reading.get("deadline")
+    if deadline is not None:
+        region = dataclasses.replace(region, deadline=deadline.date())
     check_against(region, evidence_map, None if kw.get("agency") else root)
     settings = Settings(
         agency=kw.get("agency"),
@@ -120,20 +157,19 @@ def _audit(
         ocr=not reading["no_ocr"],
         region=region,
     )
-    return audit(evidence_map, root, settings, on_progress=progress_line(kw.get("machine", False)))
+    progress = progress_line(kw.get("machine", False), lang)
+    return audit(evidence_map, root, settings, on_progress=progress)
 
 
-def _files_only(formats: tuple[str, ...], to_file: bool) -> None:
+def _files_only(formats: tuple[str, ...], to_file: bool, lang: str) -> None:
     for fmt in formats:
         if fmt in BINARY_FORMATS and not to_file:
-            raise click.UsageError(
-                f"--format {fmt} makes a file: give --output FILE or --output-dir DIR"
-            )
+            raise click.UsageError(message("cli.file_format", lang, fmt=fmt))
 
 
 def _echo(result: AuditResult, fmt: str, lang: str) -> None:
     if fmt == "text":
-        click.echo(text_report.render(result, lang, color=sys.stdout.isatty()), nl=False)
+        click.echo(text_report.render(result, lang, color=_color()), nl=False)
     else:
         click.echo(WRITERS[fmt](result, lang), nl=False)
 
@@ -177,17 +213,19 @@ def audit_command(root: Path, map_option: str | None, agency: str | None, format
     """Audit the evidence tree ROOT (one folder per agency) against the map."""
     evidence_map = _load(map_option)
     formats = formats or ("text",)
-    _agency_id(evidence_map, agency, "--agency")
+    agency = _agency_id(evidence_map, agency, "--agency", lang)
     if len(formats) > 1 and output_dir is None:
-        raise click.UsageError("several --format values need --output-dir")
-    _files_only(formats, output is not None or output_dir is not None)
-    _outside(root, output, output_dir)
-    result = _audit(evidence_map, root, reading, agency=agency, machine="json" in formats)
+        raise click.UsageError(message("cli.several_formats", lang))
+    _files_only(formats, output is not None or output_dir is not None, lang)
+    _outside(root, output, output_dir, lang=lang)
+    result = _audit(
+        evidence_map, root, reading, agency=agency, machine="json" in formats, lang=lang
+    )
     for fmt in formats:
         if output_dir is not None:
-            write_output(WRITERS[fmt](result, lang), output_dir / f"evidence-check{SUFFIXES[fmt]}")
+            _write(WRITERS[fmt](result, lang), output_dir / f"evidence-check{SUFFIXES[fmt]}", lang)
         elif output is not None:
-            write_output(WRITERS[fmt](result, lang), output)
+            _write(WRITERS[fmt](result, lang), output, lang)
         else:
             _echo(result, fmt, lang)
     if timings:
@@ -217,18 +255,23 @@ def audit_command(root: Path, map_option: str | None, agency: str | None, format
 @guarded
 def todo_command(root: Path, agency_id: str, map_option: str | None, fmt: str, output: Path | None,
                  output_dir: Path | None, lang: str, **reading: Any) -> None:  # fmt: skip
-    """Audit the whole tree ROOT and write the to-do list of one agency (AGENCY_ID)."""
+    """Audit the whole tree ROOT and write the to-do list of one agency (AGENCY_ID: an id, or a
+    name or alias such as "kominfo")."""
     evidence_map = _load(map_option)
-    _agency_id(evidence_map, agency_id, "AGENCY_ID")
+    agency_id = _agency_id(evidence_map, agency_id, "AGENCY_ID", lang) or agency_id
     if output is not None and output_dir is not None:
-        raise click.UsageError("give either --output or --output-dir, not both")
+        raise click.UsageError(message("cli.output_both", lang))
     if output_dir is not None:
         output = output_dir / file_name(agency_id, SUFFIXES[fmt])
-    _files_only((fmt,), output is not None)
-    _outside(root, output)
-    result = select_agency(_audit(evidence_map, root, reading), agency_id)
+    _files_only((fmt,), output is not None, lang)
+    _outside(root, output, lang=lang)
+    result = select_agency(_audit(evidence_map, root, reading, lang=lang), agency_id)
+    if not result.findings:  # nothing to ask of this agency: say so, write no empty memo
+        name = evidence_map.agency(agency_id).name
+        click.echo(message("cli.no_rows", lang, agency=name, id=agency_id), err=True)
+        sys.exit(EXIT_OK)
     if output is not None:
-        write_output(WRITERS[fmt](result, lang), output)
+        _write(WRITERS[fmt](result, lang), output, lang)
     else:
         _echo(result, fmt, lang)
     sys.exit(EXIT_GAPS if result.has_gaps else EXIT_OK)

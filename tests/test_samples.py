@@ -139,11 +139,14 @@ def test_scans_are_marked_and_every_file_is_accounted_for(result: AuditResult) -
 
 
 def test_without_ocr_scans_are_no_text_with_a_hint(tmp_path: Path) -> None:
-    """Without OCR a scan with a generic name hides what it is: the row goes missing."""
+    """Without OCR a scan with a generic name hides what it is: its rows are never "missing" but
+    weak/no-text, listing the unread scan (no score), since the evidence may be on disk."""
     evidence_map = load_map(REPO / "maps" / "spbe-2020.yaml")
     result = audit(evidence_map, SAMPLES, Settings(jobs=2, ocr=False))
     rows = {f.evidence.id: (f.status.value, [r.value for r in f.reasons]) for f in result.findings}
-    assert rows["spbe09-l2-perbup"] == ("missing", [])
+    assert rows["spbe09-l2-perbup"] == ("weak", ["no-text"])
+    row = next(f for f in result.findings if f.evidence.id == "spbe09-l2-perbup")
+    assert {c.score for c in row.documents} == {None}
     assert rows["spbe07-l2-perbup"] == ("weak", ["no-text"])
     scan = next(d for d in result.documents if d.path.endswith("scan_0042.pdf"))
     assert "OCR" in scan.problems[0].detail

@@ -110,7 +110,7 @@ def _candidate(candidate: Candidate) -> dict[str, Any]:
     return {
         "path": candidate.path,
         "agency": candidate.agency,
-        "score": round(candidate.score, 1),
+        "score": None if candidate.score is None else round(candidate.score, 1),
         "page": candidate.page,
         "snippet": candidate.snippet,
         "year": candidate.year,

@@ -20,6 +20,10 @@ COLUMNS = (
     "status",
     "reasons",
     "action",
+    "gain",
+    "person",
+    "deadline",
+    "led_by",
     "file",
     "page",
     "score",
@@ -39,8 +43,15 @@ def header(lang: str) -> list[str]:
 
 
 def rows(agency: AgencyView) -> list[tuple[Status, list[Cell]]]:
-    """The agency's rows, to-do first (weak, then missing), then the complete ones."""
-    return [(item.status, _row(agency, item)) for item in (*agency.todo, *agency.done)]
+    """The agency's rows: its to-do first (as ordered), then the waived and the complete ones."""
+    items = (*agency.todo, *agency.waived, *agency.done)
+    return [(item.status, _row(agency, item)) for item in items]
+
+
+def own_rows(agency: AgencyView) -> list[tuple[Status, list[Cell]]]:
+    """The rows the agency leads (each row of the map once, for a sheet of all rows)."""
+    items = (*agency.todo, *agency.waived, *agency.done)
+    return [(i.status, _row(agency, i)) for i in items if i.agency == agency.id]
 
 
 def _row(agency: AgencyView, item: ItemView) -> list[Cell]:
@@ -53,11 +64,15 @@ def _row(agency: AgencyView, item: ItemView) -> list[Cell]:
         item.evidence,
         item.title,
         item.status_label,
-        "; ".join(item.reasons),
+        "; ".join(item.reasons) or item.waiver or None,
         " ".join(item.actions),
+        item.gain,
+        item.person,
+        item.deadline or None,
+        item.led_by or None,
         best.path if best else None,
         best.page if best else None,
-        float(best.score) if best else None,
+        best.value if best else None,
         best.year if best else None,
         best.snippet or None if best else None,
         best.suggested_name if best else None,

@@ -1,9 +1,10 @@
 """The report view-model: a finished AuditResult as a person reads it, in one language.
 
-Every writer for people renders from `build(result, lang)`: counts overall, per indicator group and
-per agency, each agency's to-do list (weak before missing, each with what to do), the evidence
-behind every finding, and file-name suggestions. It selects, orders and translates; it does not
-escape, which is each writer's job for its own format.
+Every writer for people renders from `build(result, lang)`: the banners that must come first, counts
+overall, per indicator group and per agency, each agency's to-do list (what raises the index most
+first, a gated row after the level that blocks it), its waived and complete rows, the evidence
+behind every finding, the projection and file-name suggestions. It selects, orders, translates and
+formats numbers (decimal commas in Indonesian); it does not escape, which is each writer's job.
 """
 
 from __future__ import annotations
@@ -14,19 +15,25 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from evidence_check.messages import message, reason_text, status_label
-from evidence_check.models import AuditResult, Candidate, Finding, Status
+from evidence_check.messages import message, reason_label, reason_text, skip_label, status_label
+from evidence_check.models import AuditResult, Candidate, DocumentEntry, Finding, Status
+from evidence_check.report.banners import banners, revoked_line
 from evidence_check.report.naming import is_undescriptive, suggest_name
 
 #: control characters, lone surrogates (undecodable file names) and bidi overrides, which could
 #: hide or reorder text on a terminal or in a browser; shown as U+FFFD instead
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-#: the agency that coordinates the evaluation and signs the memos, when the map has it
-COORDINATOR_ID = "diskominfo"
+_GAPS = (Status.WEAK, Status.MISSING)
 
 
 def clean(text: str) -> str:
     return _UNSAFE.sub("\ufffd", text)
+
+
+def decimal(value: float, places: int, lang: str) -> str:
+    """A number as the language writes it: 2,80 in Indonesian, 2.80 in English."""
+    text = f"{value:.{places}f}"
+    return text.replace(".", ",") if lang == "id" else text
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,15 +59,22 @@ class Tally:
 @dataclass(frozen=True, kw_only=True)
 class DocumentView:
     path: str
-    #: one decimal, as in the JSON result
+    #: one decimal, as the language writes it; "" for an unread file listed without a score
     score: str
     page: int | None
     year: int | None
     snippet: str
-    #: reason codes of this document's own problems
+    #: this document's own problems, as short labels (never the codes)
     problems: tuple[str, ...]
+    problem_codes: tuple[str, ...]
     #: a descriptive name when the file's own name says nothing (naming.py), else None
     suggested_name: str | None
+    #: a pin in the region settings names this file for this row
+    pinned: bool = False
+    #: the agency whose folder holds the file
+    agency: str | None = None
+    #: the score as a number, for spreadsheets
+    value: float | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,6 +82,7 @@ class ItemView:
     indicator: str
     indicator_name: str
     group: str
+    #: the portal code of the item (I4-L1-02) where the map gives one, else its id
     evidence: str
     title: str
     status: Status
@@ -78,10 +93,22 @@ class ItemView:
     #: what to do, one sentence per reason (or the upload for a missing row)
     actions: tuple[str, ...]
     documents: tuple[DocumentView, ...]
-    #: "dipimpin oleh ..." on a self-check's row led by another agency, else ""
+    #: "dipimpin oleh ..." on a row another agency leads, else ""
     led_by: str
     #: how much the projected index would rise if this row alone were complete (scored maps)
     gain: float | None = None
+    #: the gain as the language writes it ("+0,125 indeks"), "" without one
+    gain_text: str = ""
+    #: the capability level of the item, and the incomplete level that blocks it (gating)
+    level: int | None = None
+    gated_by: int | None = None
+    #: the waiver in words ("... (diputuskan oleh ..., berlaku sampai ...)"), "" when not waived
+    waiver: str = ""
+    #: the row's agency id and the title of its head, the person in charge
+    agency: str = ""
+    person: str = ""
+    #: the reply-by date of the region settings (or --deadline), written out; "" without one
+    deadline: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -95,12 +122,17 @@ class RenameView:
 class AgencyView:
     id: str
     name: str
+    #: the rows this agency leads
     tally: Tally
-    #: weak rows first (nearest to done), then missing, map order within each
+    #: its gaps: the rows it leads and those where its own folder holds a candidate file
     todo: tuple[ItemView, ...]
     done: tuple[ItemView, ...]
+    #: rows that do not apply (waivers), shown apart
+    waived: tuple[ItemView, ...] = ()
     #: chosen documents with names that say nothing, once per file
-    renames: tuple[RenameView, ...]
+    renames: tuple[RenameView, ...] = ()
+    #: the head's title, as a memo addresses it ("Inspektur", "Kepala Dinas ...")
+    head: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -110,11 +142,31 @@ class GroupView:
 
 
 @dataclass(frozen=True, kw_only=True)
+class ScoreSection:
+    """Sub-scores of one kind, under a heading that says which level they are (domain, aspect)."""
+
+    heading: str
+    #: (name, value as the language writes it)
+    rows: tuple[tuple[str, str], ...]
+    #: the values as numbers, for spreadsheets
+    values: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
 class ScoreView:
-    """The projected index: "Proyeksi indeks: 2.80 (Baik)" and its sub-scores."""
+    """The projected index: "Proyeksi indeks ...: 2,80 (Baik (Berkembang))" and its sub-scores."""
 
     line: str
-    groups: tuple[tuple[str, float], ...]
+    #: the index as the language writes it, two decimals
+    index: str
+    predikat: str
+    #: the index is a minimum: external indicators were counted at the floor
+    minimum: bool
+    sections: tuple[ScoreSection, ...]
+    #: one line per external indicator: nothing to upload, scored from a national index
+    externals: tuple[str, ...] = ()
+    #: (kind, name, value) of every sub-score, unformatted
+    groups: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -135,10 +187,16 @@ class ReportView:
     agencies: tuple[AgencyView, ...]
     #: unresolved folders, agencies without a folder, unreadable and skipped files
     notes: tuple[str, ...]
-    #: the agency that sends the memos (Diskominfo), by name
-    coordinator: str
     #: the projected score, for maps that define scoring
     score: ScoreView | None = None
+    #: what every report says first: OCR missing, a wrong ROOT or agency, an empty tree
+    banners: tuple[str, ...] = ()
+    #: "Instrumen ini telah dicabut oleh ...", for a map of a revoked instrument
+    revoked: str = ""
+    #: the region audited
+    region: str = ""
+    #: the reply-by date written out, "" without one
+    deadline: str = ""
 
     @property
     def statuses(self) -> tuple[Status, ...]:
@@ -146,19 +204,36 @@ class ReportView:
         shown = (Status.COMPLETE, Status.WEAK, Status.MISSING)
         return (*shown, Status.WAIVED) if self.tally.waived else shown
 
+    @property
+    def head_lines(self) -> tuple[str, ...]:
+        """What a report prints under its title: the revocation, then the banners."""
+        return ((self.revoked,) if self.revoked else ()) + self.banners
+
 
 def build(result: AuditResult, lang: str) -> ReportView:
     names = {a.id: clean(a.name) for a in result.agencies}
     date = long_date(result.generated_at, lang)
+    deadline = result.region_settings.deadline
+    deadline_text = long_date(deadline.isoformat(), lang) if deadline else ""
     groups: dict[str, list[Finding]] = {}
     by_agency: dict[str, list[Finding]] = {}
+    touching: dict[str, list[Finding]] = {}
     for finding in result.findings:
         group = clean(finding.indicator.group or message("group.none", lang))
         groups.setdefault(group, []).append(finding)
         by_agency.setdefault(finding.agency, []).append(finding)
+        if finding.status in _GAPS:
+            for folder in {c.agency for c in finding.documents} - {None, finding.agency}:
+                touching.setdefault(str(folder), []).append(finding)
     order = [a.id for a in result.agencies]
-    suggestions = _suggestions(result)
-    agencies = sorted(by_agency, key=lambda a: order.index(a) if a in order else len(order))
+    if result.focus is not None:
+        listed = [result.focus]
+    else:
+        listed = sorted(
+            {*by_agency, *touching}, key=lambda a: (order.index(a) if a in order else len(order), a)
+        )
+    context = _Context(result, names, _suggestions(result), lang, deadline_text)
+    agencies = tuple(_agency(a, by_agency.get(a, []), touching.get(a, []), context) for a in listed)
     return ReportView(
         lang=lang,
         title=message("title", lang),
@@ -171,14 +246,27 @@ def build(result: AuditResult, lang: str) -> ReportView:
         generated=message(
             "generated", lang, date=date, version=result.tool_version, map=clean(result.map_source)
         ),
-        tally=Tally.of_findings(result.findings),
+        tally=Tally.of_findings(f for f in result.findings if result.focus in (None, f.agency)),
         groups=tuple(GroupView(name=g, tally=Tally.of_findings(fs)) for g, fs in groups.items()),
-        agencies=tuple(
-            _agency(a, by_agency[a], result, names, suggestions, lang) for a in agencies
-        ),
+        agencies=agencies,
         notes=tuple(_notes(result, lang)),
-        coordinator=names.get(COORDINATOR_ID) or message("memo.coordinator", lang),
         score=_score(result, lang),
+        banners=banners(result, lang),
+        revoked=revoked_line(result, lang),
+        region=clean(result.region or ""),
+        deadline=deadline_text,
+    )
+
+
+def head_title(result: AuditResult, agency_id: str, lang: str) -> str:
+    """How a memo addresses an agency's head: the map's `head`, else "Kepala <name>"."""
+    agency = next((a for a in result.agencies if a.id == agency_id), None)
+    if agency is None:
+        return message("memo.head_of", lang, agency=clean(agency_id))
+    return (
+        clean(agency.head)
+        if agency.head
+        else message("memo.head_of", lang, agency=clean(agency.name))
     )
 
 
@@ -186,10 +274,52 @@ def _score(result: AuditResult, lang: str) -> ScoreView | None:
     projection = result.projection
     if projection is None:
         return None
-    line = message(
-        "score.line", lang, index=f"{projection.index:.2f}", predikat=projection.predikat or "-"
+    predikat = projection.predikat or "-"
+    if projection.predikat_name:
+        predikat = f"{predikat} ({projection.predikat_name})"
+    index = decimal(projection.index, 2, lang)
+    minimum = projection.unknown_weight > 0
+    if minimum:
+        weight = decimal(projection.unknown_weight, 1, lang).removesuffix(",0").removesuffix(".0")
+        line = message("score.minimum", lang, index=index, predikat=predikat, weight=weight)
+    else:
+        line = message("score.line", lang, index=index, predikat=predikat)
+    sections: list[ScoreSection] = []
+    for kind in ("domain", "aspect", "dimension"):
+        rows = tuple((clean(n), decimal(v, 2, lang)) for k, n, v in projection.groups if k == kind)
+        if rows:
+            sections.append(ScoreSection(heading=message(f"score.heading.{kind}", lang), rows=rows))
+    indicators = {i.id: i for i in result.indicators}
+    externals = []
+    for score in projection.indicators:
+        if not score.external:
+            continue
+        indicator = indicators.get(score.indicator)
+        name = clean(indicator.name) if indicator else ""
+        source = clean(indicator.external or "") if indicator and indicator.external else "-"
+        level = decimal(score.level, 1, lang).removesuffix(",0").removesuffix(".0")
+        assumed = message(
+            "external.floor" if score.assumed == "floor" else "external.given", lang, level=level
+        )
+        externals.append(
+            message(
+                "external.line",
+                lang,
+                indicator=clean(score.indicator),
+                name=name,
+                source=source,
+                assumed=assumed,
+            )
+        )
+    return ScoreView(
+        line=line,
+        index=index,
+        predikat=predikat,
+        minimum=minimum,
+        sections=tuple(sections),
+        externals=tuple(externals),
+        groups=tuple((clean(n), v) for _, n, v in projection.groups),
     )
-    return ScoreView(line=line, groups=tuple((clean(n), v) for _, n, v in projection.groups))
 
 
 def long_date(iso: str, lang: str) -> str:
@@ -201,14 +331,28 @@ def long_date(iso: str, lang: str) -> str:
     return message("date.long", lang, day=day.day, month=month, year=day.year)
 
 
+def agency_rows(result: AuditResult, agency: str) -> tuple[Finding, ...]:
+    """The rows on an agency's to-do list: those it leads, and the gaps where its own folder holds
+    a candidate file (ownership in the JSON is unchanged)."""
+    return tuple(
+        f
+        for f in result.findings
+        if f.agency == agency
+        or (f.status in _GAPS and any(c.agency == agency for c in f.documents))
+    )
+
+
 def select_agency(result: AuditResult, agency: str) -> AuditResult:
-    """The result narrowed to one agency's rows and files: what its to-do list is made from."""
+    """The result narrowed to one agency's rows and folder: what its to-do list is made from.
+
+    The documents stay the whole tree's (an empty tree is still said to be empty); reports count
+    only the agency's own files (`focus`)."""
     return dataclasses.replace(
         result,
-        findings=tuple(f for f in result.findings if f.agency == agency),
-        documents=tuple(d for d in result.documents if d.agency == agency),
+        findings=agency_rows(result, agency),
         folders=tuple(f for f in result.folders if f.agency == agency),
         agencies_without_folder=tuple(a for a in result.agencies_without_folder if a == agency),
+        focus=agency,
     )
 
 
@@ -232,20 +376,26 @@ def _suggestions(result: AuditResult) -> dict[str, str]:
     return out
 
 
+@dataclass(frozen=True)
+class _Context:
+    result: AuditResult
+    names: dict[str, str]
+    suggestions: dict[str, str]
+    lang: str
+    deadline: str
+
+
 def _agency(
-    agency: str,
-    findings: list[Finding],
-    result: AuditResult,
-    names: dict[str, str],
-    suggestions: dict[str, str],
-    lang: str,
+    agency: str, led: list[Finding], touched: list[Finding], context: _Context
 ) -> AgencyView:
-    items = [_item(f, result, names, suggestions, lang) for f in findings]
-    gaps = [i for i in items if i.status in (Status.WEAK, Status.MISSING)]
+    lang = context.lang
+    items = [_item(f, agency, context) for f in led]
+    others = [_item(f, agency, context) for f in touched if f not in led]
+    gaps = [i for i in items if i.status in _GAPS] + others
     renames: dict[str, RenameView] = {}
-    for item in items:
+    for item in (*items, *others):
         for doc in item.documents:
-            if doc.suggested_name and doc.path not in renames:
+            if doc.suggested_name and doc.path not in renames and doc.agency in (agency, None):
                 name = doc.path.rsplit("/", 1)[-1]
                 action = message("rename.action", lang, name=name, suggestion=doc.suggested_name)
                 renames[doc.path] = RenameView(
@@ -253,23 +403,41 @@ def _agency(
                 )
     return AgencyView(
         id=clean(agency),
-        name=names.get(agency, clean(agency)),
-        tally=Tally.of_findings(findings),
-        # what raises the projected index most first; then weak rows, nearest to done
-        todo=tuple(sorted(gaps, key=lambda i: (-(i.gain or 0.0), i.status is Status.MISSING))),
+        name=context.names.get(agency, clean(agency)),
+        tally=Tally.of_findings(led),
+        todo=tuple(_todo_order(gaps)),
         done=tuple(i for i in items if i.status is Status.COMPLETE),
+        waived=tuple(i for i in items if i.status is Status.WAIVED),
         renames=tuple(renames.values()),
+        head=head_title(context.result, agency, lang),
     )
 
 
-def _item(
-    finding: Finding,
-    result: AuditResult,
-    names: dict[str, str],
-    suggestions: dict[str, str],
-    lang: str,
-) -> ItemView:
+def _todo_order(gaps: list[ItemView]) -> list[ItemView]:
+    """What raises the projected index most first, then weak rows (nearest to done); a gated row
+    comes after the rows of the level that blocks it, which must be done first."""
+    ordered = sorted(gaps, key=lambda i: (-(i.gain or 0.0), i.status is Status.MISSING))
+    for item in [i for i in ordered if i.gated_by is not None]:
+        blocking = item.gated_by or 0
+        blockers = [
+            n
+            for n, other in enumerate(ordered)
+            if other.indicator == item.indicator
+            and other.gated_by is None
+            and other.level is not None
+            and other.level <= blocking
+        ]
+        here = ordered.index(item)
+        if blockers and max(blockers) > here:
+            ordered.pop(here)
+            ordered.insert(max(blockers), item)
+    return ordered
+
+
+def _item(finding: Finding, viewer: str, context: _Context) -> ItemView:
+    result, lang = context.result, context.lang
     evidence = finding.evidence
+    names = context.names
     folder = names.get(finding.agency, clean(finding.agency))
     values = {
         "folder": folder,
@@ -277,13 +445,19 @@ def _item(
         "count": evidence.min_count,
         "level": finding.gated_by,
     }
+    waiver_text = ""
     if finding.status is Status.MISSING:
         actions = [message("todo.missing", lang, folder=folder)]
     elif finding.waiver is not None:
         waiver = finding.waiver
-        actions = [
-            message("todo.waived", lang, reason=clean(waiver.reason), by=clean(waiver.by or "-"))
-        ]
+        until = (
+            long_date(waiver.until.isoformat(), lang)
+            if waiver.until
+            else message("waiver.open", lang)
+        )
+        by = clean(waiver.by or "-")
+        waiver_text = message("waiver.line", lang, reason=clean(waiver.reason), by=by, until=until)
+        actions = [message("todo.waived", lang, reason=clean(waiver.reason), by=by)]
     else:
         actions = [message(f"action.{r.value}", lang, **values) for r in finding.reasons]
     searchable = {d.path for d in result.documents if d.ocr_pages}
@@ -292,9 +466,10 @@ def _item(
             name = clean(candidate.path.rsplit("/", 1)[-1])
             actions.append(message("action.searchable", lang, name=name))
     led_by = ""
-    if result.self_check and finding.agency != result.self_check:
+    if finding.agency != viewer or (result.self_check and finding.agency != result.self_check):
         led_by = message("led_by", lang, agency=folder)
     gains = result.projection.gains if result.projection else {}
+    gain = gains.get(f"{evidence.id}@{finding.agency}")
     return ItemView(
         indicator=clean(finding.indicator.id),
         indicator_name=clean(finding.indicator.name),
@@ -306,22 +481,57 @@ def _item(
         reasons=tuple(reason_text(r, lang, level=finding.gated_by) for r in finding.reasons),
         reason_codes=tuple(r.value for r in finding.reasons),
         actions=tuple(dict.fromkeys(actions)),
-        documents=tuple(_document(c, suggestions.get(c.path)) for c in finding.documents),
+        documents=tuple(
+            _document(c, context.suggestions.get(c.path), lang) for c in finding.documents
+        ),
         led_by=led_by,
-        gain=gains.get(f"{evidence.id}@{finding.agency}"),
+        gain=gain,
+        gain_text=message("gain", lang, gain=decimal(gain, 3, lang)) if gain else "",
+        level=evidence.level,
+        gated_by=finding.gated_by,
+        waiver=waiver_text,
+        agency=clean(finding.agency),
+        person=head_title(result, finding.agency, lang),
+        deadline=context.deadline,
     )
 
 
-def _document(candidate: Candidate, suggestion: str | None) -> DocumentView:
+def _document(candidate: Candidate, suggestion: str | None, lang: str) -> DocumentView:
     return DocumentView(
         path=clean(candidate.path),
-        score=f"{candidate.score:.1f}",
+        score="" if candidate.score is None else decimal(candidate.score, 1, lang),
         page=candidate.page,
         year=candidate.year,
         snippet=clean(candidate.snippet or ""),
-        problems=tuple(r.value for r in candidate.problems),
+        problems=tuple(reason_label(r.value, lang) for r in candidate.problems),
+        problem_codes=tuple(r.value for r in candidate.problems),
         suggested_name=suggestion,
+        pinned=candidate.pinned,
+        agency=candidate.agency,
+        value=None if candidate.score is None else round(candidate.score, 1),
     )
+
+
+def document_bits(doc: DocumentView, lang: str) -> list[str]:
+    """The facts of a listed file in words: score (or "belum terbaca"), page, year, pin, problems."""
+    bits = [
+        message("document.line", lang, score=doc.score)
+        if doc.score
+        else message("document.unread", lang)
+    ]
+    if doc.page is not None:
+        bits.append(message("document.page", lang, page=doc.page))
+    if doc.year is not None:
+        bits.append(message("document.year", lang, year=doc.year))
+    if doc.pinned:
+        bits.append(message("document.pinned", lang))
+    bits.extend(doc.problems)
+    return bits
+
+
+def own_documents(result: AuditResult) -> list[DocumentEntry]:
+    """The files a report speaks of: all of them, or the focus agency's own."""
+    return [d for d in result.documents if result.focus in (None, d.agency)]
 
 
 def _notes(result: AuditResult, lang: str) -> list[str]:
@@ -332,15 +542,16 @@ def _notes(result: AuditResult, lang: str) -> list[str]:
     if result.agencies_without_folder:
         names = ", ".join(clean(a) for a in result.agencies_without_folder)
         notes.append(message("agencies.without_folder", lang, names=names))
-    unreadable = [d for d in result.documents if d.problems]
+    documents = own_documents(result)
+    unreadable = [d for d in documents if d.problems]
     if unreadable:
         notes.append(message("problems", lang, count=len(unreadable)))
     skipped: dict[str, int] = {}
-    for entry in result.documents:
+    for entry in documents:
         if entry.state == "skipped":
-            key = entry.skip_reason or "?"
+            key = skip_label(entry.skip_reason or "other", lang)
             skipped[key] = skipped.get(key, 0) + 1
     if skipped:
-        detail = ", ".join(f"{clean(r)} {n}" for r, n in sorted(skipped.items()))
+        detail = ", ".join(f"{r} {n}" for r, n in sorted(skipped.items()))
         notes.append(message("skipped", lang, count=sum(skipped.values()), detail=detail))
     return notes

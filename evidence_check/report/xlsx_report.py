@@ -1,7 +1,8 @@
-"""The Excel report: a summary sheet (per agency and per indicator group) and a sheet per agency.
+"""The Excel report: a summary sheet, the projection, a sheet of all rows and a sheet per agency.
 
-Every sheet has a filter on its table, set column widths and coloured statuses. Text cells are
-always stored as text, so a file name starting with "=" never becomes a formula.
+Every table sheet has a filter, set column widths, coloured statuses, the person in charge and the
+deadline, and prints landscape on A4, fitted to the page width with its header row repeated. Text
+cells are always stored as text, so a file name starting with "=" never becomes a formula.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ WIDTHS = {
     "status": 11,
     "reasons": 40,
     "action": 48,
+    "gain": 9,
+    "person": 26,
+    "deadline": 16,
+    "led_by": 24,
     "file": 44,
     "page": 6,
     "score": 7,
@@ -60,6 +65,11 @@ def render(result: AuditResult, lang: str = "id") -> bytes:
     summary.title = message("sheet.summary", lang)[:31]
     _summary(summary, view, lang)
     used = {summary.title.lower()}
+    if view.score is not None:
+        score = book.create_sheet(_sheet_name(message("sheet.score", lang), used))
+        _score(score, view, lang)
+    everything = book.create_sheet(_sheet_name(message("sheet.all", lang), used))
+    _table(everything, table.header(lang), [r for a in view.agencies for r in table.own_rows(a)])
     for agency in view.agencies:
         sheet = book.create_sheet(_sheet_name(agency.id, used))
         _table(sheet, table.header(lang), table.rows(agency))
@@ -72,6 +82,9 @@ def _summary(sheet: Worksheet, view: ReportView, lang: str) -> None:
     sheet.append([f"{view.title}: {view.evaluation}"])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append([view.generated])
+    for line in view.head_lines:
+        sheet.append([line])
+        sheet.cell(sheet.max_row, 1).font = BOLD
     tally = view.tally
     sheet.append(
         [message("summary", lang, complete=tally.complete, weak=tally.weak, missing=tally.missing)]
@@ -93,6 +106,53 @@ def _summary(sheet: Worksheet, view: ReportView, lang: str) -> None:
     )
     for column, width in zip("ABCDEF", (16, 60, 11, 11, 11, 11), strict=True):
         sheet.column_dimensions[column].width = width
+    _print_setup(sheet, repeat=False)
+
+
+def _score(sheet: Worksheet, view: ReportView, lang: str) -> None:
+    """The projection: the index line, each kind of sub-score under its heading, the externals."""
+    score = view.score
+    assert score is not None
+    sheet.append([message("heading.score", lang)])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append([score.line])
+    sheet.append([message("column.index", lang), projection_index(view)])
+    sheet.cell(sheet.max_row, 2).number_format = "0.00"
+    for section in score.sections:
+        sheet.append([])
+        sheet.append([section.heading, message("column.index", lang)])
+        for index in (1, 2):
+            sheet.cell(sheet.max_row, index).font = BOLD
+            sheet.cell(sheet.max_row, index).fill = HEADER_FILL
+        for (name, _), value in zip(section.rows, section.values, strict=True):
+            sheet.append([name, value])
+            _as_text(sheet.cell(sheet.max_row, 1), name)
+            sheet.cell(sheet.max_row, 2).number_format = "0.00"
+    if score.externals:
+        sheet.append([])
+        sheet.append([message("score.heading.external", lang)])
+        sheet.cell(sheet.max_row, 1).font = BOLD
+        for line in score.externals:
+            sheet.append([line])
+    sheet.column_dimensions["A"].width = 70
+    sheet.column_dimensions["B"].width = 12
+    _print_setup(sheet, repeat=False)
+
+
+def projection_index(view: ReportView) -> float:
+    score = view.score
+    return float(score.index.replace(",", ".")) if score else 0.0
+
+
+def _print_setup(sheet: Worksheet, *, repeat: bool = True) -> None:
+    """Landscape A4, fitted to one page wide, the header row repeated on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if repeat:
+        sheet.print_title_rows = "1:1"
 
 
 def _tally_rows(
@@ -135,6 +195,7 @@ def _table(
     sheet.freeze_panes = "A2"
     for index, column in enumerate(table.COLUMNS, 1):
         sheet.column_dimensions[get_column_letter(index)].width = WIDTHS[column]
+    _print_setup(sheet)
 
 
 def _as_text(cell: object, value: table.Cell) -> None:
