@@ -313,7 +313,7 @@ def _validate(data: Any) -> Iterator[tuple[str, str]]:
         if not isinstance(agency, dict):
             yield place, f"expected a mapping with id and name, got {show(agency)}"
             continue
-        yield from _check(agency, "agency", place)
+        yield from _check(agency, "agency", place, version)
         yield from _unique(agency.get("id"), f"{place}.id", agency_ids)
     indicator_ids: dict[str, str] = {}
     evidence_ids: dict[str, str] = {}

@@ -29,9 +29,12 @@ def render(result: AuditResult, lang: str = "id", *, color: bool = False) -> str
     tally = view.tally
     out = [paint(f"{view.title}: {view.evaluation} ({view.map_source})", "1")]
     out.extend(paint(line, "1") for line in view.head_lines)
-    out.append(
-        message("summary", lang, complete=tally.complete, weak=tally.weak, missing=tally.missing)
+    summary = message(
+        "summary", lang, complete=tally.complete, weak=tally.weak, missing=tally.missing
     )
+    if tally.waived:
+        summary += f" · {tally.waived} {message('tally.waived', lang).lower()}"
+    out.append(summary)
     if view.deadline:
         out.append(message("deadline.line", lang, date=view.deadline))
     out.extend(_score(view, paint))
@@ -70,6 +73,11 @@ def _agency(agency: AgencyView, paint: _Paint, lang: str) -> list[str]:
     lines = [paint(f"== {agency.name} ({agency.id}) ==", "1")]
     for item in agency.todo:
         lines.extend(_item(item, paint, lang))
+    for item in agency.done:  # a pinned file is a person's word: show it where it counts
+        for doc in (d for d in item.documents if d.pinned):
+            label = paint.status(f"[{item.status_label}]", item.status)
+            lines.append(f"  {label} {item.indicator} · {item.evidence} · {item.title}")
+            lines.append(f"        {doc.path} ({', '.join(document_bits(doc, lang))})")
     if agency.waived:
         lines.append(f"  {message('heading.waived', lang)}:")
         for item in agency.waived:

@@ -286,9 +286,15 @@ def _score(result: AuditResult, lang: str) -> ScoreView | None:
         line = message("score.line", lang, index=index, predikat=predikat)
     sections: list[ScoreSection] = []
     for kind in ("domain", "aspect", "dimension"):
-        rows = tuple((clean(n), decimal(v, 2, lang)) for k, n, v in projection.groups if k == kind)
-        if rows:
-            sections.append(ScoreSection(heading=message(f"score.heading.{kind}", lang), rows=rows))
+        members = [(clean(n), v) for k, n, v in projection.groups if k == kind]
+        if members:
+            sections.append(
+                ScoreSection(
+                    heading=message(f"score.heading.{kind}", lang),
+                    rows=tuple((n, decimal(v, 2, lang)) for n, v in members),
+                    values=tuple(v for _, v in members),
+                )
+            )
     indicators = {i.id: i for i in result.indicators}
     externals = []
     for score in projection.indicators:
