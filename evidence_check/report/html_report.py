@@ -94,8 +94,10 @@ def _summary(view: ReportView) -> str:
         for s in view.statuses
     )
     overall = _label(view.evaluation, tally, lang)
-    groups = [(_label(g.name, g.tally, lang), g.tally) for g in view.groups]
-    agencies = [(_label(a.name, a.tally, lang), a.tally) for a in view.agencies]
+    # a bar's label is its name only (its counts are inside it and in the table below), so it
+    # stays whole and legible on a phone
+    groups = [(g.name, g.tally) for g in view.groups]
+    agencies = [(a.name, a.tally) for a in view.agencies]
     return "\n".join(
         [
             '<section class="card" id="summary">',
@@ -244,11 +246,14 @@ def _document_cells(doc: DocumentView, lang: str) -> str:
     if doc.suggested_name:
         text = message("rename.suggested", lang, suggestion=doc.suggested_name)
         suggestion = f'<span class="suggest">{escape(text)}</span>'
-    flags = [message("document.pinned", lang)] if doc.pinned else []
-    flags += list(doc.problems)
+    flags = list(doc.problems)
     if not doc.score:
         flags.insert(0, message("document.unread", lang))
     problems = f' <span class="flags">({escape(", ".join(flags))})</span>' if flags else ""
+    if doc.pinned:
+        problems = (
+            f' <span class="pin">({escape(message("document.pinned", lang))})</span>' + problems
+        )
     page = "" if doc.page is None else doc.page
     year = "" if doc.year is None else doc.year
 
