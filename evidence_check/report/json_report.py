@@ -17,7 +17,9 @@ from evidence_check.models import AuditResult, Candidate, DocumentEntry, Finding
 #    reasons may hold "other-region" and "gated" (new codes of a closed set). Added with it: each
 #    row's "code" (the portal item code) and "gated_by"; a row document's "pinned" (and, from
 #    bundles, "part"); "evaluation.region" and "evaluation.revoked_by"; "score.unknown_weight",
-#    "score.predikat_name" and each score indicator's "external" and "assumed".
+#    "score.predikat_name" and each score indicator's "external" and "assumed"; a row document's
+#    "score" is null for an unread scan or picture listed on a row that would otherwise be missing
+#    (OCR off or not installed: the row is weak/no-text). docs/json-contract.md is the reference.
 FORMAT_VERSION = 2
 
 
