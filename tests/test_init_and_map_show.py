@@ -58,7 +58,8 @@ def test_binary_formats_need_a_file(tmp_path: Path) -> None:
 def test_the_text_report_shows_the_projected_index_and_orders_by_gain(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["audit", str(REPO / "samples"), "--no-ocr", "--jobs", "2"])
     assert result.exit_code == 1
-    assert "Proyeksi indeks dari butir yang lengkap: " in result.stdout
+    # the samples leave I7 and I18 at the floor: the index is then a minimum
+    assert "Proyeksi indeks minimal dari butir yang lengkap: " in result.stdout
     kominfo = result.stdout.split("== Dinas Komunikasi dan Informatika (diskominfo) ==")[1]
     gains = [
         float(line.split("(+")[1].split()[0].replace(",", "."))
@@ -66,3 +67,17 @@ def test_the_text_report_shows_the_projected_index_and_orders_by_gain(tmp_path: 
         if "(+" in line
     ]
     assert gains and gains == sorted(gains, reverse=True)
+
+
+def test_init_with_the_pemdi_map_lists_item_codes_and_what_needs_no_upload(tmp_path: Path) -> None:
+    """An OPD reads its checklist by the portal's codes; the coordinator sees that the national
+    indices need no upload instead of chasing documents for them."""
+    root = tmp_path / "evidence"
+    result = CliRunner().invoke(
+        main, ["init", str(root), "--map", str(REPO / "requirements_map.yaml")]
+    )
+    assert result.exit_code == 0, result.output
+    kominfo = next(root.glob("01. *")) / "BACA-SAYA.txt"
+    text = kominfo.read_text(encoding="utf-8")
+    assert "- I4-L1-01 Keputusan Bupati tentang Tim Koordinasi Pemerintah Digital" in text
+    assert "Tidak perlu unggah" in text and "I5 " in text
