@@ -177,3 +177,20 @@ def test_csv_under_english_keeps_commas_and_points() -> None:
     rows = list(csv.reader(io.StringIO(text[1:])))
     gain = rows[0].index("Index gain")
     assert "0.1" in [r[gain] for r in rows[1:]]
+
+
+def test_a_memo_to_the_sekretaris_daerah_has_no_tembusan_to_itself() -> None:
+    import dataclasses
+
+    from evidence_check.models import Agency
+    from evidence_check.report.memo_view import memo_view
+
+    base = pemdi_result()
+    setda = Agency(id="setda", name="Sekretariat Daerah", head="Sekretaris Daerah")
+    findings = (dataclasses.replace(base.findings[1], agency="setda"),)
+    subject = dataclasses.replace(base, agencies=(*base.agencies, setda), findings=findings)
+    agency = build(subject, "id").agencies[0]
+    memo = memo_view(subject, agency, "id")
+    assert (memo.to, memo.copy) == ("Yth. Sekretaris Daerah", "-")
+    other = memo_view(pemdi_result(), build(pemdi_result(), "id").agencies[1], "id")
+    assert (other.to, other.copy) == ("Yth. Inspektur", "Sekretaris Daerah Kabupaten Mojosari")

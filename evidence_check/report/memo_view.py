@@ -77,7 +77,7 @@ def memo_view(result: AuditResult, agency: AgencyView, lang: str) -> MemoView:
         letterhead=tuple(letterhead),
         to=f"{message('memo.to_prefix', lang)} {agency.head}".strip(),
         sender=sender,
-        copy=message("memo.copy_value", lang, region=f" {region}" if region else ""),
+        copy=_copy(agency, region, lang),
         subject=message("memo.subject_value", lang, evaluation=evaluation),
         reply_by=reply_by,
         signatory_title=sender,
@@ -89,6 +89,13 @@ def memo_view(result: AuditResult, agency: AgencyView, lang: str) -> MemoView:
         else message("memo.signature_id", lang),
         shared_files=shared_files(agency),
     )
+
+
+def _copy(agency: AgencyView, region: str, lang: str) -> str:
+    """Tembusan: the Sekretaris Daerah, except on a memo to the Sekretaris Daerah."""
+    if agency.head.startswith(message("memo.copy_value", lang, region="")):
+        return "-"
+    return message("memo.copy_value", lang, region=f" {region}" if region else "")
 
 
 def shared_files(agency: AgencyView) -> tuple[tuple[str, tuple[str, ...]], ...]:
