@@ -24,7 +24,7 @@ from evidence_check.cache import default_cache_dir
 from evidence_check.console import EXIT_GAPS, EXIT_OK, guarded, progress_line
 from evidence_check.discover import discover, resolve_agency
 from evidence_check.evidence_map import load_map, resolve_map
-from evidence_check.messages import LANGUAGES, message
+from evidence_check.messages import LANGUAGES, message, skip_label
 from evidence_check.models import AuditResult, EvidenceMap, RegionSettings, Settings
 from evidence_check.reader import default_jobs
 from evidence_check.region import (
@@ -299,7 +299,8 @@ def list_files_command(root: Path, map_option: str | None, lang: str) -> None:
         click.echo(f"  {source.path}  [{source.agency or '-'}]")
     for skipped in found.skipped:
         detail = f": {skipped.detail}" if skipped.detail else ""
-        click.echo(f"  {message('list.skipped', lang)} {skipped.path} ({skipped.reason}{detail})")
+        reason = skip_label(skipped.reason, lang)
+        click.echo(f"  {message('list.skipped', lang)} {skipped.path} ({reason}{detail})")
 
 
 @main.command("init")

@@ -348,6 +348,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "column.deadline": {"id": "Batas waktu", "en": "Deadline"},
     "column.waiver": {"id": "Pengecualian", "en": "Waiver"},
     "column.led_by": {"id": "Dipimpin oleh", "en": "Led by"},
+    "column.pinned": {"id": "Berkas disematkan", "en": "Pinned file"},
     "sheet.all": {"id": "Semua butir", "en": "All items"},
     "sheet.score": {"id": "Proyeksi", "en": "Projection"},
     "heading.score": {"id": "Proyeksi indeks", "en": "Projected index"},

@@ -162,7 +162,7 @@ def test_list_files_shows_agencies_and_skips(tree: tuple[Path, Path]) -> None:
     code, out, _ = run("list-files", root, "--map", map_file)
     assert code == 0
     assert "'Bagian Hukum' -> bag-hukum" in out and "'Arsip Lama' -> (tidak dikenali)" in out
-    assert "Bagian Hukum/Thumbs.db (junk)" in out
+    assert "Bagian Hukum/Thumbs.db (berkas sistem)" in out
 
 
 def test_shipped_map_by_name(tree: tuple[Path, Path]) -> None:

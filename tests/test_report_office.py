@@ -75,6 +75,7 @@ def test_xlsx_agency_sheet_rows_colours_filter_and_widths() -> None:
         "Snippet",
         "Suggested file name",
         "Other files",
+        "Pinned file",
     ]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert [r[6] for r in rows] == ["WEAK", "WEAK", "MISSING"]
@@ -86,7 +87,7 @@ def test_xlsx_agency_sheet_rows_colours_filter_and_widths() -> None:
         "00FFE082",
         "00FFCDD2",
     ]
-    assert sheet.auto_filter.ref == "A1:T4"
+    assert sheet.auto_filter.ref == "A1:U4"
     assert sheet.freeze_panes == "A2"
     assert sheet.column_dimensions["F"].width == 48
 
@@ -119,6 +120,7 @@ def test_xlsx_complete_rows_follow_the_todo_and_carry_the_suggested_name() -> No
             2023,
             "PERATURAN BUPATI MOJOSARI NOMOR 12 TAHUN 2023 TENTANG ARSITEKTUR SPBE",
             "SPBE-01-Perbup-ArsitekturSPBE-No12-2023.pdf",
+            None,
             None,
         )
     ]

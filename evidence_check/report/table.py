@@ -31,6 +31,7 @@ COLUMNS = (
     "snippet",
     "suggested_name",
     "other_files",
+    "pinned",
 )
 #: index of the status column, which Excel colours
 STATUS_COLUMN = COLUMNS.index("status")
@@ -77,4 +78,6 @@ def _row(agency: AgencyView, item: ItemView) -> list[Cell]:
         best.snippet or None if best else None,
         best.suggested_name if best else None,
         "; ".join(d.path for d in item.documents[1:]) or None,
+        # a person's word in the settings file, shown apart from what the audit found
+        "; ".join(d.path for d in item.documents if d.pinned) or None,
     ]

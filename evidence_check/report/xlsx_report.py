@@ -53,8 +53,9 @@ WIDTHS = {
     "snippet": 60,
     "suggested_name": 40,
     "other_files": 30,
+    "pinned": 30,
 }
-_WRAPPED = {"group", "requirement", "reasons", "action", "file", "snippet", "other_files"}
+_WRAPPED = {"group", "requirement", "reasons", "action", "file", "snippet", "other_files", "pinned"}
 _SHEET_UNSAFE = re.compile(r"[\[\]:*?/\\']")
 
 
