@@ -143,8 +143,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Complete level {level} of this indicator first; this item is judged only after it.",
     },
     "action.amends": {
-        "id": "Dokumen ini mengubah {amends}: unggah juga peraturan yang diubah bersama perubahannya.",
-        "en": "This document amends {amends}: upload the amended instrument beside it.",
+        "id": "Berkas ini mengubah {amends}: unggah juga peraturan yang diubah bersama perubahannya.",
+        "en": "This file amends {amends}: upload the amended instrument beside it.",
     },
     "action.draft": {
         "id": "Unggah versi yang sudah ditetapkan, bukan rancangannya.",

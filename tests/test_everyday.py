@@ -321,3 +321,16 @@ def test_a_pipe_gets_no_colour(region: Path, map_file: Path) -> None:
                str(map_file), "--no-cache", "--jobs", "1"]  # fmt: skip
     out = subprocess.run(command, capture_output=True, check=False, timeout=60).stdout
     assert b"\x1b[" not in out and b"Audit data dukung" in out
+
+
+def test_a_self_check_shows_one_agency_with_the_rows_others_lead_marked(
+    tmp_path: Path, map_file: Path
+) -> None:
+    root = build_tree(tmp_path / "Inspektorat", {"catatan.pdf": docgen.Report(title="Catatan")})
+    code, out, _ = audit(root, map_file, "--agency", "inspektorat")
+    assert code == 1
+    assert out.count(" ==\n") == 1 and "== Inspektorat Daerah (inspektorat) ==" in out
+    assert (
+        "I4-L1-01 · Keputusan Bupati tentang Tim Koordinasi Pemerintah Digital (dipimpin oleh"
+        in out
+    )

@@ -226,7 +226,11 @@ def build(result: AuditResult, lang: str) -> ReportView:
             for folder in {c.agency for c in finding.documents} - {None, finding.agency}:
                 touching.setdefault(str(folder), []).append(finding)
     order = [a.id for a in result.agencies]
-    if result.focus is not None:
+    if result.self_check is not None and result.focus is None:
+        # an OPD checking its own folder: every row it owns is its own, whoever leads it
+        by_agency, touching = {result.self_check: list(result.findings)}, {}
+        listed = [result.self_check]
+    elif result.focus is not None:
         listed = [result.focus]
     else:
         listed = sorted(
