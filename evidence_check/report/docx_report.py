@@ -28,7 +28,14 @@ from evidence_check.messages import message
 from evidence_check.models import AuditResult, Status
 from evidence_check.report.bundle import Bundle
 from evidence_check.report.memo_view import MemoView, memo_view
-from evidence_check.report.view import AgencyView, ReportView, build, document_bits
+from evidence_check.report.view import (
+    AgencyView,
+    ChangeView,
+    ReportView,
+    build,
+    changes_view,
+    document_bits,
+)
 
 #: cell shades of the status column, the same hues as the Excel and HTML reports
 SHADES = {
@@ -44,18 +51,26 @@ TODO_WIDTHS = (Cm(0.9), Cm(2.2), Cm(3.6), Cm(1.7), Cm(3.4), Cm(3.4), Cm(1.4))
 def render(result: AuditResult, lang: str = "id") -> bytes:
     view = build(result, lang)
     memos = {a.id: memo_view(result, a, lang) for a in view.agencies}
-    main = _save(view, view.agencies, memos)
+    changes = changes_view(result, lang)
+    main = _save(view, view.agencies, memos, changes)
     if len(view.agencies) < 2:
         return main
-    return Bundle(main, {agency.id: _save(view, (agency,), memos) for agency in view.agencies})
+    return Bundle(
+        main, {agency.id: _save(view, (agency,), memos, changes) for agency in view.agencies}
+    )
 
 
-def _save(view: ReportView, agencies: tuple[AgencyView, ...], memos: dict[str, MemoView]) -> bytes:
+def _save(
+    view: ReportView,
+    agencies: tuple[AgencyView, ...],
+    memos: dict[str, MemoView],
+    changes: ChangeView | None = None,
+) -> bytes:
     document = _new_document(view)
     for index, agency in enumerate(agencies):
         if index:
             document.add_page_break()  # type: ignore[no-untyped-call]
-        _memo(document, view, agency, memos[agency.id])
+        _memo(document, view, agency, memos[agency.id], changes)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -77,7 +92,13 @@ def _new_document(view: ReportView) -> DocumentObject:
     return document
 
 
-def _memo(document: DocumentObject, view: ReportView, agency: AgencyView, memo: MemoView) -> None:
+def _memo(
+    document: DocumentObject,
+    view: ReportView,
+    agency: AgencyView,
+    memo: MemoView,
+    changes: ChangeView | None = None,
+) -> None:
     lang = view.lang
     for number, line in enumerate(memo.letterhead):
         head = document.add_paragraph()
@@ -112,6 +133,7 @@ def _memo(document: DocumentObject, view: ReportView, agency: AgencyView, memo: 
     for line in view.head_lines:
         paragraph = document.add_paragraph()
         paragraph.add_run(line).bold = True
+    _changes(document, changes, agency.id, lang)
     tally = agency.tally
     counts = {"complete": tally.complete, "weak": tally.weak, "missing": tally.missing}
     key = "memo.internal_opening" if memo.internal else "memo.opening"
@@ -159,6 +181,20 @@ def _memo(document: DocumentObject, view: ReportView, agency: AgencyView, memo: 
         _small(renames)
     _after_table(document.add_paragraph(message("memo.closing", lang)))
     _signature(document, memo)
+
+
+def _changes(document: DocumentObject, changes: ChangeView | None, agency: str, lang: str) -> None:
+    """This agency's change since the baseline audit (--baseline): done, and new problems."""
+    if changes is None:
+        return
+    own = next((a for a in changes.agencies if a.id == agency), None)
+    document.add_paragraph(changes.heading + ":")
+    if own is None:
+        document.add_paragraph(message("changes.none", lang), style="List Bullet")
+        return
+    for key, lines in (("changes.done", own.done), ("changes.new_problems", own.new_problems)):
+        for line in lines:
+            document.add_paragraph(f"{message(key, lang)}: {line}", style="List Bullet")
 
 
 def _todo_table(document: DocumentObject, agency: AgencyView, memo: MemoView, lang: str) -> None:

@@ -17,6 +17,7 @@ from evidence_check.report.view import (
     ReportView,
     Tally,
     build,
+    changes_view,
     document_bits,
 )
 
@@ -37,6 +38,7 @@ def render(result: AuditResult, lang: str = "id") -> str:
         *(f"> **{escape(line)}**\n" for line in view.head_lines),
         escape(view.generated),
         "",
+        *_changes(result, lang),
         *_score(view),
         f"## {message('heading.overall', lang)}",
         "",
@@ -81,6 +83,26 @@ def _score(view: ReportView) -> list[str]:
     if score.externals:
         lines.extend([f"### {message('score.heading.external', lang)}", ""])
         lines.extend(f"- {escape(line)}" for line in score.externals)
+        lines.append("")
+    return lines
+
+
+def _changes(result: AuditResult, lang: str) -> list[str]:
+    """The change since the baseline audit (--baseline), before the summary."""
+    changes = changes_view(result, lang)
+    if changes is None:
+        return []
+    lines = [f"## {escape(changes.heading)}", "", f"- {escape(changes.counts)}"]
+    lines += [f"- {escape(changes.tally)}"] + (
+        [f"- {escape(changes.index)}"] if changes.index else []
+    )
+    lines.append("")
+    for agency in changes.agencies:
+        lines += [f"### {escape(agency.name)} ({escape(agency.id)})", ""]
+        lines += [f"- ✓ {message('changes.done', lang)}: {escape(d)}" for d in agency.done]
+        lines += [
+            f"- ⚠ {message('changes.new_problems', lang)}: {escape(p)}" for p in agency.new_problems
+        ]
         lines.append("")
     return lines
 

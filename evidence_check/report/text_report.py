@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from evidence_check.messages import message, status_label
 from evidence_check.models import AuditResult, Status
-from evidence_check.report.view import AgencyView, ItemView, ReportView, build, document_bits
+from evidence_check.report.view import (
+    AgencyView,
+    ItemView,
+    ReportView,
+    build,
+    changes_view,
+    document_bits,
+)
 
 _COLOURS = {Status.COMPLETE: "32", Status.WEAK: "33", Status.MISSING: "31", Status.WAIVED: "90"}
 
@@ -29,6 +36,7 @@ def render(result: AuditResult, lang: str = "id", *, color: bool = False) -> str
     tally = view.tally
     out = [paint(f"{view.title}: {view.evaluation} ({view.map_source})", "1")]
     out.extend(paint(line, "1") for line in view.head_lines)
+    out.extend(_changes(result, paint, lang))
     summary = message(
         "summary", lang, complete=tally.complete, weak=tally.weak, missing=tally.missing
     )
@@ -67,6 +75,25 @@ def _score(view: ReportView, paint: _Paint) -> list[str]:
         lines.append(f"  {message('score.heading.external', view.lang)}:")
         lines.extend(f"    {line}" for line in score.externals)
     return lines
+
+
+def _changes(result: AuditResult, paint: _Paint, lang: str) -> list[str]:
+    """The change since the baseline audit (--baseline), first thing under the title."""
+    changes = changes_view(result, lang)
+    if changes is None:
+        return []
+    lines = [paint(changes.heading, "1"), f"  {changes.counts}", f"  {changes.tally}"]
+    lines += [f"  {changes.index}"] if changes.index else []
+    for agency in changes.agencies:
+        lines.append(f"  {agency.name} ({agency.id})")
+        lines += [
+            f"    {paint('✓', '32')} {message('changes.done', lang)}: {d}" for d in agency.done
+        ]
+        lines += [
+            f"    {paint('!', '31')} {message('changes.new_problems', lang)}: {p}"
+            for p in agency.new_problems
+        ]
+    return [*lines, ""]
 
 
 def _agency(agency: AgencyView, paint: _Paint, lang: str) -> list[str]:
