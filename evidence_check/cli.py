@@ -54,6 +54,16 @@ from evidence_check.scaffold import init_tree
 log = logging.getLogger("evidence_check")
 
 
+class CommandError(click.ClickException):
+    """A usage error of this tool's own, in the user's language: one line, exit code 2 (click's
+    UsageError would wrap it in English "Usage:" and "Error:" lines)."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"evidence-check: {self.format_message()}", err=True)
+
+
 def _load(map_option: str | None) -> EvidenceMap:
     path = resolve_map(map_option)
     return load_map(path, source=map_option or str(path))
@@ -93,7 +103,7 @@ def _between(
 def _outside(root: Path, *targets: Path | None, lang: str = "en") -> None:
     for target in targets:
         if target is not None and target.resolve().is_relative_to(root.resolve()):
-            raise click.UsageError(message("cli.inside_root", lang, target=target, root=root))
+            raise CommandError(message("cli.inside_root", lang, target=target, root=root))
 
 
 def _agency_id(evidence_map: EvidenceMap, agency: str | None, hint: str, lang: str) -> str | None:
@@ -105,11 +115,18 @@ def _agency_id(evidence_map: EvidenceMap, agency: str | None, hint: str, lang: s
     resolved = resolve_agency(agency, evidence_map.agencies)
     if resolved is not None:
         return resolved
-    raise click.BadParameter(
-        message("cli.unknown_agency", lang, agency=agency, source=evidence_map.source,
-                ids=", ".join(ids)),
-        param_hint=hint,
+    raise CommandError(
+        f"{hint}: "
+        + message("cli.unknown_agency", lang, agency=agency, source=evidence_map.source,
+                  ids=", ".join(ids))
     )  # fmt: skip
+
+
+def _folder(root: Path, lang: str) -> None:
+    """ROOT must be an existing folder: a usage error in the user's language otherwise."""
+    if not root.is_dir():
+        key = "cli.root_missing" if not root.exists() else "cli.root_not_folder"
+        raise CommandError(message(key, lang, root=root))
 
 
 def _color() -> bool:
@@ -149,7 +166,8 @@ def _destinations(file_help: str, dir_help: str) -> Callable[[Any], Any]:
     )
 
 
-ROOT = click.argument("root", type=click.Path(exists=True, file_okay=False, path_type=Path))
+# checked by the command (`_folder`), so that its error speaks the --lang of the command line
+ROOT = click.argument("root", type=click.Path(path_type=Path))
 MAP = click.option(
     "--map", "map_option", metavar="FILE|NAME",
     help="Requirements map: a path or a shipped map (pemdi, spbe-2020, smart-city). "
@@ -207,7 +225,7 @@ def _audit(
 def _files_only(formats: tuple[str, ...], to_file: bool, lang: str) -> None:
     for fmt in formats:
         if fmt in BINARY_FORMATS and not to_file:
-            raise click.UsageError(message("cli.file_format", lang, fmt=fmt))
+            raise CommandError(message("cli.file_format", lang, fmt=fmt))
 
 
 def _echo(result: AuditResult, fmt: str, lang: str) -> None:
@@ -259,17 +277,18 @@ def audit_command(root: Path, map_option: str | None, agency: str | None, format
                   fail_on: str, baseline: str | None, no_history: bool,
                   **reading: Any) -> None:  # fmt: skip
     """Audit the evidence tree ROOT (one folder per agency) against the map."""
+    _folder(root, lang)
     evidence_map = _load(map_option)
     formats = formats or ("text",)
     agency = _agency_id(evidence_map, agency, "--agency", lang)
     if len(formats) > 1 and output_dir is None:
-        raise click.UsageError(message("cli.several_formats", lang))
+        raise CommandError(message("cli.several_formats", lang))
     _files_only(formats, output is not None or output_dir is not None, lang)
     _outside(root, output, output_dir, lang=lang)
     if fail_on == "regressed" and baseline is None:
-        raise click.UsageError("--fail-on regressed needs --baseline FILE or --baseline last")
+        raise CommandError(message("cli.fail_on_baseline", lang))
     if no_history and baseline == "last":
-        raise click.UsageError("--baseline last reads the history that --no-history leaves alone")
+        raise CommandError(message("cli.baseline_no_history", lang))
     with History(None if no_history else default_history_dir()) as store:
         previous = _baseline(baseline, store, root, map_option)
         result = _audit(
@@ -316,10 +335,11 @@ def todo_command(root: Path, agency_id: str, map_option: str | None, fmt: str, o
                  **reading: Any) -> None:  # fmt: skip
     """Audit the whole tree ROOT and write the to-do list of one agency (AGENCY_ID: an id, or a
     name or alias such as "kominfo")."""
+    _folder(root, lang)
     evidence_map = _load(map_option)
     agency_id = _agency_id(evidence_map, agency_id, "AGENCY_ID", lang) or agency_id
     if output is not None and output_dir is not None:
-        raise click.UsageError(message("cli.output_both", lang))
+        raise CommandError(message("cli.output_both", lang))
     if output_dir is not None:
         output = output_dir / file_name(agency_id, SUFFIXES[fmt])
     _files_only((fmt,), output is not None, lang)
@@ -361,6 +381,7 @@ def history_command(root: Path, map_option: str | None, lang: str) -> None:
 @guarded
 def list_files_command(root: Path, map_option: str | None, lang: str) -> None:
     """Show what discovery finds under ROOT: agencies, files, and what is skipped and why."""
+    _folder(root, lang)
     evidence_map = _load(map_option)
     found = discover(
         root, evidence_map.agencies, own_agency=None, max_bytes=Settings().max_file_bytes

@@ -438,6 +438,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "beri --output atau --output-dir, jangan keduanya",
         "en": "give either --output or --output-dir, not both",
     },
+    "cli.fail_on_baseline": {
+        "id": "--fail-on regressed memerlukan --baseline BERKAS atau --baseline last",
+        "en": "--fail-on regressed needs --baseline FILE or --baseline last",
+    },
+    "cli.baseline_no_history": {
+        "id": "--baseline last membaca riwayat yang tidak disentuh oleh --no-history",
+        "en": "--baseline last reads the history that --no-history leaves alone",
+    },
+    "cli.root_missing": {
+        "id": "folder {root} tidak ada",
+        "en": "the folder {root} does not exist",
+    },
+    "cli.root_not_folder": {
+        "id": "{root} adalah berkas, bukan folder data dukung",
+        "en": "{root} is a file, not an evidence folder",
+    },
     "cli.written": {"id": "Ditulis: {path}", "en": "Written: {path}"},
     "progress": {
         "id": "{done}/{total} berkas · {pages} halaman · {ocr} OCR · sisa {left} dtk ",

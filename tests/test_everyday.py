@@ -334,3 +334,24 @@ def test_a_self_check_shows_one_agency_with_the_rows_others_lead_marked(
         "I4-L1-01 · Keputusan Bupati tentang Tim Koordinasi Pemerintah Digital (dipimpin oleh"
         in out
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (("audit", "/nonexistent/Mojosari"), "evidence-check: folder /nonexistent/Mojosari tidak ada"),
+        (("audit", "/nonexistent/Mojosari", "--lang", "en"),
+         "evidence-check: the folder /nonexistent/Mojosari does not exist"),
+        (("audit", "{root}", "--format", "xlsx"),
+         "evidence-check: --format xlsx menghasilkan berkas: beri --output BERKAS atau --output-dir FOLDER"),
+        (("audit", "{root}", "--format", "csv", "--format", "html"),
+         "evidence-check: beberapa --format memerlukan --output-dir"),
+    ],
+)  # fmt: skip
+def test_the_tool_s_own_error_lines_speak_the_language_of_the_command(
+    tmp_path: Path, map_file: Path, args: tuple[str, ...], line: str
+) -> None:
+    (tmp_path / "Mojosari").mkdir()
+    filled = [a.replace("{root}", str(tmp_path / "Mojosari")) for a in args]
+    code, _, err = run(*filled, "--map", map_file, "--no-cache")
+    assert code == 2 and err.splitlines() == [line]
