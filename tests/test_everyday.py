@@ -355,3 +355,12 @@ def test_the_tool_s_own_error_lines_speak_the_language_of_the_command(
     filled = [a.replace("{root}", str(tmp_path / "Mojosari")) for a in args]
     code, _, err = run(*filled, "--map", map_file, "--no-cache")
     assert code == 2 and err.splitlines() == [line]
+
+
+def test_files_straight_under_root_with_no_agency_folder_get_the_root_banner(
+    tmp_path: Path, map_file: Path
+) -> None:
+    root = build_tree(tmp_path / "kiriman",
+                      {"sk.pdf": docgen.Regulation(topic=SK_TOPIC, form="KEPUTUSAN")})  # fmt: skip
+    _, out, _ = audit(root, map_file)
+    assert out.splitlines()[1].startswith("PERHATIAN: tidak ada folder di kiriman yang dikenali")

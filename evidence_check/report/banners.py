@@ -32,7 +32,8 @@ def banners(result: AuditResult, lang: str) -> tuple[str, ...]:
             )
         else:
             out.append(message("banner.ocr.off", lang, count=len(unread), rows=rows))
-    if result.self_check is None and result.folders and not any(f.agency for f in result.folders):
+    # files but no agency folder: every file counts only as misplaced (an empty tree says so above)
+    if result.self_check is None and processed and not any(f.agency for f in result.folders):
         if result.root_hint:
             out.append(message("banner.root", lang, root=root, hint=result.root_hint))
         else:
