@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from evidence_check.messages import message
 from evidence_check.models import AuditResult
-from evidence_check.report.view import AgencyView, clean, head_title, long_date
+from evidence_check.report.plain import clean, long_date
+from evidence_check.report.view import AgencyView, head_title
 
 #: the agency that coordinates the evaluation when the settings name none
 COORDINATOR_ID = "diskominfo"

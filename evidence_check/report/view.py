@@ -10,8 +10,6 @@ formats numbers (decimal commas in Indonesian); it does not escape, which is eac
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -29,21 +27,12 @@ from evidence_check.models import (
 )
 from evidence_check.report.banners import banners, revoked_line
 from evidence_check.report.naming import is_undescriptive, suggest_name
+from evidence_check.report.plain import clean as clean
+from evidence_check.report.plain import decimal as decimal
+from evidence_check.report.plain import long_date as long_date
+from evidence_check.report.score_view import ScoreView, score_view
 
-#: control characters, lone surrogates (undecodable file names) and bidi overrides, which could
-#: hide or reorder text on a terminal or in a browser; shown as U+FFFD instead
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _GAPS = (Status.WEAK, Status.MISSING)
-
-
-def clean(text: str) -> str:
-    return _UNSAFE.sub("\ufffd", text)
-
-
-def decimal(value: float, places: int, lang: str) -> str:
-    """A number as the language writes it: 2,80 in Indonesian, 2.80 in English."""
-    text = f"{value:.{places}f}"
-    return text.replace(".", ",") if lang == "id" else text
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -152,34 +141,6 @@ class GroupView:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ScoreSection:
-    """Sub-scores of one kind, under a heading that says which level they are (domain, aspect)."""
-
-    heading: str
-    #: (name, value as the language writes it)
-    rows: tuple[tuple[str, str], ...]
-    #: the values as numbers, for spreadsheets
-    values: tuple[float, ...] = ()
-
-
-@dataclass(frozen=True, kw_only=True)
-class ScoreView:
-    """The projected index: "Proyeksi indeks ...: 2,80 (Baik (Berkembang))" and its sub-scores."""
-
-    line: str
-    #: the index as the language writes it, two decimals
-    index: str
-    predikat: str
-    #: the index is a minimum: external indicators were counted at the floor
-    minimum: bool
-    sections: tuple[ScoreSection, ...]
-    #: one line per external indicator: nothing to upload, scored from a national index
-    externals: tuple[str, ...] = ()
-    #: (kind, name, value) of every sub-score, unformatted
-    groups: tuple[tuple[str, float], ...] = ()
-
-
-@dataclass(frozen=True, kw_only=True)
 class ReportView:
     lang: str
     title: str
@@ -264,7 +225,7 @@ def build(result: AuditResult, lang: str) -> ReportView:
         groups=tuple(GroupView(name=g, tally=Tally.of_findings(fs)) for g, fs in groups.items()),
         agencies=agencies,
         notes=tuple(_notes(result, lang)),
-        score=_score(result, lang),
+        score=score_view(result, lang),
         banners=banners(result, lang),
         revoked=revoked_line(result, lang),
         region=clean(result.region or ""),
@@ -282,73 +243,6 @@ def head_title(result: AuditResult, agency_id: str, lang: str) -> str:
         if agency.head
         else message("memo.head_of", lang, agency=clean(agency.name))
     )
-
-
-def _score(result: AuditResult, lang: str) -> ScoreView | None:
-    projection = result.projection
-    if projection is None:
-        return None
-    predikat = projection.predikat or "-"
-    if projection.predikat_name:
-        predikat = f"{predikat} ({projection.predikat_name})"
-    index = decimal(projection.index, 2, lang)
-    minimum = projection.unknown_weight > 0
-    if minimum:
-        weight = decimal(projection.unknown_weight, 1, lang).removesuffix(",0").removesuffix(".0")
-        line = message("score.minimum", lang, index=index, predikat=predikat, weight=weight)
-    else:
-        line = message("score.line", lang, index=index, predikat=predikat)
-    sections: list[ScoreSection] = []
-    for kind in ("domain", "aspect", "dimension"):
-        members = [(clean(n), v) for k, n, v in projection.groups if k == kind]
-        if members:
-            sections.append(
-                ScoreSection(
-                    heading=message(f"score.heading.{kind}", lang),
-                    rows=tuple((n, decimal(v, 2, lang)) for n, v in members),
-                    values=tuple(v for _, v in members),
-                )
-            )
-    indicators = {i.id: i for i in result.indicators}
-    externals = []
-    for score in projection.indicators:
-        if not score.external:
-            continue
-        indicator = indicators.get(score.indicator)
-        name = clean(indicator.name) if indicator else ""
-        source = clean(indicator.external or "") if indicator and indicator.external else "-"
-        level = decimal(score.level, 1, lang).removesuffix(",0").removesuffix(".0")
-        assumed = message(
-            "external.floor" if score.assumed == "floor" else "external.given", lang, level=level
-        )
-        externals.append(
-            message(
-                "external.line",
-                lang,
-                indicator=clean(score.indicator),
-                name=name,
-                source=source,
-                assumed=assumed,
-            )
-        )
-    return ScoreView(
-        line=line,
-        index=index,
-        predikat=predikat,
-        minimum=minimum,
-        sections=tuple(sections),
-        externals=tuple(externals),
-        groups=tuple((clean(n), v) for _, n, v in projection.groups),
-    )
-
-
-def long_date(iso: str, lang: str) -> str:
-    try:
-        day = dt.date.fromisoformat(iso[:10])
-    except ValueError:
-        return clean(iso)
-    month = message(f"month.{day.month}", lang)
-    return message("date.long", lang, day=day.day, month=month, year=day.year)
 
 
 def agency_rows(result: AuditResult, agency: str) -> tuple[Finding, ...]:
