@@ -1,6 +1,7 @@
 """The command line: options become one Settings, the core runs, a writer renders, an exit code.
 
-Exit codes: 0 nothing to fix, 1 gaps found, 2 usage or map error, 3 internal error (a bug).
+Exit codes: 0 nothing to fix, 1 gaps found, 2 usage, map or output error, 3 internal error (a
+bug), 130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM.
 This is the only module that prints or exits (with console.py, its helper).
 """
 
@@ -22,13 +23,13 @@ from evidence_check import __version__
 from evidence_check.audit import audit
 from evidence_check.cache import default_cache_dir
 from evidence_check.changes import read_baseline, with_changes
-from evidence_check.console import EXIT_GAPS, EXIT_OK, guarded, progress_line
+from evidence_check.console import EXIT_GAPS, EXIT_OK, guarded, plan_outputs, progress_line
 from evidence_check.discover import discover, resolve_agency
 from evidence_check.evidence_map import load_map, resolve_map
 from evidence_check.history import History, default_history_dir
 from evidence_check.messages import LANGUAGES, message, skip_label
 from evidence_check.models import AuditResult, ChangeKind, EvidenceMap, RegionSettings, Settings
-from evidence_check.reader import default_jobs
+from evidence_check.reader import ReadOptions, default_jobs
 from evidence_check.region import (
     check_against,
     find_settings,
@@ -41,6 +42,7 @@ from evidence_check.report import (
     SUFFIXES,
     TODO_FORMATS,
     WRITERS,
+    Destination,
     file_name,
     history_table,
     map_table,
@@ -134,13 +136,17 @@ def _color() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _write(content: str | bytes, destination: Path, lang: str) -> None:
-    """Write a report and name on stderr every file written (a DOCX bundle's memos too)."""
-    write_output(content, destination)
-    written = [destination]
-    if isinstance(content, Bundle):
+def _write(content: str | bytes, target: Destination, lang: str, *, companions: bool) -> None:
+    """Write a report where it was planned and name on stderr every file written (with
+    --output-dir, a DOCX bundle's memos too); a report on stdout is named nowhere."""
+    write_output(content, target, companions=companions)
+    if target.file is None:
+        return
+    written = [target.shown]
+    if companions and isinstance(content, Bundle):
+        main = Path(target.shown)
         written += [
-            destination.with_name(file_name(key, destination.suffix, stem=destination.stem))
+            str(main.with_name(file_name(key, main.suffix, stem=main.stem)))
             for key in sorted(content.companions)
         ]
     for path in written:
@@ -203,7 +209,6 @@ def _audit(
     """Run the core with the reading options of the command line."""
     cache_dir = reading["cache_dir"]
     lang = kw.get("lang", "en")
-    _outside(root, cache_dir, lang=lang)
     settings_path = find_settings(root, reading["settings_file"])
     region = load_settings(settings_path) if settings_path else RegionSettings()
     region = with_assumed(region, parse_assume(reading["assume"]))
@@ -285,6 +290,8 @@ def audit_command(root: Path, map_option: str | None, agency: str | None, format
         raise CommandError(message("cli.several_formats", lang))
     _files_only(formats, output is not None or output_dir is not None, lang)
     _outside(root, output, output_dir, lang=lang)
+    agencies = tuple(a.id for a in evidence_map.agencies)
+    planned = plan_outputs(root, formats, output, output_dir, agencies)
     if fail_on == "regressed" and baseline is None:
         raise CommandError(message("cli.fail_on_baseline", lang))
     if no_history and baseline == "last":
@@ -295,13 +302,11 @@ def audit_command(root: Path, map_option: str | None, agency: str | None, format
             evidence_map, root, reading, agency=agency, machine="json" in formats, lang=lang
         )
         result = _between(result, previous, store, root, map_option)
-    for fmt in formats:
-        if output_dir is not None:
-            _write(WRITERS[fmt](result, lang), output_dir / f"evidence-check{SUFFIXES[fmt]}", lang)
-        elif output is not None:
-            _write(WRITERS[fmt](result, lang), output, lang)
-        else:
+    for fmt, target in planned.items():
+        if target is None:
             _echo(result, fmt, lang)
+        else:
+            _write(WRITERS[fmt](result, lang), target, lang, companions=output_dir is not None)
     if timings:
         pages = sum(d.pages or 0 for d in result.documents)
         click.echo(json.dumps({**result.timings, "pages": pages}), err=True)
@@ -344,6 +349,7 @@ def todo_command(root: Path, agency_id: str, map_option: str | None, fmt: str, o
         output = output_dir / file_name(agency_id, SUFFIXES[fmt])
     _files_only((fmt,), output is not None, lang)
     _outside(root, output, lang=lang)
+    target = plan_outputs(root, (fmt,), output, None)[fmt]
     # read, not recorded: one memo per agency after an audit would fill the history with copies
     with History(default_history_dir()) as store:
         previous = _baseline(baseline, store, root, map_option)
@@ -354,8 +360,8 @@ def todo_command(root: Path, agency_id: str, map_option: str | None, fmt: str, o
         name = evidence_map.agency(agency_id).name
         click.echo(message("cli.no_rows", lang, agency=name, id=agency_id), err=True)
         sys.exit(EXIT_OK)
-    if output is not None:
-        _write(WRITERS[fmt](result, lang), output, lang)
+    if target is not None:
+        _write(WRITERS[fmt](result, lang), target, lang, companions=False)
     else:
         _echo(result, fmt, lang)
     sys.exit(EXIT_GAPS if result.has_gaps else EXIT_OK)
@@ -372,6 +378,51 @@ def history_command(root: Path, map_option: str | None, lang: str) -> None:
     with History(default_history_dir()) as store:
         points = store.points(root, key)
     click.echo(history_table.render(points, str(root), lang), nl=False)
+
+
+@main.command("package")
+@ROOT
+@MAP
+@click.option(
+    "--output-dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The package folder: new, empty, or an earlier package with --force.",
+)
+@click.option(
+    "--include-weak", is_flag=True, help="Also package the documents of weak rows, marked as such."
+)
+@click.option("--force", is_flag=True, help="Replace the earlier package in --output-dir.")
+@LANG
+@READING
+@guarded
+def package_command(root: Path, map_option: str | None, output_dir: Path, include_weak: bool,
+                    force: bool, lang: str, **reading: Any) -> None:  # fmt: skip
+    """Audit ROOT and copy every ready item's documents into --output-dir as the portal asks:
+    one folder per aspect/indicator/level, named by item code, scans made searchable."""
+    from evidence_check.package import build, layer_cache
+    from evidence_check.package_dir import MANIFEST_CSV, MANIFEST_XLSX, refusal, remove_earlier
+    from evidence_check.report import manifest  # PDFium and openpyxl only for this command
+
+    evidence_map = _load(map_option)
+    refused = refusal(root, output_dir, force=force)
+    if refused is not None:
+        raise click.UsageError(refused)
+    with layer_cache(reading["cache_dir"], no_cache=reading["no_cache"]) as cache_dir:
+        result = _audit(evidence_map, root, {**reading, "cache_dir": cache_dir, "no_cache": False})
+        remove_earlier(output_dir)
+        built = build(result, root, output_dir, cache_dir=cache_dir, include_weak=include_weak,
+                      ocr_tag=ReadOptions(ocr=result.ocr_available).tag, lang=lang,
+                      on_progress=progress_line(False))  # fmt: skip
+    write_output(manifest.render_csv(built), output_dir / MANIFEST_CSV)
+    write_output(manifest.render_xlsx(built), output_dir / MANIFEST_XLSX)
+    if not result.ocr_available:
+        click.echo(message("package.no_ocr", lang), err=True)
+    if built.reread_files:
+        click.echo(message("package.reread", lang, count=built.reread_files), err=True)
+    click.echo(message("package.done", lang, folder=output_dir, ready=built.ready,
+                       not_ready=built.not_ready, ocr=built.ocr_files))  # fmt: skip
+    sys.exit(EXIT_GAPS if built.not_ready else EXIT_OK)
 
 
 @main.command("list-files")

@@ -258,6 +258,18 @@ class Page:
 
 
 @dataclass(frozen=True, kw_only=True)
+class TextLayer:
+    """Where OCR found the words of one page: Tesseract's text-only PDF of the page image, laid
+    over the page to make a scan searchable (kept with the reading, so OCR runs once)."""
+
+    #: 1-based page number
+    page: int
+    pdf: bytes
+    #: the page was read turned 180 degrees (it lay upside down): the layer is turned back
+    turned: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
 class Problem:
     #: Reason.UNREADABLE or Reason.NO_TEXT
     code: Reason
@@ -272,6 +284,8 @@ class Extraction:
     ocr_pages: tuple[int, ...] = ()
     #: the page count where it differs from len(pages) (a DOCX is read as one text)
     page_count: int | None = None
+    #: pages skipped while the others were read (too large to render, damaged), one line each
+    page_problems: tuple[str, ...] = ()
 
     @property
     def pages_total(self) -> int | None:
@@ -292,6 +306,8 @@ class Reading:
     pages: int
     ocr_pages: tuple[int, ...] = ()
     problem: Problem | None = None
+    #: pages skipped while the others were read (Extraction.page_problems)
+    page_problems: tuple[str, ...] = ()
     #: normalised title area: the first page up to "Dengan Rahmat"/"Menimbang"; "" when unknown
     title: str = ""
     #: the title area as printed, whitespace collapsed, for snippets
