@@ -411,6 +411,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "skip.nested-archive": {"id": "arsip di dalam arsip", "en": "archive inside an archive"},
     "skip.zip-bomb": {"id": "arsip mencurigakan", "en": "suspicious archive"},
+    "skip.special-file": {"id": "berkas khusus (pipa, soket, perangkat)", "en": "special file"},
     "skip.other": {"id": "lainnya", "en": "other"},
     # the memo (Nota Dinas) and the coordinator's own to-do
     "memo.to_prefix": {"id": "Yth.", "en": "Attn."},
