@@ -66,3 +66,28 @@ def test_a_broken_archive_is_unreadable_not_a_crash(tmp_path: Path) -> None:
     (root / "Bagian Hukum" / "Perbup Arsitektur SPBE.zip").write_bytes(b"PK\x03\x04 truncated")
     result = run_audit(root, MAP)
     assert statuses(result)["arsitektur-perbup"] == ("weak", "unreadable")
+
+
+def test_the_members_of_a_big_archive_are_read_in_batches_not_one_task_each(
+    tmp_path: Path,
+) -> None:
+    """A kiriman.zip of thousands of small PDFs: one pool task per member made 5,000 members take
+    minutes; small members travel in batches whatever the size of their archive."""
+    import os
+
+    from evidence_check import reader
+    from evidence_check.models import SourceFile
+
+    members = {
+        f"dokumen/Laporan {n}.pdf": b"%PDF-1.4 " + bytes(str(n), "ascii") for n in range(300)
+    }
+    members["lampiran/foto.bin"] = os.urandom(3 * 1024 * 1024)  # the archive is over 2 MB
+    archive = make_zip(tmp_path / "tree" / "Bappeda" / "kiriman.zip", members)
+    source = SourceFile(
+        path="Bappeda/kiriman.zip", absolute=archive, agency="bappeda", size=archive.stat().st_size
+    )
+    jobs = [job for job in reader._plan(source) if isinstance(job, reader.Job)]
+    assert len(jobs) == 300
+    batches = reader._batches(jobs, workers=2)
+    assert len(batches) <= 300 // reader.BATCH_FILES + 1
+    assert sum(len(batch) for batch in batches) == 300
