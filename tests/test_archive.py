@@ -91,3 +91,42 @@ def test_the_members_of_a_big_archive_are_read_in_batches_not_one_task_each(
     batches = reader._batches(jobs, workers=2)
     assert len(batches) <= 300 // reader.BATCH_FILES + 1
     assert sum(len(batch) for batch in batches) == 300
+
+
+def test_a_folder_named_like_an_archive_never_shares_its_cache_entries(tmp_path: Path) -> None:
+    """`paket.zip!/surat.pdf` (a real folder) and member `surat.pdf` of `paket.zip`, even with
+    the same size and time as the archive, keep their own readings through the cache."""
+    import json
+    import os
+
+    from evidence_check.audit import audit
+    from evidence_check.evidence_map import parse_map
+    from evidence_check.models import Settings
+    from evidence_check.report import json_report
+
+    root = tmp_path / "tree"
+    perbup = pdf_bytes(tmp_path, docgen.Regulation(topic=ARSITEKTUR))
+    archive = make_zip(
+        root / "Bagian Hukum" / "paket.zip",
+        {"surat.pdf": pdf_bytes(tmp_path, docgen.Regulation(topic="Peta Rencana SPBE")),
+         "isi.bin": os.urandom(len(perbup) + 4096)},
+    )  # fmt: skip
+    real = root / "Bagian Hukum" / "paket.zip!" / "surat.pdf"
+    real.parent.mkdir()
+    real.write_bytes(perbup + b"\n" * (archive.stat().st_size - len(perbup)))
+    os.utime(real, ns=(archive.stat().st_atime_ns, archive.stat().st_mtime_ns))
+    assert real.stat().st_size == archive.stat().st_size
+
+    def run(cache: Path | None) -> dict[str, object]:
+        settings = Settings(cache_dir=cache, ocr=False)
+        data = json.loads(json_report.render(audit(parse_map(MAP, "map.yaml"), root, settings)))
+        data.pop("generated_at")
+        return data  # type: ignore[no-any-return]
+
+    plain = run(None)
+    paths = {d["path"] for d in plain["documents"]}  # type: ignore[attr-defined]
+    assert {"Bagian Hukum/paket.zip!!/surat.pdf", "Bagian Hukum/paket.zip!/surat.pdf"} <= paths
+    (root / "Bagian Hukum" / "baru.pdf").write_bytes(b"")  # after the cold run: no memo
+    run(tmp_path / "cache")
+    (root / "Bagian Hukum" / "baru.pdf").unlink()
+    assert run(tmp_path / "cache") == plain  # warm: every reading from the cache, none swapped
