@@ -44,7 +44,7 @@ from evidence_check.archive import (
 )
 from evidence_check.cache import Cache, encode, reading_key
 from evidence_check.discover import is_junk
-from evidence_check.extract import PICTURES, extract_file, supported_suffix
+from evidence_check.extract import PICTURES, extract_file, ocr, supported_suffix
 from evidence_check.models import Problem, Reading, Reason, SkippedFile, SourceFile
 from evidence_check.opening import check_regular, open_regular
 from evidence_check.opening import reason as os_reason
@@ -105,7 +105,8 @@ class Job:
     member: int | None = None
 
 
-Result = tuple[str, Reading, bytes]
+#: digest, reading, the reading encoded for the cache, its OCR text layers encoded (b"": none)
+Result = tuple[str, Reading, bytes, bytes]
 
 
 def file_digest(path: Path) -> str:
@@ -136,13 +137,15 @@ def read_jobs(
     is opened once."""
     results = []
     archives: dict[Path, zipfile.ZipFile] = {}
+    seen = ocr.record(scratch)  # the OCR'd pages' text layers, for searchable copies
     try:
         for path, member in jobs:
             if member is None:
                 digest, reading = read_one(path, options)
             else:
                 digest, reading = _read_member(archives, path, member, scratch, options)
-            results.append((digest, reading, encode(reading)))
+            layers = ocr.encode_layers(seen.take(reading.ocr_pages))
+            results.append((digest, reading, encode(reading), layers))
     finally:
         for archive in archives.values():
             archive.close()
@@ -250,10 +253,12 @@ def read_all(
         if isinstance(result, str):  # the worker failed: the file is unreadable, the audit goes on
             reading = _failed(result, job.source.path)
         else:
-            digest, reading, payload = result
+            digest, reading, payload, layers = result
             if digest:
                 key = reading_key(digest, options.tag)
                 cache.put(job.key, job.size, job.mtime_ns, digest, key, payload)
+                if layers:
+                    cache.put_layers(key, layers)
         counter.count(reading)
         yield Outcome(source=job.source, reading=reading)
 

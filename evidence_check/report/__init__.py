@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evidence_check.models import AuditResult
-from evidence_check.report import json_report, map_table, text_report
+from evidence_check.report import history_table, json_report, map_table, text_report
 from evidence_check.report.bundle import Bundle
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "OutputError",
     "destination",
     "file_name",
+    "history_table",
     "map_table",
     "text_report",
     "write_output",

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from evidence_check.messages import message
 from evidence_check.models import AuditResult, Status
 from evidence_check.report import table
-from evidence_check.report.view import ReportView, Tally, build
+from evidence_check.report.view import ChangeView, ReportView, Tally, build, changes_view
 
 #: light fills with dark text, readable in print and for colour-blind readers with the labels
 FILLS = {
@@ -59,7 +59,7 @@ def render(result: AuditResult, lang: str = "id") -> bytes:
     view = build(result, lang)
     book = Workbook(write_only=True)
     summary = book.create_sheet(message("sheet.summary", lang)[:31])
-    _summary(summary, view, lang)
+    _summary(summary, view, lang, changes_view(result, lang))
     used = {summary.title.lower()}
     for agency in view.agencies:
         sheet = book.create_sheet(_sheet_name(agency.id, used))
@@ -79,7 +79,7 @@ def _cell(sheet: Any, value: object, **style: Any) -> WriteOnlyCell:
     return cell
 
 
-def _summary(sheet: Any, view: ReportView, lang: str) -> None:
+def _summary(sheet: Any, view: ReportView, lang: str, changes: ChangeView | None = None) -> None:
     for column, width in zip("ABCDEF", (16, 60, 11, 11, 11, 11), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.append([_cell(sheet, f"{view.title}: {view.evaluation}", font=Font(bold=True, size=14))])
@@ -89,9 +89,9 @@ def _summary(sheet: Any, view: ReportView, lang: str) -> None:
         "summary", lang, complete=tally.complete, weak=tally.weak, missing=tally.missing
     )
     sheet.append([_cell(sheet, counts)])
+    first = 5 + _changes(sheet, changes)
     sheet.append([])
     rows = [([a.id, a.name], a.tally) for a in view.agencies]
-    first = 5
     _tally_rows(
         sheet, [message("column.agency", lang), message("column.agency_name", lang)], rows, lang
     )
@@ -99,6 +99,25 @@ def _summary(sheet: Any, view: ReportView, lang: str) -> None:
     sheet.append([])
     groups = [([g.name, ""], g.tally) for g in view.groups]
     _tally_rows(sheet, [message("column.group", lang), ""], groups, lang)
+
+
+def _changes(sheet: Any, changes: ChangeView | None) -> int:
+    """The change since the baseline audit (--baseline), under the summary sheet's title; returns
+    how many rows it took."""
+    if changes is None:
+        return 0
+    rows: list[list[Any]] = [[], [_cell(sheet, changes.heading, font=BOLD)]]
+    rows += [
+        [_cell(sheet, line)] for line in (changes.counts, changes.tally, changes.index) if line
+    ]
+    for agency in changes.agencies:
+        rows += [
+            [_cell(sheet, agency.id), _cell(sheet, line)]
+            for line in (*agency.done, *agency.new_problems)
+        ]
+    for row in rows:
+        sheet.append(row)
+    return len(rows)
 
 
 def _tally_rows(
