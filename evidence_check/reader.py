@@ -136,8 +136,8 @@ def read_jobs(
     copied into the run's private folder first, and removed once read; each archive of the batch
     is opened once."""
     results = []
-    archives: dict[Path, zipfile.ZipFile] = {}
     seen = ocr.record(scratch)  # the OCR'd pages' text layers, for searchable copies
+    archives: dict[Path, zipfile.ZipFile] = {}
     try:
         for path, member in jobs:
             if member is None:

@@ -89,9 +89,10 @@ def _summary(sheet: Any, view: ReportView, lang: str, changes: ChangeView | None
         "summary", lang, complete=tally.complete, weak=tally.weak, missing=tally.missing
     )
     sheet.append([_cell(sheet, counts)])
-    first = 5 + _changes(sheet, changes)
+    lines = _changes(sheet, changes)
     sheet.append([])
     rows = [([a.id, a.name], a.tally) for a in view.agencies]
+    first = 5 + lines
     _tally_rows(
         sheet, [message("column.agency", lang), message("column.agency_name", lang)], rows, lang
     )
@@ -102,8 +103,8 @@ def _summary(sheet: Any, view: ReportView, lang: str, changes: ChangeView | None
 
 
 def _changes(sheet: Any, changes: ChangeView | None) -> int:
-    """The change since the baseline audit (--baseline), under the summary sheet's title; returns
-    how many rows it took."""
+    """The change since the baseline audit (--baseline), under the summary sheet's title; the
+    number of rows it took."""
     if changes is None:
         return 0
     rows: list[list[Any]] = [[], [_cell(sheet, changes.heading, font=BOLD)]]
