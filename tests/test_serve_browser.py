@@ -203,7 +203,8 @@ def test_a_traversal_name_is_refused(server: Server, browser: Browser) -> None:
                             "buffer": content}},
     )  # fmt: skip
     assert response.status == 400 and response.json()["error"] == "bad-name"
-    assert list(server.tmp.parent.rglob("evil.pdf")) == []
+    assert list(server.tmp.rglob("evil.pdf")) == []
+    assert not any((above / "evil.pdf").exists() for above in server.tmp.parents)
     # the page's own cookie without its form token writes nothing either
     forged = context.request.post(
         server.url + "/unggah",
