@@ -76,7 +76,7 @@ def audit(
                     )
                 )
             else:
-                profiles.append(locate(source, reading))
+                profiles.extend(locate(source, reading))
                 entries.append(
                     DocumentEntry(
                         path=source.path,
@@ -85,6 +85,8 @@ def audit(
                         pages=reading.pages or None,
                         ocr_pages=reading.ocr_pages,
                         problems=(reading.problem,) if reading.problem else (),
+                        reread_pages=reading.reread_pages,
+                        parts=tuple(p.part for p in reading.parts if p.part is not None),
                     )
                 )
     finally:
@@ -99,7 +101,7 @@ def audit(
         )
         for s in (*found.skipped, *skipped)
     ]
-    profiles.sort(key=lambda p: p.path)
+    profiles.sort(key=lambda p: (p.path, p.part or (0, 0)))
     timings["read"] = time.perf_counter() - started
     findings = judge(evidence_map, profiles, settings.agency, timings)
     documents = tuple(sorted(entries, key=lambda e: e.path))

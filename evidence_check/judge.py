@@ -119,9 +119,10 @@ def judge(
                         page=result.page,
                         snippet=result.snippet,
                         year=profile.year,
+                        part=profile.part,
                     )
                     scored.append((profile, result.score, candidate))
-            scored.sort(key=lambda item: (-item[1], item[0].path))
+            scored.sort(key=lambda item: (-item[1], item[0].path, item[0].part or (0, 0)))
             scored_cache[row.evidence.id] = scored
             matching += time.perf_counter() - match_started
         findings.append(

@@ -15,6 +15,7 @@ import zlib
 from typing import Any
 
 from evidence_check import __version__
+from evidence_check.cache import READER_VERSION
 from evidence_check.models import (
     Candidate,
     Discovery,
@@ -27,7 +28,7 @@ from evidence_check.models import (
 )
 
 #: raise when the memo's layout or anything the judgement depends on changes
-MEMO_VERSION = 1
+MEMO_VERSION = 2
 
 
 def fingerprint(evidence_map: EvidenceMap, found: Discovery, settings_tag: str) -> str:
@@ -35,7 +36,7 @@ def fingerprint(evidence_map: EvidenceMap, found: Discovery, settings_tag: str) 
     every file with its size and time, every skipped file and every folder's agency."""
     digest = hashlib.sha256()
     for part in (
-        f"memo {MEMO_VERSION} tool {__version__} {settings_tag}",
+        f"memo {MEMO_VERSION} reader {READER_VERSION} tool {__version__} {settings_tag}",
         repr(evidence_map),
         *(f"{f.path}\0{f.agency}\0{f.size}\0{f.mtime_ns}" for f in found.files),
         *(f"{s.path}\0{s.agency}\0{s.reason}\0{s.detail}" for s in found.skipped),
@@ -63,6 +64,7 @@ def encode(findings: tuple[Finding, ...], documents: tuple[DocumentEntry, ...]) 
                         c.snippet,
                         c.year,
                         [r.value for r in c.problems],
+                        list(c.part) if c.part else None,
                     ]
                     for c in f.documents
                 ],
@@ -79,6 +81,8 @@ def encode(findings: tuple[Finding, ...], documents: tuple[DocumentEntry, ...]) 
                 [[p.code.value, p.detail] for p in d.problems],
                 d.skip_reason,
                 d.detail,
+                [list(r) for r in d.reread_pages],
+                [list(r) for r in d.parts],
             ]
             for d in documents
         ],
@@ -113,6 +117,7 @@ def decode(
                             snippet=c[4],
                             year=c[5],
                             problems=tuple(Reason(r) for r in c[6]),
+                            part=(c[7][0], c[7][1]) if c[7] else None,
                         )
                         for c in candidates
                     ),
@@ -128,6 +133,8 @@ def decode(
                 problems=tuple(Problem(code=Reason(code), detail=detail) for code, detail in d[5]),
                 skip_reason=d[6],
                 detail=d[7],
+                reread_pages=tuple((page, why) for page, why in d[8]),
+                parts=tuple((first, last) for first, last in d[9]),
             )
             for d in data["documents"]
         )

@@ -217,12 +217,29 @@ class Discovery:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Line:
+    """One printed line at the top of a title page, with what the layout says of it."""
+
+    text: str
+    #: font size in points (PDF) or the run's size (DOCX); None when unknown (OCR)
+    size: float | None = None
+    #: bold type, or a heading/title paragraph style
+    bold: bool = False
+    #: centred on the page (or a centred paragraph)
+    centred: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
 class Page:
     #: 1-based page number; None for formats without pages (DOCX)
     number: int | None
     text: str
     #: whether the page carried a text layer of its own (not OCR)
     has_text_layer: bool
+    #: the layout of the page's first lines, read only for pages that may open a document
+    lines: tuple[Line, ...] = ()
+    #: a photograph of a scene (an event: a banner, people, a room), not of a page
+    photo: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -240,6 +257,8 @@ class Extraction:
     ocr_pages: tuple[int, ...] = ()
     #: the page count where it differs from len(pages) (a DOCX is read as one text)
     page_count: int | None = None
+    #: pages whose text layer was not language (page, why), read again like scans
+    reread_pages: tuple[tuple[int, str], ...] = ()
 
     @property
     def pages_total(self) -> int | None:
@@ -281,6 +300,12 @@ class Reading:
     body: str = ""
     page_starts: tuple[int, ...] = ()
     page_numbers: tuple[int | None, ...] = ()
+    #: pages whose text layer was not language (page, why), read again like scans
+    reread_pages: tuple[tuple[int, str], ...] = ()
+    #: a bundle (one PDF holding several documents): one reading per document, in page order
+    parts: tuple[Reading, ...] = ()
+    #: for a part of a bundle: its first and last page
+    part: tuple[int, int] | None = None
 
     @property
     def readable(self) -> bool:
@@ -300,6 +325,8 @@ class Profile:
     form: Form
     #: the text's own year, else a year in the file name
     year: int | None
+    #: for a part of a bundle: its first and last page (the path is the bundle's)
+    part: tuple[int, int] | None = None
 
     @property
     def readable(self) -> bool:
@@ -321,6 +348,17 @@ class Candidate:
     year: int | None
     #: this document's own problems for this requirement, in reason order
     problems: tuple[Reason, ...] = ()
+    #: for a part of a bundle: its first and last page
+    part: tuple[int, int] | None = None
+
+    @property
+    def label(self) -> str:
+        """The path as reports show it: a part of a bundle with its pages ("hlm. 5-8")."""
+        if self.part is None:
+            return self.path
+        first, last = self.part
+        pages = str(first) if first == last else f"{first}-{last}"
+        return f"{self.path} (hlm. {pages})"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -372,6 +410,10 @@ class DocumentEntry:
     problems: tuple[Problem, ...] = ()
     skip_reason: str | None = None
     detail: str | None = None
+    #: pages whose text layer was not language (page, why), read again like scans
+    reread_pages: tuple[tuple[int, str], ...] = ()
+    #: a bundle's documents, as (first page, last page)
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,17 +1,24 @@
 """PDF text per page with pypdfium2 (PDFium: fast, and never runs a document's JavaScript).
 
-A page whose text layer is almost empty (50 visible characters or fewer) is a scan: with OCR on,
-it is rendered at 300 dpi and read by Tesseract; pages with text keep their own.
+A page whose text layer is almost empty (50 visible characters or fewer) is a scan, and a page
+whose text layer is not language (see `language.lying`) lies: with OCR on, both are rendered at
+300 dpi and read by Tesseract; pages with text keep their own. The first page, and any page that
+may open a document of its own, also gets the layout of its first lines (font size, weight,
+centring, from PDFium's character boxes) for the title block.
 """
 
 from __future__ import annotations
 
+import ctypes
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
-from evidence_check.extract import ocr
-from evidence_check.models import Extraction, Page, Problem, Reason
+from evidence_check import title
+from evidence_check.extract import language, ocr
+from evidence_check.models import Extraction, Line, Page, Problem, Reason
 from evidence_check.text import visible
 
 MIN_PAGE_CHARS = 50
@@ -31,6 +38,7 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
         return Extraction(problem=Problem(code=Reason.UNREADABLE, detail=detail))
     pages = []
     ocr_pages = []
+    reread: list[tuple[int, str]] = []
     try:
         for index in range(len(document)):
             try:
@@ -39,23 +47,113 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
                 # one damaged page: keep the text of the others
                 pages.append(Page(number=index + 1, text="", has_text_layer=False))
                 continue
+            lines: tuple[Line, ...] = ()
             try:
                 textpage = page.get_textpage()
                 try:
-                    text = textpage.get_text_range()
+                    printed = textpage.get_text_range()
+                    text = printed.replace("\r\n", "\n").replace("\r", "\n")
+                    lie = language.lying(text)
+                    if lie is None and (
+                        index == 0 or title.opens_document(Page(number=None, text=text, has_text_layer=True))
+                    ):
+                        lines = layout(textpage, printed, page.get_width())
                 finally:
                     textpage.close()
-                text = text.replace("\r\n", "\n").replace("\r", "\n")
-                has_layer = visible(text) > MIN_PAGE_CHARS
+                has_layer = visible(text) > MIN_PAGE_CHARS and lie is None
+                if lie is not None:
+                    reread.append((index + 1, lie))
+                    text = ""  # what the layer says is not the page's text
                 if not has_layer and use_ocr:
                     text = ocr.read_image(_render(page, 0), lambda p=page: _render(p, 180))  # type: ignore[misc]
                     ocr_pages.append(index + 1)
             finally:
                 page.close()
-            pages.append(Page(number=index + 1, text=text, has_text_layer=has_layer))
+            pages.append(Page(number=index + 1, text=text, has_text_layer=has_layer, lines=lines))
     finally:
         document.close()
-    return Extraction(pages=tuple(pages), ocr_pages=tuple(ocr_pages))
+    return Extraction(pages=tuple(pages), ocr_pages=tuple(ocr_pages), reread_pages=tuple(reread))
+
+
+#: how far into a page the layout is read: the title block is at its top
+LAYOUT_CHARS = 2000
+LAYOUT_LINES = 40
+#: a line whose middle is this close to the page's (share of its width) is centred
+CENTRE_TOLERANCE = 0.06
+_FORCE_BOLD = 1 << 18
+
+
+def layout(textpage: pdfium.PdfTextPage, printed: str, width: float) -> tuple[Line, ...]:
+    """The first lines of a page with their size, weight and centring, a few PDFium calls per
+    line (never per character but in letter-spaced lines, whose words the gaps tell)."""
+    handle = textpage.raw
+    if pdfium_c.FPDFText_CountChars(handle) != len(printed):
+        return ()  # characters beyond 16 bits shift the indexes: the text alone will do
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+
+    def box(i: int) -> tuple[float, float]:
+        pdfium_c.FPDFText_GetCharBox(handle, i, left, right, bottom, top)
+        return left.value, right.value
+
+    lines: list[Line] = []
+    start = 0
+    limit = min(len(printed), LAYOUT_CHARS)
+    while start < limit and len(lines) < LAYOUT_LINES:
+        end = printed.find("\n", start)
+        end = len(printed) if end < 0 else end
+        raw = printed[start:end].rstrip("\r")
+        stripped = raw.strip()
+        if stripped:
+            first = start + (len(raw) - len(raw.lstrip()))
+            last = start + len(raw.rstrip()) - 1
+            size = pdfium_c.FPDFText_GetFontSize(handle, first)
+            weight = pdfium_c.FPDFText_GetFontWeight(handle, first)
+            bold = weight >= 600 or _bold_font(handle, first)
+            x0, _ = box(first)
+            _, x1 = box(last)
+            middle = (x0 + x1) / 2
+            centred = (
+                width > 0
+                and abs(middle - width / 2) < CENTRE_TOLERANCE * width
+                and (x1 - x0) < 0.8 * width
+                and x0 > 0.12 * width
+            )
+            text = _words_by_gaps(stripped, first, box) if _letter_spaced(stripped) else stripped
+            lines.append(Line(text=text, size=round(size, 1) or None, bold=bold, centred=centred))
+        start = end + 1
+    return tuple(lines)
+
+
+def _bold_font(handle: object, index: int) -> bool:
+    flags = ctypes.c_int()
+    buffer = ctypes.create_string_buffer(128)
+    pdfium_c.FPDFText_GetFontInfo(handle, index, buffer, 128, flags)
+    return bool(flags.value & _FORCE_BOLD) or b"bold" in buffer.value.lower()
+
+
+def _letter_spaced(text: str) -> bool:
+    tokens = text.split()
+    return len(tokens) >= 4 and sum(1 for t in tokens if len(t) == 1) >= 0.8 * len(tokens)
+
+
+def _words_by_gaps(text: str, first: int, box: Callable[[int], tuple[float, float]]) -> str:
+    """A letter-spaced line ("P E R A T U R A N   B U P A T I") as words: the gaps between the
+    letters of a word are the line's common gap; a wider one separates words."""
+    letters = [(first + i, c) for i, c in enumerate(text) if not c.isspace()]
+    if len(letters) < 4:
+        return text
+    edges = [box(i) for i, _ in letters]
+    gaps = [edges[k + 1][0] - edges[k][1] for k in range(len(edges) - 1)]
+    common = sorted(gaps)[len(gaps) // 2]
+    words, current = [], letters[0][1]
+    for (_, char), gap in zip(letters[1:], gaps, strict=True):
+        if gap > max(1.8 * common, common + 2.0):
+            words.append(current)
+            current = char
+        else:
+            current += char
+    words.append(current)
+    return " ".join(words)
 
 
 def _render(page: pdfium.PdfPage, rotation: int) -> bytes:

@@ -11,7 +11,9 @@ from evidence_check.models import AuditResult, Candidate, DocumentEntry, Finding
 # 1: the first contract (DESIGN.md). Fields may be added; renaming or removing one raises it.
 #    Added since, within format 1: "score" and each requirement's "gain" (maps with scoring),
 #    "ocr_available", "self_check", and each document's "detail" (its problem in words, or
-#    what a ZIP archive holds); "problems" lists reason codes as DESIGN.md says.
+#    what a ZIP archive holds); "problems" lists reason codes as DESIGN.md says; a row document's
+#    "part" (a document of a bundle: its first and last page), a document's "reread_pages"
+#    (pages whose lying text layer was read by OCR, with the reason) and "parts" (a bundle's).
 FORMAT_VERSION = 1
 
 
@@ -88,6 +90,12 @@ def _candidate(candidate: Candidate) -> dict[str, Any]:
         "snippet": candidate.snippet,
         "year": candidate.year,
         "problems": [r.value for r in candidate.problems],
+        # a document of a bundle: the file's path, and its pages within it
+        "part": (
+            None
+            if candidate.part is None
+            else {"first_page": candidate.part[0], "last_page": candidate.part[1]}
+        ),
     }
 
 
@@ -110,7 +118,11 @@ def _document(entry: DocumentEntry) -> dict[str, Any]:
         "ocr_pages": list(entry.ocr_pages),
         # the reason codes (unreadable, no-text), with the free detail in "detail" (DESIGN.md)
         "problems": [p.code.value for p in entry.problems],
+        # pages whose text layer was not language, read again like scans (OCR)
+        "reread_pages": [{"page": page, "reason": why} for page, why in entry.reread_pages],
     }
+    if entry.parts:
+        out["parts"] = [{"first_page": first, "last_page": last} for first, last in entry.parts]
     details = [p.detail for p in entry.problems] + ([entry.detail] if entry.detail else [])
     if details:
         out["detail"] = "; ".join(details)

@@ -297,7 +297,8 @@ def _item(
 
 def _document(candidate: Candidate, suggestion: str | None) -> DocumentView:
     return DocumentView(
-        path=clean(candidate.path),
+        # a document of a bundle shows its pages: "Data Dukung.pdf (hlm. 5-8)"
+        path=clean(candidate.label),
         score=f"{candidate.score:.1f}",
         page=candidate.page,
         year=candidate.year,
