@@ -168,23 +168,35 @@ def opens_document(page: Page) -> bool:
 
 def split(pages: Sequence[Page]) -> list[tuple[int, int]]:
     """The documents of a PDF as (first index, last index) of its pages; one range for a file that
-    holds one document. A head repeated at the top of most pages is a running header, not a start."""
+    holds one document. A head repeated at the top of several pages, over body text on some of
+    them, is a running header, not a start."""
+    tops = [_top_line(page) for page in pages]
+    seen: dict[str, int] = {}
+    for top in tops:
+        seen[top] = seen.get(top, 0) + 1
+    headers = {
+        top
+        for top, count in seen.items()
+        if top
+        and count >= 3
+        and any(tops[i] == top and "\n" not in block(pages[i]) for i in range(len(pages)))
+    }
     starts = [0]
-    heads: dict[str, int] = {}
-    candidates = []
+    titled = _titled(pages[0])
     for index in range(1, len(pages)):
-        if pages[index].text.strip() and opens_document(pages[index]):
-            candidates.append(index)
-            first = pages[index].text.lstrip().split("\n", 1)[0].strip().casefold()
-            heads[first] = heads.get(first, 0) + 1
-    for index in candidates:
-        opening = pages[starts[-1]]
-        if len("".join(opening.text.split())) <= 50 or not block(opening):
-            continue  # the pages so far have no title of their own (a picture cover): one document
-        first = pages[index].text.lstrip().split("\n", 1)[0].strip().casefold()
-        # a running header: the same head on many pages, over body text rather than a block
-        repeated = heads[first] >= 3 and "\n" not in block(pages[index])
-        if not repeated:
+        if not pages[index].text.strip() or tops[index] in headers:
+            continue
+        # pages without a title of their own so far (a picture cover): still one document
+        if titled and opens_document(pages[index]):
             starts.append(index)
+            titled = _titled(pages[index])
     ends = [*starts[1:], len(pages)]
     return [(start, end - 1) for start, end in zip(starts, ends, strict=True)]
+
+
+def _titled(page: Page) -> bool:
+    return len("".join(page.text[:1000].split())) > 50 and bool(block(page))
+
+
+def _top_line(page: Page) -> str:
+    return " ".join(page.text.lstrip()[:200].split("\n", 1)[0].split()).casefold()

@@ -11,6 +11,7 @@ import importlib
 import logging
 import os
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -88,15 +89,10 @@ def extract_file(path: Path, *, use_ocr: bool = False) -> Extraction:
         problem = Problem(
             code=extraction.problem.code, detail=_private(extraction.problem.detail, path)
         )
-        extraction = Extraction(
-            pages=extraction.pages, problem=problem, ocr_pages=extraction.ocr_pages
-        )
+        extraction = replace(extraction, problem=problem)
     if extraction.problem is None and not any(p.text.strip() for p in extraction.pages):
-        return Extraction(
-            pages=extraction.pages,
-            problem=Problem(code=Reason.NO_TEXT, detail=_no_text_detail(use_ocr)),
-            ocr_pages=extraction.ocr_pages,
-            page_count=extraction.page_count,
+        return replace(
+            extraction, problem=Problem(code=Reason.NO_TEXT, detail=_no_text_detail(use_ocr))
         )
     return extraction
 

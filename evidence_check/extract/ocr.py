@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
+from typing import Any
 
 LANGUAGE = "ind"
 PAGE_TIMEOUT_SECONDS = 180
@@ -66,14 +67,61 @@ def _tesseract(image: bytes, psm: int) -> str:
     return done.stdout.decode("utf-8", "replace")
 
 
-def read_image(upright: bytes, turned: Callable[[], bytes]) -> str:
-    """OCR one page image (PGM bytes); `turned` makes the same page rotated 180 degrees.
+def _tesseract_lines(image: bytes, psm: int) -> str:
+    """OCR as lines rebuilt from the words' boxes: a title line that Tesseract cut into blocks
+    (a photo's uneven light, a wide gap) is put back together, lines in top-to-bottom order."""
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    done = subprocess.run(
+        ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--psm", str(psm), "tsv"],
+        input=image,
+        capture_output=True,
+        env=env,
+        timeout=PAGE_TIMEOUT_SECONDS,
+        check=False,
+    )
+    return join_lines(done.stdout.decode("utf-8", "replace"))
+
+
+def join_lines(tsv: str) -> str:
+    """Tesseract's TSV words as text: words of one (block, paragraph, line) form a line; lines
+    of different blocks that stand at the same height are one line, read left to right."""
+    lines: dict[tuple[str, str, str, str], list[tuple[int, int, int, str]]] = {}
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        left, top, _, height = (int(v) for v in cells[6:10])
+        lines.setdefault((cells[1], cells[2], cells[3], cells[4]), []).append(
+            (left, top, height, cells[11].strip())
+        )
+    boxes = []
+    for words in lines.values():
+        top = min(w[1] for w in words)
+        bottom = max(w[1] + w[2] for w in words)
+        boxes.append([top, bottom, sorted((w[0], w[3]) for w in words)])
+    boxes.sort(key=lambda b: (b[0], b[2][0][0]))
+    merged: list[list[Any]] = []
+    for box in boxes:
+        last = merged[-1] if merged else None
+        if last is not None:
+            overlap = min(last[1], box[1]) - max(last[0], box[0])
+            if overlap > 0.5 * min(last[1] - last[0], box[1] - box[0]):
+                last[0], last[1] = min(last[0], box[0]), max(last[1], box[1])
+                last[2] = sorted(last[2] + box[2])
+                continue
+        merged.append(box)
+    return "\n".join(" ".join(text for _, text in box[2]) for box in merged)
+
+
+def read_image(upright: bytes, turned: Callable[[], bytes], *, lines: bool = False) -> str:
+    """OCR one page image (PGM bytes); `turned` makes the same page rotated 180 degrees;
+    `lines` rebuilds lines from word boxes (photos: see `join_lines`).
 
     A blank page is not sent to Tesseract; a page that yields next to no text is not tried
     turned either (turned text reads as plenty of nonsense, not as nothing)."""
     if _blank(upright):
         return ""
-    best = _tesseract(upright, psm=3)
+    best = _tesseract_lines(upright, psm=3) if lines else _tesseract(upright, psm=3)
     if readability(best) >= READABLE or len("".join(best.split())) < MIN_TEXT:
         return best
     for rotation in (90, 180):
