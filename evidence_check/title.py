@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
+from dataclasses import replace
 
 from evidence_check.models import Line, Page
 from evidence_check.text import clean
@@ -89,7 +90,7 @@ def lines_of(page: Page) -> tuple[Line, ...]:
 def block(page: Page) -> str:
     """The title block of a page as printed, one line per line; "" when the page opens with body
     text."""
-    lines = [line for line in lines_of(page) if line.text.strip()]
+    lines = _rejoined([line for line in lines_of(page) if line.text.strip()])
     sizes = [line.size for line in lines if line.size is not None]
     common = statistics.median(sizes) if sizes else None
     taken: list[str] = []
@@ -113,6 +114,28 @@ def block(page: Page) -> str:
         if len(taken) >= MAX_LINES or sum(len(t) for t in taken) >= MAX_CHARS:
             break
     return "\n".join(taken)[:MAX_CHARS]
+
+
+def _rejoined(lines: list[Line]) -> list[Line]:
+    """Words hyphenated across lines made whole: PDFium marks the break with U+FFFE or a soft
+    hyphen; a plain hyphen counts between letters of the same case ("PEMERIN-" "TAHAN")."""
+    out: list[Line] = []
+    for line in lines:
+        if out:
+            before, after = out[-1].text.rstrip(), line.text.lstrip()
+            marked = before.endswith(("\ufffe", "\u00ad"))
+            hyphen = (
+                before.endswith("-")
+                and len(before) > 1
+                and before[-2].isalpha()
+                and after[:1].isalpha()
+                and before[-2].isupper() == after[0].isupper()
+            )
+            if marked or hyphen:
+                out[-1] = replace(out[-1], text=before[:-1] + after)
+                continue
+        out.append(line)
+    return out
 
 
 # --- bundles ---------------------------------------------------------------------------------------

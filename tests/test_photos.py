@@ -1,0 +1,55 @@
+"""Photos of pages: straightened (perspective and deskew) before OCR, their title found; a photo
+of an event is never the document its banner names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from helpers import build_tree, docgen, run_audit, statuses
+from PIL import Image
+
+from evidence_check.extract import extract_file
+from evidence_check.extract.straighten import _skew, straighten
+from evidence_check.profile import read
+
+PERBUP = docgen.Regulation(
+    topic="Arsitektur Sistem Pemerintahan Berbasis Elektronik", pages_of_articles=0
+)
+
+
+def test_a_six_degree_perspective_photo_is_flattened_and_its_title_found(tmp_path: Path) -> None:
+    photo = docgen.write_angled_photo(PERBUP, tmp_path / "IMG-20240101-WA0001.jpg", angle=6.0)
+    straight = straighten(np.asarray(Image.open(photo).convert("L")))
+    assert straight.how == "perspective"
+    assert abs(_skew(straight.image) or 0.0) < 0.5
+    reading = read(extract_file(photo, use_ocr=True), "x")
+    assert "peraturan bupati mojosari nomor 12 tahun 2023 tentang arsitektur spbe" in reading.title
+    assert reading.title_form.value == "regulation"
+    assert reading.ratified
+
+
+def test_the_angled_photo_counts_for_its_row(tmp_path: Path) -> None:
+    root = build_tree(tmp_path / "tree", {})
+    docgen.write_angled_photo(PERBUP, root / "Bagian Hukum" / "IMG-20240101-WA0001.jpg")
+    assert statuses(run_audit(root))["arsitektur-perbup"] == ("complete",)
+
+
+def test_a_turned_photo_without_page_edges_is_deskewed() -> None:
+    page = docgen.page_images(PERBUP)[0].rotate(-6, fillcolor=255)
+    straight = straighten(np.asarray(page))
+    assert straight.how == "deskew"
+    assert abs(_skew(straight.image) or 0.0) < 0.5
+
+
+def test_an_event_photo_matches_nothing(tmp_path: Path) -> None:
+    """The banner names the Tim Pelaksana's meeting: the photo is no decree, no minutes."""
+    root = build_tree(tmp_path / "tree", {})
+    photo = docgen.write_event_photo(
+        "Rapat Koordinasi Tim Pelaksana Smart City Kabupaten Mojosari",
+        root / "Bappeda" / "SK Tim Pelaksana Smart City.jpg",
+    )
+    reading = read(extract_file(photo, use_ocr=True), "x")
+    assert reading.title_form.value == "photo"
+    assert "PELAKSANA" in extract_file(photo, use_ocr=True).pages[0].text  # the banner was read
+    assert statuses(run_audit(root))["sk-tim"] == ("missing",)
