@@ -126,3 +126,30 @@ def test_the_form_is_read_from_the_head_never_the_topic() -> None:
     assert detect_form(normalize("BUPATI MOJOSARI TENTANG PETA RENCANA SPBE"), "") is not Form.PLAN
     assert detect_form(normalize("PERATURAN BUPATI TENTANG FORMAT NOTULEN RAPAT"), "") is Form.REGULATION
     assert detect_form(normalize("RENCANA INDUK SPBE TAHUN 2024"), "") is Form.PLAN
+
+
+def test_a_docx_title_block_is_read_from_its_paragraph_layout(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    word = docx.Document()
+    for text, bold in (
+        (BANNER, False),
+        ("KEPUTUSAN BUPATI MOJOSARI", True),
+        ("NOMOR 188.45/12/HK/416-012/2024", True),
+        ("TENTANG TIM PELAKSANA SMART CITY", True),
+        ("Bahwa dalam rangka pelaksanaan smart city perlu dibentuk tim pelaksana di daerah", False),
+    ):
+        paragraph = word.add_paragraph()
+        run = paragraph.add_run(text)
+        run.bold, run.font.size = bold, Pt(14 if bold else 10)
+        if bold:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    word.save(str(tmp_path / "sk.docx"))
+    page = extract_file(tmp_path / "sk.docx").pages[0]
+    assert page.lines[1] == Line(text="KEPUTUSAN BUPATI MOJOSARI", size=14.0, bold=True, centred=True)
+    reading = read(extract_file(tmp_path / "sk.docx"), "x")
+    assert reading.title_form is Form.DECREE
+    assert reading.title.startswith("keputusan bupati mojosari nomor 188")
+    assert reading.title.endswith("tentang tim pelaksana smart city")
