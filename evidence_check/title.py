@@ -38,7 +38,9 @@ _BANNER = re.compile(
 _OUT_OF_ORDER = re.compile(r"^\W*(?:menimbang|dengan rahmat tuhan[\w ]*)\W*$", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]")
 _WORDS = re.compile(r"[^\W\d_]+")
-_SMALL_WORDS = frozenset("dan di ke dari yang atau untuk pada dalam tentang serta oleh atas bagi".split())
+_SMALL_WORDS = frozenset(
+    "dan di ke dari yang atau untuk pada dalam tentang serta oleh atas bagi".split()
+)
 #: a line at least this much larger than the page's common size is a heading
 LARGER = 1.15
 #: a line of more words than this, in lower case, is a sentence of the body
@@ -68,9 +70,7 @@ def is_sentence(text: str) -> bool:
 
 def _headline(line: Line, common_size: float | None) -> bool:
     """Whether the layout sets the line apart as a heading: bold, large or centred."""
-    larger = (
-        line.size is not None and common_size is not None and line.size >= LARGER * common_size
-    )
+    larger = line.size is not None and common_size is not None and line.size >= LARGER * common_size
     return line.bold or line.centred or larger
 
 
@@ -179,11 +179,14 @@ def opens_document(page: Page) -> bool:
             if _LEGAL_HEAD.search(text):
                 # an instrument's head is followed by its number or "TENTANG"
                 after = [clean(x.text) for x in lines[position : position + 4]]
-                return any(_NUMBER_LINE.search(x) or " nomor " in f" {x.casefold()} " for x in after)
+                return any(
+                    _NUMBER_LINE.search(x) or " nomor " in f" {x.casefold()} " for x in after
+                )
             # a report's head must be a block of its own, not a section heading
-            return not text.casefold().lstrip().startswith("laporan") or len(
-                block(page).split("\n")
-            ) >= 2
+            return (
+                not text.casefold().lstrip().startswith("laporan")
+                or len(block(page).split("\n")) >= 2
+            )
         if not _ABOVE_HEAD.search(text):
             return False
     return False

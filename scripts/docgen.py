@@ -432,7 +432,7 @@ def write_event_photo(banner: str, path: Path) -> Path:
     """A photo of an event: a room, people, and a banner that names the meeting."""
     import random
 
-    from PIL import ImageDraw, ImageFont
+    from PIL import ImageDraw
 
     rng = random.Random(11)
     photo = Image.new("RGB", (1600, 1100), color=(96, 78, 64))

@@ -81,7 +81,9 @@ def test_a_three_part_bundle_counts_each_part_for_its_own_row(tmp_path: Path) ->
 def test_the_minutes_on_page_six_of_a_bundle_are_found(tmp_path: Path) -> None:
     """The issue's case: minutes after five pages of something else never counted."""
     letter = docgen.Letter(subject="Tim Pelaksana Smart City")
-    bundle = docgen.Bundle([docgen.Regulation(topic="Dewan Smart City", form="KEPUTUSAN"), letter, MINUTES])
+    bundle = docgen.Bundle(
+        [docgen.Regulation(topic="Dewan Smart City", form="KEPUTUSAN"), letter, MINUTES]
+    )
     path = docgen.write_pdf(bundle, tmp_path / "Data Dukung Indikator 10.pdf")  # type: ignore[arg-type]
     reading = read(extract_file(path), "x")
     assert [p.part for p in reading.parts] == [(1, 4), (5, 5), (6, 6)]

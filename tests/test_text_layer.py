@@ -50,9 +50,12 @@ def test_without_ocr_a_lying_layer_is_no_text_not_garbage_text(tmp_path: Path) -
 @pytest.mark.parametrize(
     "text",
     [
-        "\n".join(line for page in docgen.Regulation(topic="Arsitektur SPBE").pages() for line in page),
+        "\n".join(
+            line for page in docgen.Regulation(topic="Arsitektur SPBE").pages() for line in page
+        ),
         "\n".join(docgen.Attendance(subject="Rapat Tim SPBE").pages()[0]),
-        "NO NAMA NIP JABATAN\n" + "1 Ir. Budi Santoso, M.T. 19770312 200312 1 007 Kepala Bidang\n" * 20,
+        "NO NAMA NIP JABATAN\n"
+        + "1 Ir. Budi Santoso, M.T. 19770312 200312 1 007 Kepala Bidang\n" * 20,
         "Rp 1.250.000 2.500.000 3.000.000 12/05/2024 Rp.1000 45% (12)\n" * 20,
         "The annual report of the regional government on information systems and data.\n" * 8,
     ],

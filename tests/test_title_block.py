@@ -41,14 +41,24 @@ TITLE_PAGE = [
     ("TENTANG", 12, "B", "C"),
     ("PETA RENCANA SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK", 12, "B", "C"),
     ("Dengan rahmat Tuhan Yang Maha Esa", 11, "", "C"),
-    ("Menimbang : bahwa untuk melaksanakan peta rencana perlu diatur dengan peraturan;", 11, "", "L"),
+    (
+        "Menimbang : bahwa untuk melaksanakan peta rencana perlu diatur dengan peraturan;",
+        11,
+        "",
+        "L",
+    ),
 ]
 
 
 def test_the_layout_of_a_title_page_is_read_from_pdfium(tmp_path: Path) -> None:
     page = extract_file(_pdf(tmp_path / "p.pdf", TITLE_PAGE)).pages[0]
     first = page.lines[0]
-    assert (first.text, first.size, first.bold, first.centred) == ("BUPATI MOJOSARI", 14.0, True, True)
+    assert (first.text, first.size, first.bold, first.centred) == (
+        "BUPATI MOJOSARI",
+        14.0,
+        True,
+        True,
+    )
     assert not page.lines[-1].centred and not page.lines[-1].bold
     reading = read(extract_file(tmp_path / "p.pdf"), "x")
     assert reading.title == (
@@ -114,9 +124,17 @@ def test_minutes_of_a_meeting_on_a_draft_are_final_minutes(tmp_path: Path) -> No
 
 def test_the_layout_sets_a_title_apart_from_a_sentence_in_title_case() -> None:
     lines = (
-        Line(text="Laporan Kegiatan Penyusunan Dokumen Arsitektur SPBE Kabupaten", size=16, bold=True, centred=True),
+        Line(
+            text="Laporan Kegiatan Penyusunan Dokumen Arsitektur SPBE Kabupaten",
+            size=16,
+            bold=True,
+            centred=True,
+        ),
         Line(text="Tahun Anggaran 2024", size=14, bold=True, centred=True),
-        Line(text="Kegiatan ini dilaksanakan oleh dinas pada bulan Juni bersama seluruh perangkat", size=11),
+        Line(
+            text="Kegiatan ini dilaksanakan oleh dinas pada bulan Juni bersama seluruh perangkat",
+            size=11,
+        ),
     )
     page = Page(number=1, text="\n".join(x.text for x in lines), has_text_layer=True, lines=lines)
     assert title.block(page).splitlines() == [lines[0].text, lines[1].text]
@@ -124,7 +142,10 @@ def test_the_layout_sets_a_title_apart_from_a_sentence_in_title_case() -> None:
 
 def test_the_form_is_read_from_the_head_never_the_topic() -> None:
     assert detect_form(normalize("BUPATI MOJOSARI TENTANG PETA RENCANA SPBE"), "") is not Form.PLAN
-    assert detect_form(normalize("PERATURAN BUPATI TENTANG FORMAT NOTULEN RAPAT"), "") is Form.REGULATION
+    assert (
+        detect_form(normalize("PERATURAN BUPATI TENTANG FORMAT NOTULEN RAPAT"), "")
+        is Form.REGULATION
+    )
     assert detect_form(normalize("RENCANA INDUK SPBE TAHUN 2024"), "") is Form.PLAN
 
 
@@ -148,7 +169,9 @@ def test_a_docx_title_block_is_read_from_its_paragraph_layout(tmp_path: Path) ->
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     word.save(str(tmp_path / "sk.docx"))
     page = extract_file(tmp_path / "sk.docx").pages[0]
-    assert page.lines[1] == Line(text="KEPUTUSAN BUPATI MOJOSARI", size=14.0, bold=True, centred=True)
+    assert page.lines[1] == Line(
+        text="KEPUTUSAN BUPATI MOJOSARI", size=14.0, bold=True, centred=True
+    )
     reading = read(extract_file(tmp_path / "sk.docx"), "x")
     assert reading.title_form is Form.DECREE
     assert reading.title.startswith("keputusan bupati mojosari nomor 188")

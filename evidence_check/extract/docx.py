@@ -79,14 +79,20 @@ def _title_lines(root: Element) -> tuple[Line, ...]:
             centred = jc is not None and jc.get(f"{W}val") in ("center", "centre")
             style = props.find(f"{W}pStyle")
             heading = style is not None and bool(_HEADING_STYLE.search(style.get(f"{W}val", "")))
-        runs = [r for r in paragraph.iter(f"{W}r") if "".join(t.text or "" for t in r.iter(f"{W}t")).strip()]
+        runs = [
+            r
+            for r in paragraph.iter(f"{W}r")
+            if "".join(t.text or "" for t in r.iter(f"{W}t")).strip()
+        ]
         bold = bool(runs) and all(_on(r, "b") for r in runs)
         sizes = [_size(r) for r in runs]
         known = [x for x in sizes if x is not None]
         size = max(known) if known else None
         for piece in text.split("\n"):
             if piece.strip():
-                out.append(Line(text=piece.strip(), size=size, bold=bold or heading, centred=centred))
+                out.append(
+                    Line(text=piece.strip(), size=size, bold=bold or heading, centred=centred)
+                )
         if len(out) >= TITLE_PARAGRAPHS:
             break
     return tuple(out)

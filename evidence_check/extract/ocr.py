@@ -94,7 +94,7 @@ def join_lines(tsv: str) -> str:
         lines.setdefault((cells[1], cells[2], cells[3], cells[4]), []).append(
             (left, top, height, cells[11].strip())
         )
-    boxes = []
+    boxes: list[list[Any]] = []
     for words in lines.values():
         top = min(w[1] for w in words)
         bottom = max(w[1] + w[2] for w in words)

@@ -55,7 +55,8 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
                     text = printed.replace("\r\n", "\n").replace("\r", "\n")
                     lie = language.lying(text)
                     if lie is None and (
-                        index == 0 or title.opens_document(Page(number=None, text=text, has_text_layer=True))
+                        index == 0
+                        or title.opens_document(Page(number=None, text=text, has_text_layer=True))
                     ):
                         lines = layout(textpage, printed, page.get_width())
                 finally:
