@@ -9,7 +9,7 @@ import numpy as np
 from helpers import build_tree, docgen, run_audit, statuses
 from PIL import Image
 
-from evidence_check.extract import extract_file
+from evidence_check.extract import extract_file, ocr
 from evidence_check.extract.straighten import _skew, straighten
 from evidence_check.profile import read
 
@@ -53,3 +53,24 @@ def test_an_event_photo_matches_nothing(tmp_path: Path) -> None:
     assert reading.title_form.value == "photo"
     assert "PELAKSANA" in extract_file(photo, use_ocr=True).pages[0].text  # the banner was read
     assert statuses(run_audit(root))["sk-tim"] == ("missing",)
+
+
+def test_title_lines_tesseract_cut_into_blocks_are_put_back_together() -> None:
+    """A photo's uneven light makes Tesseract read "PERATURAN BUPATI" and "MOJOSARI" as two
+    blocks, printed apart: the title then reads "PERATURAN BUPATI ... MOJOSARI" nowhere."""
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [
+        (1, 1, 1, 1, 100, 50, 120, 30, "PERATURAN"),
+        (1, 1, 1, 2, 240, 52, 90, 30, "BUPATI"),
+        (1, 1, 2, 1, 100, 100, 80, 30, "NOMOR"),
+        (1, 1, 2, 2, 190, 100, 30, 30, "12"),
+        (2, 1, 1, 1, 350, 51, 110, 30, "MOJOSARI"),
+    ]
+    tsv = "\n".join(
+        [header]
+        + [
+            "\t".join(map(str, (5, 1, b, p, ln, w, x, y, wd, h, 90, t)))
+            for b, p, ln, w, x, y, wd, h, t in rows
+        ]
+    )
+    assert ocr.join_lines(tsv) == "PERATURAN BUPATI MOJOSARI\nNOMOR 12"
