@@ -30,7 +30,9 @@ from evidence_check.extract.straighten import straighten  # noqa: E402
 from evidence_check.models import Extraction, Page  # noqa: E402
 from evidence_check.profile import read  # noqa: E402
 
-DOCUMENT = Regulation(topic="Arsitektur Sistem Pemerintahan Berbasis Elektronik", pages_of_articles=0)
+DOCUMENT = Regulation(
+    topic="Arsitektur Sistem Pemerintahan Berbasis Elektronik", pages_of_articles=0
+)
 TITLE = "peraturan bupati mojosari nomor 12 tahun 2023 tentang arsitektur spbe"
 _WORD = re.compile(r"[A-Za-z]{4,}")
 

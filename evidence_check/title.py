@@ -74,16 +74,16 @@ def _headline(line: Line, common_size: float | None) -> bool:
     return line.bold or line.centred or larger
 
 
-def lines_of(page: Page) -> tuple[Line, ...]:
-    """The page's first lines: its layout when read, else its text split into lines."""
+def lines_of(page: Page, limit: int = MAX_LINES * 3) -> tuple[Line, ...]:
+    """The page's first `limit` lines: its layout when read, else its text split into lines."""
     if page.lines:
-        return page.lines
+        return page.lines[:limit]
     out = []
-    for raw in page.text[: MAX_CHARS * 4].split("\n"):
+    for raw in page.text[: MAX_CHARS * 4].split("\n", limit * 2):
         if raw.strip():
             out.append(Line(text=raw.strip()))
-        if len(out) >= MAX_LINES * 3:
-            break
+            if len(out) >= limit:
+                break
     return tuple(out)
 
 
@@ -166,19 +166,21 @@ HEAD_DEPTH = 8
 def opens_document(page: Page) -> bool:
     """Whether a page (after the first) starts a document of its own: a KEPUTUSAN, PERATURAN,
     NOTULEN, UNDANGAN, DAFTAR HADIR, LAPORAN or BERITA ACARA head at its top, set as a title,
-    or a letter's head (Nomor, Sifat, Lampiran, Hal)."""
-    lines = [line for line in lines_of(page)[: HEAD_DEPTH + 6] if line.text.strip()]
-    fields = sum(1 for line in lines[:14] if _LETTER_FIELD.search(line.text))
-    if fields >= 3 and any(re.match(r"\W*(?:hal|perihal)\b", x.text, re.I) for x in lines[:14]):
-        return True
-    for position, line in enumerate(lines[:HEAD_DEPTH]):
-        text = clean(line.text).strip()
+    or a letter's head (Nomor, Sifat, Lampiran, Hal). Runs on every page: plain strings only."""
+    if page.lines:
+        texts = [line.text for line in page.lines[: HEAD_DEPTH + 6] if line.text.strip()]
+        bold = [line.bold for line in page.lines[: HEAD_DEPTH + 6] if line.text.strip()]
+    else:
+        texts = [t.strip() for t in page.text[:2000].split("\n", 40) if t.strip()][: HEAD_DEPTH + 6]
+        bold = [False] * len(texts)
+    for position, raw in enumerate(texts[:HEAD_DEPTH]):
+        text = clean(raw).strip()
         if _HEAD.search(text):
-            if is_sentence(text) or (_upper_share(text) < 0.6 and not line.bold):
+            if is_sentence(text) or (_upper_share(text) < 0.6 and not bold[position]):
                 return False
             if _LEGAL_HEAD.search(text):
                 # an instrument's head is followed by its number or "TENTANG"
-                after = [clean(x.text) for x in lines[position : position + 4]]
+                after = [clean(x) for x in texts[position : position + 4]]
                 return any(
                     _NUMBER_LINE.search(x) or " nomor " in f" {x.casefold()} " for x in after
                 )
@@ -188,8 +190,9 @@ def opens_document(page: Page) -> bool:
                 or len(block(page).split("\n")) >= 2
             )
         if not _ABOVE_HEAD.search(text):
-            return False
-    return False
+            break
+    fields = sum(1 for text in texts if _LETTER_FIELD.search(text))
+    return fields >= 3 and any(re.match(r"\W*(?:hal|perihal)\b", t, re.I) for t in texts)
 
 
 def split(pages: Sequence[Page]) -> list[tuple[int, int]]:
