@@ -112,3 +112,15 @@ def test_a_report_with_a_running_header_is_one_document(tmp_path: Path) -> None:
     reading = read(extract_file(path), "x")
     assert reading.pages >= 4
     assert reading.parts == ()
+
+
+def test_a_scanned_bundle_is_split_from_its_ocr_text(tmp_path: Path) -> None:
+    """Bundles are often scans: the heads are found in the OCR text, without any layout."""
+    bundle = docgen.Bundle([DECREE, docgen.Attendance(subject="Rapat Tim Pelaksana Smart City")])
+    scan = docgen.write_scan(bundle, tmp_path / "scan_0001.pdf")  # type: ignore[arg-type]
+    reading = read(extract_file(scan, use_ocr=True), "x")
+    assert reading.ocr_pages == (1, 2)
+    assert [(p.part, p.title_form.value) for p in reading.parts] == [
+        ((1, 1), "decree"),
+        ((2, 2), "attendance"),
+    ]
