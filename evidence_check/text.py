@@ -73,7 +73,7 @@ _CONTRACT = re.compile(
 _LETTER_SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
 #: a year, standing alone or glued to the word before ("Juli2O23"), possibly with OCR slips
 _OCR_YEAR = re.compile(r"(?<!\d)([12lI][09Oo][0-9OolI]{2})(?!\w)")
-_HYPHEN_BREAK = re.compile(r"([a-z])-[ \t]*\n\s*([a-z])|([A-Z])-[ \t]*\n\s*([A-Z])")
+_HYPHEN_BREAK = re.compile(r"([a-z])-[ \t]*\n\s*([a-z])|\b([A-Z]+)-[ \t]*\n\s*([A-Z]+)\b")
 #: PDFium marks a word hyphenated across lines with U+FFFE (or a soft hyphen, U+00AD)
 _SOFT_HYPHEN = re.compile(r"[\ufffe\u00ad][ \t]*(?:\r?\n[ \t]*)?")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -91,7 +91,12 @@ def _repair_year(match: re.Match[str]) -> str:
 
 
 def _join_hyphenated(match: re.Match[str]) -> str:
-    return "".join(g for g in match.groups() if g)
+    lower_end, lower_start, upper_end, upper_start = match.groups()
+    if upper_end is None:
+        return f"{lower_end}{lower_start}"
+    if upper_end == upper_start:  # a doubled word broken at its hyphen: "UNDANG-" "UNDANG"
+        return f"{upper_end}-{upper_start}"
+    return f"{upper_end}{upper_start}"
 
 
 def clean(text: str) -> str:

@@ -130,6 +130,8 @@ def _rejoined(lines: list[Line]) -> list[Line]:
                 and before[-2].isalpha()
                 and after[:1].isalpha()
                 and before[-2].isupper() == after[0].isupper()
+                # a doubled word broken at its hyphen stays two: "UNDANG-" "UNDANG"
+                and before[:-1].split()[-1] != after.split()[0]
             )
             if marked or hyphen:
                 out[-1] = replace(out[-1], text=before[:-1] + after)

@@ -95,6 +95,10 @@ def test_words_hyphenated_across_lines_are_rejoined() -> None:
             has_text_layer=True,
         )
         assert normalize(title.block(page)).endswith("tentang arsitektur spbe"), mark
+    doubled = Page(
+        number=1, text="PERATURAN DAERAH\nTENTANG UNDANG-\nUNDANG\n", has_text_layer=True
+    )
+    assert title.block(doubled).endswith("UNDANG-UNDANG")
 
 
 def test_a_body_sentence_is_never_the_title_and_rancangan_there_is_no_draft(tmp_path: Path) -> None:
