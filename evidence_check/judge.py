@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from evidence_check.checks import screenshot
+from evidence_check.checks.instrument import Region, same_region
 from evidence_check.match import Matcher, prepare
 from evidence_check.models import (
     Candidate,
@@ -61,7 +63,11 @@ def rows(evidence_map: EvidenceMap, own_agency: str | None) -> Iterator[Row]:
 
 
 def document_problems(
-    profile: Profile, evidence: Evidence, allowed: tuple[str, ...], evaluation: Evaluation
+    profile: Profile,
+    evidence: Evidence,
+    allowed: tuple[str, ...],
+    evaluation: Evaluation,
+    region: Region | None = None,
 ) -> tuple[Reason, ...]:
     """What keeps a matched document from qualifying for one row, in reason order."""
     found: set[Reason] = set()
@@ -70,6 +76,11 @@ def document_problems(
         found.add(reading.problem.code)
     if profile.agency not in allowed:
         found.add(Reason.MISPLACED)
+    # a neighbour's Perbup used as a template is never this region's (a province's or the
+    # nation's instrument names no kabupaten or kota: no issuer)
+    issuer = Region(*profile.issuer) if profile.issuer else None
+    if region is not None and issuer is not None and not same_region(issuer, region):
+        found.add(Reason.OTHER_REGION)
     if profile.readable:
         if reading.draft_marker is not None and not evidence.accept_draft:
             found.add(Reason.DRAFT)
@@ -100,6 +111,7 @@ def judge(
     *,
     pins: tuple[Pin, ...] = (),
     waivers: tuple[Waiver, ...] = (),
+    region: Region | None = None,
 ) -> tuple[Finding, ...]:
     """Judge every row; `timings` receives the seconds spent matching and judging.
 
@@ -112,32 +124,40 @@ def judge(
     match, near = evidence_map.thresholds.match, evidence_map.thresholds.near
     findings = []
     scored_cache: dict[str, list[tuple[Profile, float, Candidate]]] = {}
+    places: dict[tuple[str, str], tuple[tuple[str, int], ...]] = {}
     started = time.perf_counter()
-    matching = 0.0
-    for row in rows(evidence_map, own_agency):
-        if row.evidence.id not in scored_cache:
-            match_started = time.perf_counter()
-            query = prepare(row.evidence)
-            scored = []
-            for index, phrases in matcher.candidates(query).items():
-                profile = documents[index]
-                result = matcher.score(query, index, phrases)
-                if result.score >= near:
-                    candidate = Candidate(
-                        path=profile.path,
-                        agency=profile.agency,
-                        score=result.score,
-                        page=result.page,
-                        snippet=result.snippet,
-                        year=profile.year,
-                        part=profile.part,
-                    )
-                    scored.append((profile, result.score, candidate))
-            scored.sort(key=lambda item: (-item[1], item[0].path, item[0].part or (0, 0)))
-            scored_cache[row.evidence.id] = scored
-            matching += time.perf_counter() - match_started
+    chosen = list(rows(evidence_map, own_agency))
+    for row in chosen:
+        if row.evidence.id in scored_cache:
+            continue
+        query = prepare(row.evidence)
+        scored = []
+        for index, phrases in matcher.candidates(query).items():
+            profile = documents[index]
+            result = matcher.score(query, index, phrases)
+            if result.score >= near:
+                candidate = Candidate(
+                    path=profile.path,
+                    agency=profile.agency,
+                    score=result.score,
+                    page=result.page,
+                    snippet=result.snippet,
+                    year=profile.year,
+                    part=profile.part,
+                )
+                scored.append((profile, result.score, candidate))
+                if result.score >= match and result.where:
+                    places[(row.evidence.id, _document_key(profile))] = result.where
+        scored.sort(key=lambda item: (-item[1], item[0].path, item[0].part or (0, 0)))
+        scored_cache[row.evidence.id] = scored
+    for evidence_id, path in _sibling_losers(places):
+        scored_cache[evidence_id] = [
+            i for i in scored_cache[evidence_id] if _document_key(i[0]) != path
+        ]
+    matching = time.perf_counter() - started
+    for row in chosen:
         scored = _pinned(row, pins, by_path) + scored_cache[row.evidence.id]
-        finding = _judge_row(row, scored, match, evidence_map.evaluation)
+        finding = _judge_row(row, scored, match, evidence_map.evaluation, region)
         waiver = next((w for w in waivers if _waives(w, finding)), None)
         if waiver is not None:
             finding = replace(finding, status=Status.WAIVED, reasons=(), waiver=waiver)
@@ -149,6 +169,45 @@ def judge(
         timings["match"] = matching
         timings["judge"] = time.perf_counter() - started - matching
     return tuple(findings)
+
+
+def _document_key(profile: Profile) -> str:
+    """A document's identity: its path, and its pages for a part of a bundle (each part is a
+    document of its own)."""
+    return profile.path if profile.part is None else f"{profile.path}#{profile.part}"
+
+
+def _sibling_losers(
+    places: dict[tuple[str, str], tuple[tuple[str, int], ...]],
+) -> set[tuple[str, str]]:
+    """(evidence, document) pairs a sibling requirement answers better.
+
+    Siblings share a head in the document's title (the same word at the same place: "Audit",
+    "Tim") and part where their next words differ: "Laporan Audit Keamanan Aplikasi SPBE" is the
+    security audit's (Keamanan follows Audit), not the application audit's, and "SK Tim Asesor"
+    never becomes the Tim Audit. The sibling whose distinguishing word stands nearer the head wins;
+    a phrase that the other merely extends, or one that shares no head, is no rival.
+    """
+    by_document: dict[str, list[tuple[str, tuple[tuple[str, int], ...]]]] = defaultdict(list)
+    for (evidence_id, path), where in places.items():
+        by_document[path].append((evidence_id, where))
+    losers: set[tuple[str, str]] = set()
+    for path, matched in by_document.items():
+        for first, where_a in matched:
+            for second, where_b in matched:
+                if first >= second:
+                    continue
+                shared = 0
+                while (
+                    shared < min(len(where_a), len(where_b)) and where_a[shared] == where_b[shared]
+                ):
+                    shared += 1
+                if shared == 0 or shared == min(len(where_a), len(where_b)):
+                    continue
+                place_a, place_b = where_a[shared][1], where_b[shared][1]
+                if place_a != place_b:
+                    losers.add((second if place_a < place_b else first, path))
+    return losers
 
 
 def _waives(waiver: Waiver, finding: Finding) -> bool:
@@ -210,25 +269,41 @@ def gate(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+def screenshot_lacks(profile: Profile) -> tuple[str, ...]:
+    """What a screenshot does not show (url, date, institution): without them it proves little."""
+    reading = profile.reading
+    if not reading.readable:
+        return ()
+    return screenshot.lacks(f"{reading.title_display}\n{reading.excerpt}\n{reading.body}")
+
+
 def same_document(a: Profile, b: Profile) -> bool:
     """Copies count once: the same content, or a scan and a print of one document (their texts
     differ by OCR slips, but their titles agree, with the same numbers, months and periods)."""
     first, second = a.reading, b.reading
     if first.content_key == second.content_key:
         return True
+    # a word processor's page count is metadata, often wrong: copies across formats are told by
+    # their content (title, numbers, year), page counts only between paginated files
+    paginated = not (a.path.lower().endswith(_FLOWING) or b.path.lower().endswith(_FLOWING))
     if (
         not first.title
         or not second.title
         or a.year != b.year
-        or abs(first.pages - second.pages) > 1
+        or (paginated and abs(first.pages - second.pages) > 1)
     ):
         return False
     title_a, title_b = _without_copy_marks(first.title), _without_copy_marks(second.title)
+    if not paginated:  # a flowed text has no first page: its title area may run on into the body
+        words = min(len(title_a.split()), len(title_b.split()))
+        title_a, title_b = (" ".join(t.split()[:words]) for t in (title_a, title_b))
     if _distinguishing(title_a) != _distinguishing(title_b):
         return False
     return fuzz.ratio(title_a, title_b) >= SAME_TITLE
 
 
+#: formats whose pages are flowed by the reader, not fixed in the file
+_FLOWING = (".docx", ".doc", ".odt", ".rtf")
 #: how alike two title areas must be for a scan and a print to be one document
 SAME_TITLE = 92.0
 _DISTINGUISHING = re.compile(
@@ -247,7 +322,11 @@ def _distinguishing(title: str) -> list[str]:
 
 
 def _judge_row(
-    row: Row, scored: list[tuple[Profile, float, Candidate]], match: float, evaluation: Evaluation
+    row: Row,
+    scored: list[tuple[Profile, float, Candidate]],
+    match: float,
+    evaluation: Evaluation,
+    region: Region | None,
 ) -> Finding:
     matched: list[Candidate] = []
     qualifying: list[Candidate] = []
@@ -263,8 +342,11 @@ def _judge_row(
         seen_paths.add(profile.path)
         if score < match:
             continue
-        problems = document_problems(profile, row.evidence, row.allowed, evaluation)
-        judged = replace(candidate, problems=problems)
+        problems = document_problems(profile, row.evidence, row.allowed, evaluation, region)
+        lacks = screenshot_lacks(profile) if row.evidence.kind is Kind.SCREENSHOT else ()
+        if lacks:
+            problems = tuple(sorted({*problems, Reason.LOW_MATCH}, key=lambda r: r.rank))
+        judged = replace(candidate, problems=problems, amends=profile.amends, lacks=lacks)
         matched.append(judged)
         if not problems:
             qualifying.append(judged)

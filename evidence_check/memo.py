@@ -51,8 +51,10 @@ def encode(
     findings: tuple[Finding, ...],
     documents: tuple[DocumentEntry, ...],
     waivers: tuple[Waiver, ...] = (),
+    region: str | None = None,
 ) -> bytes:
     data = {
+        "region": region,
         "findings": [
             [
                 f.indicator.id,
@@ -70,6 +72,8 @@ def encode(
                         c.year,
                         [r.value for r in c.problems],
                         c.pinned,
+                        c.amends,
+                        list(c.lacks),
                         list(c.part) if c.part else None,
                     ]
                     for c in f.documents
@@ -100,8 +104,8 @@ def encode(
 
 def decode(
     payload: bytes, evidence_map: EvidenceMap, waivers: tuple[Waiver, ...] = ()
-) -> tuple[tuple[Finding, ...], tuple[DocumentEntry, ...]] | None:
-    """The remembered findings and documents; None when the memo cannot be used."""
+) -> tuple[tuple[Finding, ...], tuple[DocumentEntry, ...], str | None] | None:
+    """The remembered findings, documents and region; None when the memo cannot be used."""
     try:
         data: dict[str, Any] = json.loads(zlib.decompress(payload))
         indicators = {i.id: i for i in evidence_map.indicators}
@@ -127,7 +131,9 @@ def decode(
                             year=c[5],
                             problems=tuple(Reason(r) for r in c[6]),
                             pinned=c[7],
-                            part=(c[8][0], c[8][1]) if c[8] else None,
+                            amends=c[8],
+                            lacks=tuple(c[9]),
+                            part=(c[10][0], c[10][1]) if c[10] else None,
                         )
                         for c in candidates
                     ),
@@ -150,6 +156,6 @@ def decode(
             )
             for d in data["documents"]
         )
-        return tuple(findings), documents
+        return tuple(findings), documents, data["region"]
     except (ValueError, KeyError, TypeError, IndexError, StopIteration, zlib.error):
         return None  # a damaged or foreign memo is a miss, never a wrong result

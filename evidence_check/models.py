@@ -313,6 +313,9 @@ class Reading:
     title: str = ""
     #: the title area as printed, whitespace collapsed, for snippets
     title_display: str = ""
+    #: the first page's start as printed, whitespace collapsed: what checks read beyond the title
+    #: block (a screenshot's URL, date and institution)
+    excerpt: str = ""
     #: page of the title area
     title_page: int | None = None
     #: the form the title area shows (UNKNOWN without a title area)
@@ -355,6 +358,12 @@ class Profile:
     form: Form
     #: the text's own year, else a year in the file name
     year: int | None
+    #: what the instrument does: "revocation", "amendment" or None (checks/instrument.py)
+    action: str | None = None
+    #: the instrument an amendment amends, as printed ("Peraturan Bupati X Nomor 5 Tahun 2019")
+    amends: str | None = None
+    #: the kabupaten or kota that issued it, as (kind, name), e.g. ("kabupaten", "mojosari")
+    issuer: tuple[str, str] | None = None
     #: for a part of a bundle: its first and last page (the path is the bundle's)
     part: tuple[int, int] | None = None
 
@@ -380,6 +389,10 @@ class Candidate:
     problems: tuple[Reason, ...] = ()
     #: a pin in the region settings names this file for this requirement
     pinned: bool = False
+    #: an amendment: the instrument it amends, which should be uploaded beside it
+    amends: str | None = None
+    #: a screenshot: what it does not show of url, date, institution (checks/screenshot.py)
+    lacks: tuple[str, ...] = ()
     #: for a part of a bundle: its first and last page
     part: tuple[int, int] | None = None
 

@@ -12,13 +12,15 @@ import hashlib
 from dataclasses import replace
 
 from evidence_check import title
-from evidence_check.checks import draft, form, ratification, year
+from evidence_check.checks import draft, form, instrument, ratification, year
 from evidence_check.models import Extraction, Form, Page, Profile, Reading, SourceFile
 from evidence_check.text import collapse, normalize, visible
 
 #: the body kept for a document without a title area is capped (its first pages say what it is)
 BODY_CHARS = 200_000
 _CLOSING_CHARS = 2500
+#: how much of the first page `Reading.excerpt` keeps as printed
+EXCERPT_CHARS = 700
 
 
 def read(extraction: Extraction, file_digest: str) -> Reading:
@@ -89,6 +91,7 @@ def _read_pages(pages: tuple[Page, ...], total: int, extraction: Extraction) -> 
         ocr_pages=tuple(n for n in extraction.ocr_pages if n in numbers),
         title=normalised_title,
         title_display=collapse(title_raw),
+        excerpt=collapse(first.text[:EXCERPT_CHARS]) if first is not None else "",
         title_page=first.number if first is not None and title_raw else None,
         title_form=title_form,
         text_year=text_year,
@@ -116,6 +119,8 @@ def _locate(source: SourceFile, reading: Reading) -> Profile:
     doc_form = reading.title_form
     if doc_form is Form.UNKNOWN and not reading.title:
         doc_form = form.detect_form("", stem)
+    action, amends = instrument.action(reading.title_display)
+    issuer = instrument.issuer(reading.title_display) if reading.title_display else None
     return Profile(
         path=source.path,
         agency=source.agency,
@@ -123,5 +128,8 @@ def _locate(source: SourceFile, reading: Reading) -> Profile:
         reading=reading,
         form=doc_form,
         year=reading.text_year or year.name_year(stem),
+        action=action,
+        amends=amends,
+        issuer=(issuer.kind, issuer.name) if issuer else None,
         part=reading.part,
     )

@@ -51,7 +51,7 @@ def straighten(grey: Any) -> Straightened:
     small = cv2.resize(grey, (int(width * scale), int(height * scale))) if scale < 1 else grey
     paper_share = float(np.count_nonzero(small > PAPER)) / small.size
     corners = _page_corners(small)
-    if corners is not None:
+    if corners is not None and not _upright(corners, small.shape):
         flat = _warp(grey, corners / scale)
         return Straightened(image=flat, how="perspective", paper_share=paper_share, page_found=True)
     angle = _skew(small)
@@ -84,6 +84,24 @@ def _page_corners(small: Any) -> Any | None:
     if len(outline) != 4 or not cv2.isContourConvex(outline):
         return None
     return _ordered(outline.reshape(4, 2).astype("float32"))
+
+
+#: corners this close (share of the picture's size) to an upright rectangle need no warp
+UPRIGHT_TOLERANCE = 0.01
+
+
+def _upright(corners: Any, shape: tuple[int, ...]) -> bool:
+    """Whether the quadrilateral is an upright rectangle already: a screenshot's window or a
+    scan's page, which warping would only crop (losing the address bar, the date)."""
+    tl, tr, br, bl = corners
+    height, width = shape[:2]
+    across, down = UPRIGHT_TOLERANCE * width, UPRIGHT_TOLERANCE * height
+    return bool(
+        abs(tl[1] - tr[1]) <= down
+        and abs(bl[1] - br[1]) <= down
+        and abs(tl[0] - bl[0]) <= across
+        and abs(tr[0] - br[0]) <= across
+    )
 
 
 def _ordered(points: Any) -> Any:
