@@ -74,3 +74,18 @@ def test_title_lines_tesseract_cut_into_blocks_are_put_back_together() -> None:
         ]
     )
     assert ocr.join_lines(tsv) == "PERATURAN BUPATI MOJOSARI\nNOMOR 12"
+
+
+def test_a_screenshot_is_never_cropped_to_its_white_panel() -> None:
+    """Warping a screenshot to its content panel would cut off the address bar and the date
+    that make it proof."""
+    from PIL import ImageDraw
+
+    shot = Image.new("L", (1280, 760), color=60)
+    draw = ImageDraw.Draw(shot)
+    draw.rectangle([0, 0, 1280, 60], fill=200)
+    draw.text((20, 20), "https://digital.spbe.go.id/arsitektur", fill=0)
+    draw.rectangle([200, 120, 1180, 700], fill=255)
+    straight = straighten(np.asarray(shot))
+    assert straight.how == ""
+    assert straight.image.shape == (760, 1280)
