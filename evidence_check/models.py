@@ -270,6 +270,9 @@ class Page:
     lines: tuple[Line, ...] = ()
     #: a photograph of a scene (an event: a banner, people, a room), not of a page
     photo: bool = False
+    #: whether the page opens a document of its own (a bundle's part), when the extractor
+    #: already looked (title.opens_document); None: not looked
+    opens: bool | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -90,7 +90,7 @@ def lines_of(page: Page, limit: int = MAX_LINES * 3) -> tuple[Line, ...]:
 def block(page: Page) -> str:
     """The title block of a page as printed, one line per line; "" when the page opens with body
     text."""
-    lines = _rejoined([line for line in lines_of(page) if line.text.strip()])
+    lines = _rejoined([line for line in lines_of(page, MAX_LINES + 8) if line.text.strip()])
     sizes = [line.size for line in lines if line.size is not None]
     common = statistics.median(sizes) if sizes else None
     taken: list[str] = []
@@ -160,6 +160,7 @@ _ABOVE_HEAD = re.compile(
     r"|e-?mail|website|laman|faks|kode pos|\d+\s*$|-\s*\d+\s*-)",
     re.IGNORECASE,
 )
+_SUBJECT_LINE = re.compile(r"\W*(?:hal|perihal)\b", re.IGNORECASE)
 _NUMBER_LINE = re.compile(r"^\W*(?:nomor|no\.?)\b|^\W*tentang\b", re.IGNORECASE)
 #: lines looked at above a head
 HEAD_DEPTH = 8
@@ -173,7 +174,7 @@ def opens_document(page: Page) -> bool:
         texts = [line.text for line in page.lines[: HEAD_DEPTH + 6] if line.text.strip()]
         bold = [line.bold for line in page.lines[: HEAD_DEPTH + 6] if line.text.strip()]
     else:
-        texts = [t.strip() for t in page.text[:2000].split("\n", 40) if t.strip()][: HEAD_DEPTH + 6]
+        texts = [t.strip() for t in page.text[:2000].split("\n", 24) if t.strip()][: HEAD_DEPTH + 6]
         bold = [False] * len(texts)
     for position, raw in enumerate(texts[:HEAD_DEPTH]):
         text = clean(raw).strip()
@@ -193,8 +194,9 @@ def opens_document(page: Page) -> bool:
             )
         if not _ABOVE_HEAD.search(text):
             break
-    fields = sum(1 for text in texts if _LETTER_FIELD.search(text))
-    return fields >= 3 and any(re.match(r"\W*(?:hal|perihal)\b", t, re.I) for t in texts)
+    if not any(_SUBJECT_LINE.match(t) for t in texts):
+        return False
+    return sum(1 for text in texts if _LETTER_FIELD.search(text)) >= 3
 
 
 def split(pages: Sequence[Page]) -> list[tuple[int, int]]:
@@ -213,14 +215,19 @@ def split(pages: Sequence[Page]) -> list[tuple[int, int]]:
         and any(tops[i] == top and "\n" not in block(pages[i]) for i in range(len(pages)))
     }
     starts = [0]
-    titled = _titled(pages[0])
+    titled: bool | None = None  # whether the current part has a title: asked when it matters
     for index in range(1, len(pages)):
-        if not pages[index].text.strip() or tops[index] in headers:
+        page = pages[index]
+        if not page.text.strip() or tops[index] in headers:
             continue
+        if not (page.opens if page.opens is not None else opens_document(page)):
+            continue
+        if titled is None:
+            titled = _titled(pages[starts[-1]])
         # pages without a title of their own so far (a picture cover): still one document
-        if titled and opens_document(pages[index]):
+        if titled:
             starts.append(index)
-            titled = _titled(pages[index])
+            titled = None
     ends = [*starts[1:], len(pages)]
     return [(start, end - 1) for start, end in zip(starts, ends, strict=True)]
 

@@ -48,16 +48,17 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
                 pages.append(Page(number=index + 1, text="", has_text_layer=False))
                 continue
             lines: tuple[Line, ...] = ()
+            opens: bool | None = None
             try:
                 textpage = page.get_textpage()
                 try:
                     printed = textpage.get_text_range()
                     text = printed.replace("\r\n", "\n").replace("\r", "\n")
                     lie = language.lying(text)
-                    if lie is None and (
-                        index == 0
-                        or title.opens_document(Page(number=None, text=text, has_text_layer=True))
-                    ):
+                    if lie is None and index > 0:
+                        plain = Page(number=None, text=text, has_text_layer=True)
+                        opens = title.opens_document(plain)
+                    if lie is None and (index == 0 or opens):
                         lines = layout(textpage, printed, page.get_width())
                 finally:
                     textpage.close()
@@ -70,7 +71,15 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
                     ocr_pages.append(index + 1)
             finally:
                 page.close()
-            pages.append(Page(number=index + 1, text=text, has_text_layer=has_layer, lines=lines))
+            pages.append(
+                Page(
+                    number=index + 1,
+                    text=text,
+                    has_text_layer=has_layer,
+                    lines=lines,
+                    opens=opens if has_layer else None,
+                )
+            )
     finally:
         document.close()
     return Extraction(pages=tuple(pages), ocr_pages=tuple(ocr_pages), reread_pages=tuple(reread))
