@@ -160,6 +160,18 @@ _ABOVE_HEAD = re.compile(
     r"|e-?mail|website|laman|faks|kode pos|\d+\s*$|-\s*\d+\s*-)",
     re.IGNORECASE,
 )
+#: what a page that opens a document can begin with: a head, a line above one, a letter's field
+_MAY_OPEN = re.compile(
+    r"\W*(?:rancangan|peraturan|keputusan|surat|instruksi|notul|risalah|undangan|daftar"
+    r"|absensi|laporan|berita|salinan|copy|bupati|wali|gubernur|provinsi|pemerintah|kabupaten"
+    r"|kota|dinas|badan|sekretariat|inspektorat|kantor|bagian|kecamatan|jalan|jl\b|telp|e-?mail"
+    r"|website|laman|faks|kode|nomor|no\b|sifat|lampiran|hal|perihal|[^\W\d_] [^\W\d_] )",
+    re.IGNORECASE,
+)
+#: a page number printed above everything ("- 2 -", "2")
+_PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d+\s*[-–]?\s*\n")
+#: what `clean` must repair before a line is read: letter spacing, hyphen marks, non-ASCII
+_NEEDS_CLEAN = re.compile(r"(?:[^\W\d_] ){3}|[^\x00-\x7f]")
 _SUBJECT_LINE = re.compile(r"\W*(?:hal|perihal)\b", re.IGNORECASE)
 _NUMBER_LINE = re.compile(r"^\W*(?:nomor|no\.?)\b|^\W*tentang\b", re.IGNORECASE)
 #: lines looked at above a head
@@ -169,7 +181,11 @@ HEAD_DEPTH = 8
 def opens_document(page: Page) -> bool:
     """Whether a page (after the first) starts a document of its own: a KEPUTUSAN, PERATURAN,
     NOTULEN, UNDANGAN, DAFTAR HADIR, LAPORAN or BERITA ACARA head at its top, set as a title,
-    or a letter's head (Nomor, Sifat, Lampiran, Hal). Runs on every page: plain strings only."""
+    or a letter's head (Nomor, Sifat, Lampiran, Hal). Runs on every page: plain strings only,
+    and a page whose first words can open nothing is dismissed at once."""
+    top = "\n".join(x.text for x in page.lines[:2]) if page.lines else page.text.lstrip()[:160]
+    if not _MAY_OPEN.match(_PAGE_NUMBER.sub("", top, count=1)):
+        return False
     if page.lines:
         texts = [line.text for line in page.lines[: HEAD_DEPTH + 6] if line.text.strip()]
         bold = [line.bold for line in page.lines[: HEAD_DEPTH + 6] if line.text.strip()]
@@ -177,7 +193,7 @@ def opens_document(page: Page) -> bool:
         texts = [t.strip() for t in page.text[:2000].split("\n", 24) if t.strip()][: HEAD_DEPTH + 6]
         bold = [False] * len(texts)
     for position, raw in enumerate(texts[:HEAD_DEPTH]):
-        text = clean(raw).strip()
+        text = clean(raw).strip() if _NEEDS_CLEAN.search(raw) else raw
         if _HEAD.search(text):
             if is_sentence(text) or (_upper_share(text) < 0.6 and not bold[position]):
                 return False

@@ -41,6 +41,7 @@ _ASCII_LETTERS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #: letters, digits, whitespace and the punctuation of ordinary text and tables (ASCII); other
 #: characters count as odd but for typographic quotes and dashes
 _PLAIN = _ASCII_LETTERS + b"0123456789 \n\r\t.,:;-/()%'\"!?[]"
+_PRINTABLE = bytes(range(32, 127)) + b"\t\n\r"
 #: below this share of letters a page may be a shifted font map's digits and symbols
 LETTER_SHARE = 0.5
 #: a share of other symbols above this is not text (tables and lists stay far below)
@@ -65,7 +66,13 @@ def lying(text: str) -> str | None:
     visible = len(sample) - sample.count(" ") - sample.count("\n") - sample.count("\r")
     if visible < MIN_CHARS:
         return None
-    if _JUNK.search(sample) and len(_JUNK.findall(sample)) > JUNK_SHARE * visible:
+    # one pass each in C: what is left once letters (then digits and punctuation) are taken out
+    ascii_only = sample.encode("ascii", "ignore")
+    foreign = len(sample) - len(ascii_only)
+    controls = len(ascii_only.translate(None, _PRINTABLE))
+    if (controls or foreign > JUNK_SHARE * visible) and (
+        len(_JUNK.findall(sample)) > JUNK_SHARE * visible
+    ):
         return "control characters or private-use glyphs instead of text"
     if "(cid:" in sample and len(_CID.findall(sample)) * 8 > JUNK_SHARE * visible:
         return "(cid:..) glyph codes instead of text"
@@ -73,10 +80,8 @@ def lying(text: str) -> str | None:
         len(_MOJIBAKE.findall(sample)) * 2 > JUNK_SHARE * visible
     ):
         return "mojibake (text decoded with the wrong character set)"
-    # one pass each in C: what is left once letters (then digits and punctuation) are taken out
-    ascii_only = sample.encode("ascii", "ignore")
     letters = len(ascii_only) - len(ascii_only.translate(None, _ASCII_LETTERS))
-    odd = len(sample) - len(ascii_only) + len(ascii_only.translate(None, _PLAIN))
+    odd = foreign + len(ascii_only.translate(None, _PLAIN))
     if odd > ODD_SHARE * visible:
         return "symbols instead of words (a broken font map)"
     if letters < LETTER_SHARE * visible:

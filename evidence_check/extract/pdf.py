@@ -87,7 +87,7 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
 
 #: how far into a page the layout is read: the title block is at its top
 LAYOUT_CHARS = 2000
-LAYOUT_LINES = 40
+LAYOUT_LINES = 24
 #: a line whose middle is this close to the page's (share of its width) is centred
 CENTRE_TOLERANCE = 0.06
 _FORCE_BOLD = 1 << 18
