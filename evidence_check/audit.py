@@ -32,10 +32,21 @@ from evidence_check.models import (
 )
 from evidence_check.profile import locate
 from evidence_check.reader import Progress, ReadOptions, read_all
-from evidence_check.region import active_waivers, audited_region
+from evidence_check.region import active_pins, active_waivers, audited_region
 from evidence_check.score import project
 
 log = logging.getLogger("evidence_check")
+
+
+def usable_cache_dir(folder: Path | None, root: Path) -> Path | None:
+    """The cache folder, unless it lies inside ROOT (never write into the evidence): then no cache,
+    with one warning."""
+    if folder is None:
+        return None
+    if folder.resolve().is_relative_to(root.resolve()):
+        log.warning("the cache folder %s is inside the evidence folder: no cache this run", folder)
+        return None
+    return folder
 
 
 def audit(
@@ -68,8 +79,27 @@ def audit(
             waiver.evidence,
             waiver.until,
         )
-    cache = Cache(settings.cache_dir)
+    pins, expired_pins = active_pins(settings.region, moment.date())
+    for pin in expired_pins:
+        log.warning(
+            "%s: the pin of %s to %s ended on %s and is ignored",
+            settings.region.source,
+            pin.file,
+            pin.evidence,
+            pin.until,
+        )
+    readable = {f.path for f in found.files}
+    for pin in pins:  # a file skipped (junk, too large ...) or outside a self-check
+        if pin.file.split("!/")[0] not in readable:
+            log.warning(
+                "%s: the pinned file %s is not read in this audit and answers nothing",
+                settings.region.source,
+                pin.file,
+            )
+    cache_dir = usable_cache_dir(settings.cache_dir, root)
+    cache = Cache(cache_dir)
     tag = f"{options.tag} agency={settings.agency} region={settings.region!r} waivers={waivers!r}"
+    tag += f" pins={pins!r}"
     key = memo.fingerprint(evidence_map, found, tag)
     remembered = cache.result(key)
     known = memo.decode(remembered, evidence_map, waivers) if remembered is not None else None
@@ -105,8 +135,12 @@ def audit(
                         pages=reading.pages or None,
                         ocr_pages=reading.ocr_pages,
                         problems=(reading.problem,) if reading.problem else (),
+<<<<<<< HEAD
                         reread_pages=reading.reread_pages,
                         parts=tuple(p.part for p in reading.parts if p.part is not None),
+=======
+                        detail="; ".join(reading.page_problems) or None,
+>>>>>>> main
                     )
                 )
     finally:
@@ -129,13 +163,13 @@ def audit(
         profiles,
         settings.agency,
         timings,
-        pins=settings.region.pins,
+        pins=pins,
         waivers=waivers,
         region=parse_region(region),
     )
     documents = tuple(sorted(entries, key=lambda e: e.path))
-    if settings.cache_dir is not None:
-        with Cache(settings.cache_dir) as memo_cache:
+    if cache.file is not None:  # a cache that failed this run is not tried again
+        with Cache(cache_dir) as memo_cache:
             memo_cache.remember_result(key, memo.encode(findings, documents, waivers, region))
     return _result(
         evidence_map,

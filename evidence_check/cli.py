@@ -1,11 +1,13 @@
 """The command line: options become one Settings, the core runs, a writer renders, an exit code.
 
-Exit codes: 0 nothing to fix, 1 gaps found, 2 usage or map error, 3 internal error (a bug).
+Exit codes: 0 nothing to fix, 1 gaps found, 2 usage, map or output error, 3 internal error (a
+bug), 130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM.
 This is the only module that prints or exits (with console.py, its helper).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import sys
@@ -18,12 +20,14 @@ import click
 from evidence_check import __version__
 from evidence_check.audit import audit
 from evidence_check.cache import default_cache_dir
-from evidence_check.console import EXIT_GAPS, EXIT_OK, guarded, progress_line
+from evidence_check.changes import read_baseline, with_changes
+from evidence_check.console import EXIT_GAPS, EXIT_OK, guarded, plan_outputs, progress_line
 from evidence_check.discover import discover
 from evidence_check.evidence_map import load_map, resolve_map
+from evidence_check.history import History, default_history_dir
 from evidence_check.messages import LANGUAGES, message
-from evidence_check.models import AuditResult, EvidenceMap, RegionSettings, Settings
-from evidence_check.reader import default_jobs
+from evidence_check.models import AuditResult, ChangeKind, EvidenceMap, RegionSettings, Settings
+from evidence_check.reader import ReadOptions, default_jobs
 from evidence_check.region import (
     check_against,
     find_settings,
@@ -37,6 +41,7 @@ from evidence_check.report import (
     TODO_FORMATS,
     WRITERS,
     file_name,
+    history_table,
     map_table,
     text_report,
     write_output,
@@ -44,16 +49,43 @@ from evidence_check.report import (
 from evidence_check.report.view import select_agency
 from evidence_check.scaffold import init_tree
 
+log = logging.getLogger("evidence_check")
+
 
 def _load(map_option: str | None) -> EvidenceMap:
     path = resolve_map(map_option)
     return load_map(path, source=map_option or str(path))
 
 
-def _outside(root: Path, *targets: Path | None) -> None:
-    for target in targets:
-        if target is not None and target.resolve().is_relative_to(root.resolve()):
-            raise click.UsageError(f"refusing to write {target} inside the evidence folder {root}")
+def _map_key(map_option: str | None) -> str:
+    """What makes two audits "of the same map" in the history store: the map file's real path."""
+    return str(resolve_map(map_option).resolve())
+
+
+def _baseline(
+    option: str | None, store: History, root: Path, map_option: str | None
+) -> dict[str, Any] | None:
+    """The earlier result to compare with, read before the audit runs: a bad file fails fast."""
+    if option is None:
+        return None
+    if option != "last":
+        return read_baseline(Path(option))
+    found = store.last(root, _map_key(map_option))
+    if found is None and store.usable:
+        log.warning("no earlier audit of %s with the map %s is kept: nothing to compare with",
+                    root, map_option or "(default)")  # fmt: skip
+    return found
+
+
+def _between(
+    result: AuditResult, baseline: dict[str, Any] | None, store: History, root: Path,
+    map_option: str | None,
+) -> AuditResult:  # fmt: skip
+    """The result with its changes since the baseline; recorded, with the audits kept so far."""
+    key = _map_key(map_option)
+    result = with_changes(result, baseline)
+    store.record(result, root, key)
+    return dataclasses.replace(result, history=store.points(root, key))
 
 
 def _agency_id(evidence_map: EvidenceMap, agency: str | None, hint: str) -> None:
@@ -100,26 +132,39 @@ READING = _options(
                  help="Region settings file.  [default: ROOT/evidence-check.yaml when present]"),
     click.option("--assume", multiple=True, metavar="INDICATOR=LEVEL",
                  help="Level of an external indicator (e.g. I5=2.5), for the projection; repeatable."),
+    click.option("--baseline", metavar="FILE|last",
+                 help="Compare with an earlier JSON result, or with the last audit of ROOT and this "
+                 "map (last): the JSON gains 'changes' and every report opens with them."),
 )  # fmt: skip
+FAIL_ON = click.option(
+    "--fail-on", type=click.Choice(["gaps", "regressed"]), default="gaps", show_default=True,
+    help="What makes exit code 1: any gap, or only rows regressed since --baseline.",
+)  # fmt: skip
+
+
+def _settings(
+    evidence_map: EvidenceMap, root: Path, reading: dict[str, Any], agency: str | None = None
+) -> Settings:
+    """The core's Settings from the reading options of the command line."""
+    cache_dir = reading["cache_dir"]
+    settings_path = find_settings(root, reading["settings_file"])
+    region = load_settings(settings_path) if settings_path else RegionSettings()
+    region = with_assumed(region, parse_assume(reading["assume"]))
+    check_against(region, evidence_map, None if agency else root)
+    return Settings(
+        agency=agency,
+        jobs=reading["jobs"] or default_jobs(),
+        cache_dir=None if reading["no_cache"] else cache_dir or default_cache_dir(),
+        ocr=not reading["no_ocr"],
+        region=region,
+    )
 
 
 def _audit(
     evidence_map: EvidenceMap, root: Path, reading: dict[str, Any], **kw: Any
 ) -> AuditResult:
     """Run the core with the reading options of the command line."""
-    cache_dir = reading["cache_dir"]
-    _outside(root, cache_dir)
-    settings_path = find_settings(root, reading["settings_file"])
-    region = load_settings(settings_path) if settings_path else RegionSettings()
-    region = with_assumed(region, parse_assume(reading["assume"]))
-    check_against(region, evidence_map, None if kw.get("agency") else root)
-    settings = Settings(
-        agency=kw.get("agency"),
-        jobs=reading["jobs"] or default_jobs(),
-        cache_dir=None if reading["no_cache"] else cache_dir or default_cache_dir(),
-        ocr=not reading["no_ocr"],
-        region=region,
-    )
+    settings = _settings(evidence_map, root, reading, kw.get("agency"))
     return audit(evidence_map, root, settings, on_progress=progress_line(kw.get("machine", False)))
 
 
@@ -167,12 +212,17 @@ def main(verbose: int, quiet: bool) -> None:
 )
 @LANG
 @READING
+@FAIL_ON
+@click.option(
+    "--no-history", is_flag=True, help="Neither read nor add to the audit history of ROOT."
+)
 @click.option(
     "--timings", is_flag=True, hidden=True, help="Seconds per stage on stderr (benchmarks)."
 )
 @guarded
 def audit_command(root: Path, map_option: str | None, agency: str | None, formats: tuple[str, ...],
                   output: Path | None, output_dir: Path | None, lang: str, timings: bool,
+                  fail_on: str, baseline: str | None, no_history: bool,
                   **reading: Any) -> None:  # fmt: skip
     """Audit the evidence tree ROOT (one folder per agency) against the map."""
     evidence_map = _load(map_option)
@@ -181,18 +231,27 @@ def audit_command(root: Path, map_option: str | None, agency: str | None, format
     if len(formats) > 1 and output_dir is None:
         raise click.UsageError("several --format values need --output-dir")
     _files_only(formats, output is not None or output_dir is not None)
-    _outside(root, output, output_dir)
-    result = _audit(evidence_map, root, reading, agency=agency, machine="json" in formats)
-    for fmt in formats:
-        if output_dir is not None:
-            write_output(WRITERS[fmt](result, lang), output_dir / f"evidence-check{SUFFIXES[fmt]}")
-        elif output is not None:
-            write_output(WRITERS[fmt](result, lang), output)
-        else:
+    agencies = tuple(a.id for a in evidence_map.agencies)
+    planned = plan_outputs(root, formats, output, output_dir, agencies)
+    if fail_on == "regressed" and baseline is None:
+        raise click.UsageError("--fail-on regressed needs --baseline FILE or --baseline last")
+    if no_history and baseline == "last":
+        raise click.UsageError("--baseline last reads the history that --no-history leaves alone")
+    with History(None if no_history else default_history_dir()) as store:
+        previous = _baseline(baseline, store, root, map_option)
+        result = _audit(evidence_map, root, reading, agency=agency, machine="json" in formats)
+        result = _between(result, previous, store, root, map_option)
+    for fmt, target in planned.items():
+        if target is None:
             _echo(result, fmt, lang)
+        else:
+            write_output(WRITERS[fmt](result, lang), target, companions=output_dir is not None)
     if timings:
         pages = sum(d.pages or 0 for d in result.documents)
         click.echo(json.dumps({**result.timings, "pages": pages}), err=True)
+    if fail_on == "regressed":
+        regressed = result.changes is not None and bool(result.changes.of(ChangeKind.REGRESSED))
+        sys.exit(EXIT_GAPS if regressed else EXIT_OK)
     sys.exit(EXIT_GAPS if result.has_gaps else EXIT_OK)
 
 
@@ -216,7 +275,8 @@ def audit_command(root: Path, map_option: str | None, agency: str | None, format
 @READING
 @guarded
 def todo_command(root: Path, agency_id: str, map_option: str | None, fmt: str, output: Path | None,
-                 output_dir: Path | None, lang: str, **reading: Any) -> None:  # fmt: skip
+                 output_dir: Path | None, lang: str, baseline: str | None,
+                 **reading: Any) -> None:  # fmt: skip
     """Audit the whole tree ROOT and write the to-do list of one agency (AGENCY_ID)."""
     evidence_map = _load(map_option)
     _agency_id(evidence_map, agency_id, "AGENCY_ID")
@@ -225,13 +285,74 @@ def todo_command(root: Path, agency_id: str, map_option: str | None, fmt: str, o
     if output_dir is not None:
         output = output_dir / file_name(agency_id, SUFFIXES[fmt])
     _files_only((fmt,), output is not None)
-    _outside(root, output)
-    result = select_agency(_audit(evidence_map, root, reading), agency_id)
-    if output is not None:
-        write_output(WRITERS[fmt](result, lang), output)
+    target = plan_outputs(root, (fmt,), output, None)[fmt]
+    # read, not recorded: one memo per agency after an audit would fill the history with copies
+    with History(default_history_dir()) as store:
+        previous = _baseline(baseline, store, root, map_option)
+    result = select_agency(with_changes(_audit(evidence_map, root, reading), previous), agency_id)
+    if target is not None:
+        write_output(WRITERS[fmt](result, lang), target)
     else:
         _echo(result, fmt, lang)
     sys.exit(EXIT_GAPS if result.has_gaps else EXIT_OK)
+
+
+@main.command("history")
+@click.argument("root", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--map", "map_option", metavar="FILE|NAME", help="Only the audits with this map.")
+@LANG
+@guarded
+def history_command(root: Path, map_option: str | None, lang: str) -> None:
+    """List the audits of ROOT kept in the user's data folder: date, map, counts, index."""
+    key = _map_key(map_option) if map_option else None
+    with History(default_history_dir()) as store:
+        points = store.points(root, key)
+    click.echo(history_table.render(points, str(root), lang), nl=False)
+
+
+@main.command("package")
+@ROOT
+@MAP
+@click.option(
+    "--output-dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The package folder: new, empty, or an earlier package with --force.",
+)
+@click.option(
+    "--include-weak", is_flag=True, help="Also package the documents of weak rows, marked as such."
+)
+@click.option("--force", is_flag=True, help="Replace the earlier package in --output-dir.")
+@LANG
+@READING
+@guarded
+def package_command(root: Path, map_option: str | None, output_dir: Path, include_weak: bool,
+                    force: bool, lang: str, **reading: Any) -> None:  # fmt: skip
+    """Audit ROOT and copy every ready item's documents into --output-dir as the portal asks:
+    one folder per aspect/indicator/level, named by item code, scans made searchable."""
+    from evidence_check.package import build, layer_cache
+    from evidence_check.package_dir import MANIFEST_CSV, MANIFEST_XLSX, refusal, remove_earlier
+    from evidence_check.report import manifest  # PDFium and openpyxl only for this command
+
+    evidence_map = _load(map_option)
+    refused = refusal(root, output_dir, force=force)
+    if refused is not None:
+        raise click.UsageError(refused)
+    with layer_cache(reading["cache_dir"], no_cache=reading["no_cache"]) as cache_dir:
+        result = _audit(evidence_map, root, {**reading, "cache_dir": cache_dir, "no_cache": False})
+        remove_earlier(output_dir)
+        built = build(result, root, output_dir, cache_dir=cache_dir, include_weak=include_weak,
+                      ocr_tag=ReadOptions(ocr=result.ocr_available).tag, lang=lang,
+                      on_progress=progress_line(False))  # fmt: skip
+    write_output(manifest.render_csv(built), output_dir / MANIFEST_CSV)
+    write_output(manifest.render_xlsx(built), output_dir / MANIFEST_XLSX)
+    if not result.ocr_available:
+        click.echo(message("package.no_ocr", lang), err=True)
+    if built.reread_files:
+        click.echo(message("package.reread", lang, count=built.reread_files), err=True)
+    click.echo(message("package.done", lang, folder=output_dir, ready=built.ready,
+                       not_ready=built.not_ready, ocr=built.ocr_files))  # fmt: skip
+    sys.exit(EXIT_GAPS if built.not_ready else EXIT_OK)
 
 
 @main.command("list-files")
@@ -276,6 +397,66 @@ def init_command(root: Path, map_option: str | None, lang: str) -> None:
     click.echo(
         message("init.done", lang, folders=len(created.folders), existing=len(created.existing))
     )
+
+
+@main.command("serve")
+@ROOT
+@MAP
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 0.0.0.0 for every network of the server.",
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@click.option(
+    "--access",
+    "access_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The access file of tokens, outside ROOT; created when missing.  "
+    "[default: in the user's data folder]",
+)
+@click.option(
+    "--allow-upload",
+    is_flag=True,
+    help="Let each agency upload files into its own folder (never overwriting).",
+)
+@click.option("--max-upload-mb", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option(
+    "--upload-log",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="JSON lines, one per upload, outside ROOT.  [default: beside the access file]",
+)
+@LANG
+@READING
+@guarded
+def serve_command(root: Path, map_option: str | None, host: str,
+                  port: int, access_file: Path | None, allow_upload: bool, max_upload_mb: int,
+                  upload_log: Path | None, lang: str, **reading: Any) -> None:  # fmt: skip
+    """Serve the audit of ROOT in the browser: each agency sees and fixes only its own part."""
+    try:
+        from evidence_check.serve import run as serving
+        from evidence_check.serve.access import AccessError
+    except ImportError as exc:  # the optional extra
+        raise click.UsageError(f"serve needs: pip install 'evidence-check[serve]' ({exc})") from exc
+    evidence_map = _load(map_option)
+    access_file = access_file or serving.default_path(root)
+    upload_log = upload_log or serving.upload_log_path(access_file)
+    for kept in (access_file, upload_log):  # tokens and the log never travel with the evidence
+        if kept.resolve().is_relative_to(root.resolve()):
+            raise click.UsageError(f"refusing to keep {kept} inside the evidence folder {root}")
+    config = serving.ServeConfig(root=root, evidence_map=evidence_map, lang=lang,
+                                 allow_upload=allow_upload, upload_log=upload_log,
+                                 max_upload_bytes=max_upload_mb * 1024 * 1024)  # fmt: skip
+    try:
+        app, opened = serving.prepare(
+            config, _settings(evidence_map, root, reading), access_file, progress_line(False)
+        )
+    except AccessError as exc:
+        raise click.UsageError(str(exc)) from exc
+    for line in serving.console_lines(opened, config, host, port):
+        click.echo(line)
+    serving.run(app, host, port)
 
 
 @main.group("map")

@@ -276,6 +276,18 @@ class Page:
 
 
 @dataclass(frozen=True, kw_only=True)
+class TextLayer:
+    """Where OCR found the words of one page: Tesseract's text-only PDF of the page image, laid
+    over the page to make a scan searchable (kept with the reading, so OCR runs once)."""
+
+    #: 1-based page number
+    page: int
+    pdf: bytes
+    #: the page was read turned 180 degrees (it lay upside down): the layer is turned back
+    turned: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
 class Problem:
     #: Reason.UNREADABLE or Reason.NO_TEXT
     code: Reason
@@ -290,8 +302,13 @@ class Extraction:
     ocr_pages: tuple[int, ...] = ()
     #: the page count where it differs from len(pages) (a DOCX is read as one text)
     page_count: int | None = None
+<<<<<<< HEAD
     #: pages whose text layer was not language (page, why), read again like scans
     reread_pages: tuple[tuple[int, str], ...] = ()
+=======
+    #: pages skipped while the others were read (too large to render, damaged), one line each
+    page_problems: tuple[str, ...] = ()
+>>>>>>> main
 
     @property
     def pages_total(self) -> int | None:
@@ -312,6 +329,8 @@ class Reading:
     pages: int
     ocr_pages: tuple[int, ...] = ()
     problem: Problem | None = None
+    #: pages skipped while the others were read (Extraction.page_problems)
+    page_problems: tuple[str, ...] = ()
     #: normalised title area: the first page up to "Dengan Rahmat"/"Menimbang"; "" when unknown
     title: str = ""
     #: the title area as printed, whitespace collapsed, for snippets
@@ -558,6 +577,81 @@ class Settings:
     region: RegionSettings = field(default_factory=RegionSettings)
 
 
+# --- between audits (changes.py, history.py) --------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class RowState:
+    """A row's status and reasons in one audit, as the JSON result writes them."""
+
+    #: a status value ("complete", "weak", "missing", "waived")
+    status: str
+    #: reason codes, in reason order
+    reasons: tuple[str, ...] = ()
+
+
+class ChangeKind(Enum):
+    """How a row differs from the baseline audit; the values are the JSON `changes` lists."""
+
+    #: was weak or missing, now complete
+    RESOLVED = "resolved"
+    #: was complete, now weak or missing
+    REGRESSED = "regressed"
+    #: status or reasons otherwise changed
+    CHANGED = "changed"
+    #: a row the map gained
+    ADDED = "added"
+    #: a row the map lost
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True, kw_only=True)
+class RowChange:
+    kind: ChangeKind
+    indicator: str
+    evidence: str
+    #: the portal item code, when the map (current, else the baseline's) gives one
+    code: str | None
+    agency: str
+    #: the requirement's title, for reports
+    title: str
+    #: None for an added row
+    before: RowState | None
+    #: None for a removed row
+    after: RowState | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Changes:
+    """What changed since an earlier audit (`--baseline`): only the rows that differ."""
+
+    #: the baseline's generated_at
+    baseline: str
+    #: the baseline's counts: complete, weak, missing, waived
+    baseline_summary: tuple[tuple[str, int], ...]
+    #: the baseline's projected index, when it had one
+    baseline_index: float | None
+    #: in map order: current rows first, then the removed ones in the baseline's order
+    rows: tuple[RowChange, ...]
+
+    def of(self, kind: ChangeKind) -> tuple[RowChange, ...]:
+        return tuple(r for r in self.rows if r.kind is kind)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AuditPoint:
+    """One audit kept in the history store: enough to list it and draw it over time."""
+
+    generated_at: str
+    #: the map as the user named it
+    map: str
+    complete: int
+    weak: int
+    missing: int
+    waived: int = 0
+    index: float | None = None
+
+
 @dataclass(frozen=True, kw_only=True)
 class AuditResult:
     map_source: str
@@ -580,6 +674,10 @@ class AuditResult:
     region: str | None = None
     #: the region settings the run used
     region_settings: RegionSettings = field(default_factory=RegionSettings)
+    #: what changed since the baseline audit (`--baseline`), None without one
+    changes: Changes | None = None
+    #: the audits of the same ROOT and map kept so far, oldest first, this one included
+    history: tuple[AuditPoint, ...] = ()
     #: seconds spent per stage (discover, read, match, judge); never part of a report
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 

@@ -32,6 +32,7 @@ def read(extraction: Extraction, file_digest: str) -> Reading:
             pages=extraction.pages_total or 0,
             ocr_pages=extraction.ocr_pages,
             problem=extraction.problem,
+            page_problems=extraction.page_problems,
             content_key="file:" + file_digest,
             reread_pages=extraction.reread_pages,
         )
@@ -101,7 +102,11 @@ def _read_pages(pages: tuple[Page, ...], total: int, extraction: Extraction) -> 
         body=body,
         page_starts=starts,
         page_numbers=tuple(p.number for p in pages) if body else (),
+<<<<<<< HEAD
         reread_pages=tuple(r for r in extraction.reread_pages if r[0] in numbers),
+=======
+        page_problems=extraction.page_problems,
+>>>>>>> main
     )
 
 
