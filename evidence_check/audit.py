@@ -135,12 +135,9 @@ def audit(
                         pages=reading.pages or None,
                         ocr_pages=reading.ocr_pages,
                         problems=(reading.problem,) if reading.problem else (),
-<<<<<<< HEAD
                         reread_pages=reading.reread_pages,
                         parts=tuple(p.part for p in reading.parts if p.part is not None),
-=======
                         detail="; ".join(reading.page_problems) or None,
->>>>>>> main
                     )
                 )
     finally:

@@ -29,11 +29,7 @@ from evidence_check.models import Form, Problem, Reading, Reason
 
 #: raise when reading or extraction changes what a file yields: old entries are then ignored
 READER_VERSION = 2
-<<<<<<< HEAD
-#: entries written per transaction
-=======
 #: entries written per transaction at most
->>>>>>> main
 BATCH = 200
 #: readings are committed at least this often (seconds)
 COMMIT_SECONDS = 2.0

@@ -302,13 +302,10 @@ class Extraction:
     ocr_pages: tuple[int, ...] = ()
     #: the page count where it differs from len(pages) (a DOCX is read as one text)
     page_count: int | None = None
-<<<<<<< HEAD
-    #: pages whose text layer was not language (page, why), read again like scans
-    reread_pages: tuple[tuple[int, str], ...] = ()
-=======
     #: pages skipped while the others were read (too large to render, damaged), one line each
     page_problems: tuple[str, ...] = ()
->>>>>>> main
+    #: pages whose text layer was not language (page, why), read again like scans
+    reread_pages: tuple[tuple[int, str], ...] = ()
 
     @property
     def pages_total(self) -> int | None:

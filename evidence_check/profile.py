@@ -102,11 +102,8 @@ def _read_pages(pages: tuple[Page, ...], total: int, extraction: Extraction) -> 
         body=body,
         page_starts=starts,
         page_numbers=tuple(p.number for p in pages) if body else (),
-<<<<<<< HEAD
         reread_pages=tuple(r for r in extraction.reread_pages if r[0] in numbers),
-=======
         page_problems=extraction.page_problems,
->>>>>>> main
     )
 
 

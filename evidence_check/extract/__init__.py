@@ -12,7 +12,6 @@ import importlib
 import logging
 import os
 import zipfile
-from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -90,18 +89,10 @@ def extract_file(path: Path, *, use_ocr: bool = False) -> Extraction:
         problem = Problem(
             code=extraction.problem.code, detail=_private(extraction.problem.detail, path)
         )
-<<<<<<< HEAD
-        extraction = replace(extraction, problem=problem)
-    if extraction.problem is None and not any(p.text.strip() for p in extraction.pages):
-        return replace(
-            extraction, problem=Problem(code=Reason.NO_TEXT, detail=_no_text_detail(use_ocr))
-        )
-=======
         extraction = dataclasses.replace(extraction, problem=problem)
     if extraction.problem is None and not any(p.text.strip() for p in extraction.pages):
         no_text = Problem(code=Reason.NO_TEXT, detail=_no_text_detail(use_ocr))
         return dataclasses.replace(extraction, problem=no_text)
->>>>>>> main
     return extraction
 
 

@@ -1,15 +1,10 @@
 """Photos and scans saved as pictures (.jpg, .png, .tif): evidence whose text only OCR can read.
 
-<<<<<<< HEAD
-Pillow applies the camera's orientation (EXIF) and reads every frame of a multi-page TIFF; each
-frame is one page. A photo taken at an angle is straightened first (`straighten`), its lines
-rebuilt from Tesseract's word boxes; a photo of a scene (an event, a banner) is marked as such.
-Without OCR the file opens but has no text.
-=======
 Pillow applies the camera's orientation (EXIF) and reads the frames of a multi-page TIFF up to
 `MAX_FRAMES` (decoding stops there; later frames are named in `page_problems`); each frame is one
-page. Without OCR the file opens but has no text.
->>>>>>> main
+page. A photo taken at an angle is straightened first (`straighten`), its lines rebuilt from
+Tesseract's word boxes; a photo of a scene (an event, a banner) is marked as such. Without OCR
+the file opens but has no text.
 """
 
 from __future__ import annotations
@@ -49,7 +44,6 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
         return Extraction(pages=blank, page_problems=skipped)
     pages = []
     for number, frame in enumerate(frames, start=1):
-<<<<<<< HEAD
         straight, scene = _straightened(frame)
         text = ocr.read_image(
             _pgm(straight),
@@ -58,14 +52,9 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
         )
         photo = scene and visible(text) < SCENE_MAX_CHARS
         pages.append(Page(number=number, text=text, has_text_layer=False, photo=photo))
-    return Extraction(pages=tuple(pages), ocr_pages=tuple(range(1, len(frames) + 1)))
-=======
-        text = ocr.read_image(_pgm(frame), lambda f=frame: _pgm(f.rotate(180)))  # type: ignore[misc]
-        pages.append(Page(number=number, text=text, has_text_layer=False))
     return Extraction(
         pages=tuple(pages), ocr_pages=tuple(range(1, len(frames) + 1)), page_problems=skipped
     )
->>>>>>> main
 
 
 #: a scene photo holds at most this much text (a banner); a page photo far more

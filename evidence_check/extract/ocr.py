@@ -7,6 +7,7 @@ readable result wins. Whether Tesseract is there is asked once per process.
 Inside `recording()` (the reader opens one around each extraction) every page read also keeps
 its text layer: the same Tesseract run writes the text and a text-only PDF of where each word
 stands, so a searchable copy is later made without a second OCR. The extractors stay unaware.
+Photos are read as lines rebuilt from the words' boxes (`join_lines`).
 """
 
 from __future__ import annotations
@@ -19,18 +20,14 @@ import os
 import re
 import shutil
 import subprocess
-<<<<<<< HEAD
-from collections.abc import Callable
-from typing import Any
-=======
 import tempfile
 import zlib
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
+from typing import Any
 
 from evidence_check.extract.helper import preexec
 from evidence_check.models import TextLayer
->>>>>>> main
 
 LANGUAGE = "ind"
 PAGE_TIMEOUT_SECONDS = 180
@@ -190,21 +187,6 @@ def decode_layers(payload: bytes) -> tuple[TextLayer, ...] | None:
         return None
 
 
-def _tesseract_lines(image: bytes, psm: int) -> str:
-    """OCR as lines rebuilt from the words' boxes: a title line that Tesseract cut into blocks
-    (a photo's uneven light, a wide gap) is put back together, lines in top-to-bottom order."""
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    done = subprocess.run(
-        ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--psm", str(psm), "tsv"],
-        input=image,
-        capture_output=True,
-        env=env,
-        timeout=PAGE_TIMEOUT_SECONDS,
-        check=False,
-    )
-    return join_lines(done.stdout.decode("utf-8", "replace"))
-
-
 def join_lines(tsv: str) -> str:
     """Tesseract's TSV words as text: words of one (block, paragraph, line) form a line; lines
     of different blocks that stand at the same height are one line, read left to right."""
@@ -238,7 +220,7 @@ def join_lines(tsv: str) -> str:
 
 def read_image(upright: bytes, turned: Callable[[], bytes], *, lines: bool = False) -> str:
     """OCR one page image (PGM bytes); `turned` makes the same page rotated 180 degrees;
-    `lines` rebuilds lines from word boxes (photos: see `join_lines`).
+    `lines` rebuilds lines from Tesseract's word boxes (photos: see `join_lines`).
 
     A blank page is not sent to Tesseract; a page that yields next to no text is not tried
     turned either (turned text reads as plenty of nonsense, not as nothing)."""
@@ -247,36 +229,26 @@ def read_image(upright: bytes, turned: Callable[[], bytes], *, lines: bool = Fal
         if kept is not None:
             kept.seen.append(None)
         return ""
-<<<<<<< HEAD
-    best = _tesseract_lines(upright, psm=3) if lines else _tesseract(upright, psm=3)
-    if readability(best) >= READABLE or len("".join(best.split())) < MIN_TEXT:
-        return best
-    for rotation in (90, 180):
-        # psm 1 lets Tesseract find a quarter turn itself; a half turn it misses, so we turn it
-        text = _tesseract(upright, psm=1) if rotation == 90 else _tesseract(turned(), psm=3)
-        if readability(text) > readability(best):
-            best = text
-        if readability(best) >= READABLE:
-            break
-=======
     layers: list[bytes] | None = [] if kept is not None else None
     folder = kept.folder if kept is not None else None
-    best = _tesseract(upright, psm=3, layer=layers, folder=folder)
+    renderer = "tsv" if lines else "txt"
+
+    def read(image: bytes, psm: int) -> str:
+        text = _tesseract(image, psm=psm, layer=layers, renderer=renderer, folder=folder)
+        return join_lines(text) if lines else text
+
+    best = read(upright, 3)
     chosen = 0
     if readability(best) < READABLE and len("".join(best.split())) >= MIN_TEXT:
         for rotation in (90, 180):
             # psm 1 lets Tesseract find a quarter turn itself; a half turn it misses, so we turn it
-            if rotation == 90:
-                text = _tesseract(upright, psm=1, layer=layers, folder=folder)
-            else:
-                text = _tesseract(turned(), psm=3, layer=layers, folder=folder)
+            text = read(upright, 1) if rotation == 90 else read(turned(), 3)
             if readability(text) > readability(best):
                 best, chosen = text, rotation
             if readability(best) >= READABLE:
                 break
     if kept is not None and layers is not None:
         kept.seen.append((layers[(0, 90, 180).index(chosen)], chosen == 180))
->>>>>>> main
     return best
 
 

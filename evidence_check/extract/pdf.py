@@ -1,17 +1,12 @@
 """PDF text per page with pypdfium2 (PDFium: fast, and never runs a document's JavaScript).
 
-<<<<<<< HEAD
 A page whose text layer is almost empty (50 visible characters or fewer) is a scan, and a page
 whose text layer is not language (see `language.lying`) lies: with OCR on, both are rendered at
-300 dpi and read by Tesseract; pages with text keep their own. The first page, and any page that
-may open a document of its own, also gets the layout of its first lines (font size, weight,
-centring, from PDFium's character boxes) for the title block.
-=======
-A page whose text layer is almost empty (50 visible characters or fewer) is a scan: with OCR on,
-it is rendered at 300 dpi and read by Tesseract; pages with text keep their own. The page count is
-the pages actually read, never the document's own `/Count`: a page that cannot be loaded, or is too
-large to render or OCR, is skipped with a line in `page_problems` and the others keep their text.
->>>>>>> main
+300 dpi and read by Tesseract; pages with text keep their own. The page count is the pages
+actually read, never the document's own `/Count`: a page that cannot be loaded, or is too large to
+render or OCR, is skipped with a line in `page_problems` and the others keep their text. The first
+page, and any page that may open a document of its own, also gets the layout of its first lines
+(font size, weight, centring, from PDFium's character boxes) for the title block.
 """
 
 from __future__ import annotations
@@ -47,17 +42,12 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
         else:
             detail = f"not a readable PDF ({message})"
         return Extraction(problem=Problem(code=Reason.UNREADABLE, detail=detail))
-<<<<<<< HEAD
-    pages = []
-    ocr_pages = []
-    reread: list[tuple[int, str]] = []
-=======
     pages: list[Page] = []
     ocr_pages: list[int] = []
     problems: list[str] = []
+    reread: list[tuple[int, str]] = []
     missing: list[int] = []
     in_a_row = 0
->>>>>>> main
     try:
         listed = len(document)
         for index in range(listed):
@@ -69,43 +59,94 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
                 missing.append(index + 1)  # one damaged page: keep the text of the others
                 in_a_row += 1
                 continue
-<<<<<<< HEAD
-            lines: tuple[Line, ...] = ()
-            opens: bool | None = None
+            in_a_row = 0
             try:
-                textpage = page.get_textpage()
-                try:
-                    printed = textpage.get_text_range()
-                    text = printed.replace("\r\n", "\n").replace("\r", "\n")
-                    lie = language.lying(text)
-                    if lie is None and index > 0:
-                        plain = Page(number=None, text=text, has_text_layer=True)
-                        opens = title.opens_document(plain)
-                    if lie is None and (index == 0 or opens):
-                        lines = layout(textpage, printed, page.get_width())
-                finally:
-                    textpage.close()
-                has_layer = visible(text) > MIN_PAGE_CHARS and lie is None
-                if lie is not None:
-                    reread.append((index + 1, lie))
-                    text = ""  # what the layer says is not the page's text
-                if not has_layer and use_ocr:
-                    text = ocr.read_image(_render(page, 0), lambda p=page: _render(p, 180))  # type: ignore[misc]
-                    ocr_pages.append(index + 1)
+                read, by_ocr = _page(page, index + 1, use_ocr, problems, reread)
             finally:
                 page.close()
-            pages.append(
-                Page(
-                    number=index + 1,
-                    text=text,
-                    has_text_layer=has_layer,
-                    lines=lines,
-                    opens=opens if has_layer else None,
-                )
-            )
+            pages.append(read)
+            if by_ocr:
+                ocr_pages.append(index + 1)
     finally:
         document.close()
-    return Extraction(pages=tuple(pages), ocr_pages=tuple(ocr_pages), reread_pages=tuple(reread))
+    if missing:
+        problems.append(_missing(missing, listed, stopped=in_a_row >= MAX_MISSING_IN_A_ROW))
+    return Extraction(
+        pages=tuple(pages),
+        ocr_pages=tuple(ocr_pages),
+        page_problems=tuple(problems),
+        reread_pages=tuple(reread),
+    )
+
+
+def _page(
+    page: pdfium.PdfPage,
+    number: int,
+    use_ocr: bool,
+    problems: list[str],
+    reread: list[tuple[int, str]],
+) -> tuple[Page, bool]:
+    """One page's text (by OCR for a scan or a lying layer, when on), and whether OCR gave it.
+    The first page, and a page whose top may open a document, get their layout too."""
+    textpage = page.get_textpage()
+    lines: tuple[Line, ...] = ()
+    opens: bool | None = None
+    try:
+        printed = textpage.get_text_range()
+        text = printed.replace("\r\n", "\n").replace("\r", "\n")
+        lie = language.lying(text)
+        if lie is None and number > 1:
+            opens = title.opens_document(Page(number=None, text=text, has_text_layer=True))
+        if lie is None and (number == 1 or opens):
+            lines = layout(textpage, printed, page.get_width())
+    finally:
+        textpage.close()
+    has_layer = visible(text) > MIN_PAGE_CHARS and lie is None
+    if lie is not None:
+        reread.append((number, lie))
+        text = ""  # what the layer says is not the page's text
+    if not has_layer and use_ocr:
+        width, height = page.get_size()
+        pixels = width * OCR_SCALE * height * OCR_SCALE
+        if pixels > MAX_RENDER_PIXELS:
+            problems.append(
+                f"page {number} skipped: too large to render for OCR "
+                f"({width / 72 * 25.4:.0f} x {height / 72 * 25.4:.0f} mm)"
+            )
+            return Page(number=number, text=text, has_text_layer=False), False
+        try:
+            text = ocr.read_image(_render(page, 0), lambda p=page: _render(p, 180))  # type: ignore[misc]
+        except (pdfium.PdfiumError, MemoryError, OSError) as exc:
+            problems.append(f"page {number} skipped: cannot be rendered for OCR ({exc})"[:200])
+            return Page(number=number, text="", has_text_layer=False), False
+        return Page(number=number, text=text, has_text_layer=False), True
+    page_read = Page(
+        number=number,
+        text=text,
+        has_text_layer=has_layer,
+        lines=lines,
+        opens=opens if has_layer else None,
+    )
+    return page_read, False
+
+
+def _missing(missing: list[int], listed: int, *, stopped: bool) -> str:
+    if stopped:
+        first = missing[-MAX_MISSING_IN_A_ROW]
+        return (
+            f"the PDF says it has {listed} pages, but from page {first} on they cannot be "
+            "loaded: reading stopped there"
+        )
+    shown = ", ".join(str(n) for n in missing[:10]) + (", ..." if len(missing) > 10 else "")
+    return f"{len(missing)} damaged page(s) skipped: {shown}"
+
+
+def _render(page: pdfium.PdfPage, rotation: int) -> bytes:
+    bitmap = page.render(scale=OCR_SCALE, grayscale=True, rotation=rotation)
+    try:
+        return ocr.pgm(bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))
+    finally:
+        bitmap.close()
 
 
 #: how far into a page the layout is read: the title block is at its top
@@ -187,66 +228,3 @@ def _words_by_gaps(text: str, first: int, box: Callable[[int], tuple[float, floa
             current += char
     words.append(current)
     return " ".join(words)
-=======
-            in_a_row = 0
-            try:
-                read, by_ocr = _page(page, index + 1, use_ocr, problems)
-            finally:
-                page.close()
-            pages.append(read)
-            if by_ocr:
-                ocr_pages.append(index + 1)
-    finally:
-        document.close()
-    if missing:
-        problems.append(_missing(missing, listed, stopped=in_a_row >= MAX_MISSING_IN_A_ROW))
-    return Extraction(pages=tuple(pages), ocr_pages=tuple(ocr_pages), page_problems=tuple(problems))
-
-
-def _page(
-    page: pdfium.PdfPage, number: int, use_ocr: bool, problems: list[str]
-) -> tuple[Page, bool]:
-    """One page's text (by OCR for a scan, when on), and whether OCR gave it."""
-    textpage = page.get_textpage()
-    try:
-        text = textpage.get_text_range()
-    finally:
-        textpage.close()
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    has_layer = visible(text) > MIN_PAGE_CHARS
-    if not has_layer and use_ocr:
-        width, height = page.get_size()
-        pixels = width * OCR_SCALE * height * OCR_SCALE
-        if pixels > MAX_RENDER_PIXELS:
-            problems.append(
-                f"page {number} skipped: too large to render for OCR "
-                f"({width / 72 * 25.4:.0f} x {height / 72 * 25.4:.0f} mm)"
-            )
-            return Page(number=number, text=text, has_text_layer=False), False
-        try:
-            text = ocr.read_image(_render(page, 0), lambda p=page: _render(p, 180))  # type: ignore[misc]
-        except (pdfium.PdfiumError, MemoryError, OSError) as exc:
-            problems.append(f"page {number} skipped: cannot be rendered for OCR ({exc})"[:200])
-            return Page(number=number, text="", has_text_layer=False), False
-        return Page(number=number, text=text, has_text_layer=False), True
-    return Page(number=number, text=text, has_text_layer=has_layer), False
-
-
-def _missing(missing: list[int], listed: int, *, stopped: bool) -> str:
-    if stopped:
-        first = missing[-MAX_MISSING_IN_A_ROW]
-        return (
-            f"the PDF says it has {listed} pages, but from page {first} on they cannot be "
-            "loaded: reading stopped there"
-        )
-    shown = ", ".join(str(n) for n in missing[:10]) + (", ..." if len(missing) > 10 else "")
-    return f"{len(missing)} damaged page(s) skipped: {shown}"
->>>>>>> main
-
-
-def _render(page: pdfium.PdfPage, rotation: int) -> bytes:
-    bitmap = page.render(scale=OCR_SCALE, grayscale=True, rotation=rotation)
-    try:
-        return ocr.pgm(bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))
-    finally:
-        bitmap.close()

@@ -27,13 +27,10 @@ from evidence_check.models import (
 #    row's "code" (the portal item code) and "gated_by"; a row document's "pinned", "amends", "lacks" (and, from
 #    bundles, "part"); "evaluation.region" and "evaluation.revoked_by"; "score.unknown_weight",
 #    "score.predikat_name" and each score indicator's "external" and "assumed".
-<<<<<<< HEAD
-#    Within format 2: a document's "reread_pages" (pages whose lying text layer was read by OCR,
-#    with the reason) and "parts" (a bundle's documents, by first and last page).
-=======
 #    Top-level "changes" (only with --baseline): the baseline's generated_at, summary and index,
 #    and the rows resolved, regressed, changed, added and removed since, each with "from" and "to".
->>>>>>> main
+#    Within format 2: a document's "reread_pages" (pages whose lying text layer was read by OCR,
+#    with the reason) and "parts" (a bundle's documents, by first and last page).
 FORMAT_VERSION = 2
 
 
