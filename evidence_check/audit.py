@@ -128,7 +128,7 @@ def audit(
                     )
                 )
             else:
-                profiles.append(locate(source, reading))
+                profiles.extend(locate(source, reading))
                 entries.append(
                     DocumentEntry(
                         path=source.path,
@@ -137,6 +137,8 @@ def audit(
                         pages=reading.pages or None,
                         ocr_pages=reading.ocr_pages,
                         problems=(reading.problem,) if reading.problem else (),
+                        reread_pages=reading.reread_pages,
+                        parts=tuple(p.part for p in reading.parts if p.part is not None),
                         detail="; ".join(reading.page_problems) or None,
                     )
                 )
@@ -152,7 +154,7 @@ def audit(
         )
         for s in (*found.skipped, *skipped)
     ]
-    profiles.sort(key=lambda p: p.path)
+    profiles.sort(key=lambda p: (p.path, p.part or (0, 0)))
     timings["read"] = time.perf_counter() - started
     region = audited_region(settings.region, evidence_map.evaluation) or usual_issuer(profiles)
     findings = judge(

@@ -249,12 +249,32 @@ class Discovery:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Line:
+    """One printed line at the top of a title page, with what the layout says of it."""
+
+    text: str
+    #: font size in points (PDF) or the run's size (DOCX); None when unknown (OCR)
+    size: float | None = None
+    #: bold type, or a heading/title paragraph style
+    bold: bool = False
+    #: centred on the page (or a centred paragraph)
+    centred: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
 class Page:
     #: 1-based page number; None for formats without pages (DOCX)
     number: int | None
     text: str
     #: whether the page carried a text layer of its own (not OCR)
     has_text_layer: bool
+    #: the layout of the page's first lines, read only for pages that may open a document
+    lines: tuple[Line, ...] = ()
+    #: a photograph of a scene (an event: a banner, people, a room), not of a page
+    photo: bool = False
+    #: whether the page opens a document of its own (a bundle's part), when the extractor
+    #: already looked (title.opens_document); None: not looked
+    opens: bool | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -286,6 +306,8 @@ class Extraction:
     page_count: int | None = None
     #: pages skipped while the others were read (too large to render, damaged), one line each
     page_problems: tuple[str, ...] = ()
+    #: pages whose text layer was not language (page, why), read again like scans
+    reread_pages: tuple[tuple[int, str], ...] = ()
 
     @property
     def pages_total(self) -> int | None:
@@ -312,6 +334,9 @@ class Reading:
     title: str = ""
     #: the title area as printed, whitespace collapsed, for snippets
     title_display: str = ""
+    #: the first page's start as printed, whitespace collapsed: what checks read beyond the title
+    #: block (a screenshot's URL, date and institution)
+    excerpt: str = ""
     #: page of the title area
     title_page: int | None = None
     #: the form the title area shows (UNKNOWN without a title area)
@@ -329,6 +354,12 @@ class Reading:
     body: str = ""
     page_starts: tuple[int, ...] = ()
     page_numbers: tuple[int | None, ...] = ()
+    #: pages whose text layer was not language (page, why), read again like scans
+    reread_pages: tuple[tuple[int, str], ...] = ()
+    #: a bundle (one PDF holding several documents): one reading per document, in page order
+    parts: tuple[Reading, ...] = ()
+    #: for a part of a bundle: its first and last page
+    part: tuple[int, int] | None = None
 
     @property
     def readable(self) -> bool:
@@ -354,6 +385,8 @@ class Profile:
     amends: str | None = None
     #: the kabupaten or kota that issued it, as (kind, name), e.g. ("kabupaten", "mojosari")
     issuer: tuple[str, str] | None = None
+    #: for a part of a bundle: its first and last page (the path is the bundle's)
+    part: tuple[int, int] | None = None
 
     @property
     def readable(self) -> bool:
@@ -382,6 +415,17 @@ class Candidate:
     amends: str | None = None
     #: a screenshot: what it does not show of url, date, institution (checks/screenshot.py)
     lacks: tuple[str, ...] = ()
+    #: for a part of a bundle: its first and last page
+    part: tuple[int, int] | None = None
+
+    @property
+    def label(self) -> str:
+        """The path as reports show it: a part of a bundle with its pages ("hlm. 5-8")."""
+        if self.part is None:
+            return self.path
+        first, last = self.part
+        pages = str(first) if first == last else f"{first}-{last}"
+        return f"{self.path} (hlm. {pages})"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -446,6 +490,10 @@ class DocumentEntry:
     problems: tuple[Problem, ...] = ()
     skip_reason: str | None = None
     detail: str | None = None
+    #: pages whose text layer was not language (page, why), read again like scans
+    reread_pages: tuple[tuple[int, str], ...] = ()
+    #: a bundle's documents, as (first page, last page)
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 # --- the region settings file (evidence-check.yaml) ------------------------------------------------

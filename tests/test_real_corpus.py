@@ -88,7 +88,7 @@ def extracted(name: str) -> Extraction:
 def profiled(name: str) -> Profile:
     path = corpus_file(name)
     source = SourceFile(path=f"bag-hukum/{name}", absolute=path, agency=None, size=0)
-    return locate(source, read(extracted(name), "digest-of-" + name))
+    return locate(source, read(extracted(name), "digest-of-" + name))[0]
 
 
 def ids(regulation: Regulation) -> str:

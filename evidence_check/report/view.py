@@ -441,7 +441,8 @@ def _item(finding: Finding, viewer: str, context: _Context) -> ItemView:
 
 def _document(candidate: Candidate, suggestion: str | None, lang: str) -> DocumentView:
     return DocumentView(
-        path=clean(candidate.path),
+        # a document of a bundle shows its pages: "Data Dukung.pdf (hlm. 5-8)"
+        path=clean(candidate.label),
         score="" if candidate.score is None else decimal(candidate.score, 1, lang),
         page=candidate.page,
         year=candidate.year,
