@@ -32,6 +32,7 @@ from starlette.routing import Route
 
 from evidence_check.messages import message
 from evidence_check.models import EvidenceMap
+from evidence_check.report.plain import decimal
 from evidence_check.report.view import long_date
 from evidence_check.serve import files, pages, uploads
 from evidence_check.serve.access import Access
@@ -98,6 +99,7 @@ class _App:
         )
         self.env.globals["t"] = lambda key, **values: message(key, self.lang, **values)
         self.env.globals["lang"] = self.lang
+        self.env.globals["decimal"] = lambda value, places: decimal(value, places, self.lang)
 
     # --- pages ------------------------------------------------------------------------------
 
