@@ -210,7 +210,9 @@ class Instrument:
                     True,
                     "R",
                 ),
-                Line("ttd" if not self.esign else "Ditandatangani secara elektronik", 11, False, "R"),
+                Line(
+                    "ttd" if not self.esign else "Ditandatangani secara elektronik", 11, False, "R"
+                ),
                 Line(self.signer, 11, True, "R"),
             ]
             if self.form == "PERATURAN":
@@ -301,7 +303,7 @@ class Paper:
 
     def pages(self) -> list[Page]:
         if self.one_page:
-            return [self.cover() + [blank()] + self.text() + self.signature()]
+            return [[*self.cover(), blank(), *self.text(), *self.signature()]]
         return [self.cover(), [title("BAB I PENDAHULUAN", 12), *self.text(), *self.signature()]]
 
 

@@ -138,9 +138,13 @@ def i1_tata_kelola(c: Corpus, root: Path) -> None:
         root / path,
     )
     c.label(
-        "I1-L1-01", "bappeda", "complete", "draft-accepted",
+        "I1-L1-01",
+        "bappeda",
+        "complete",
+        "draft-accepted",
         "L1 asks for the plan while it is being drafted: a RANCANGAN Peta Rencana Pemdi is the "
-        "item (Aceh Tengah's was accepted)", [path],
+        "item (Aceh Tengah's was accepted)",
+        [path],
     )
     renstra = f"{KOMINFO}/Renstra Diskominfo 2025-2029.pdf"
     write_pages(
@@ -159,14 +163,21 @@ def i1_tata_kelola(c: Corpus, root: Path) -> None:
         root / renstra,
     )
     c.label(
-        "I1-L2-01", "bappeda", "complete", "true-complete-plan",
-        "an enacted Renstra carrying part of the RAN Pemdi substance (Aceh Tengah: RPJMD "
-        "accepted)", [renstra],
+        "I1-L2-01",
+        "bappeda",
+        "complete",
+        "true-complete-plan",
+        "an enacted Renstra carrying part of the RAN Pemdi substance (Aceh Tengah: RPJMD accepted)",
+        [renstra],
     )
     c.label(
-        "I2-L1-01", "bappeda", "complete", "true-complete-plan",
+        "I2-L1-01",
+        "bappeda",
+        "complete",
+        "true-complete-plan",
         "the same Renstra carries the digital-service management substance; one document may "
-        "answer two items (Aceh Tengah: RPJMD + Renstra accepted for I2-L1-01)", [renstra],
+        "answer two items (Aceh Tengah: RPJMD + Renstra accepted for I2-L1-01)",
+        [renstra],
     )
     shot = f"{KOMINFO}/Screenshot SIAP Digital Arsitektur 12-05-2026.png"
     write_screenshot(
@@ -187,9 +198,13 @@ def i1_tata_kelola(c: Corpus, root: Path) -> None:
         clock="10:42   12/05/2026",
     )
     c.label(
-        "I1-L2-02", "bappeda", "complete", "screenshot-with-url-date",
+        "I1-L2-02",
+        "bappeda",
+        "complete",
+        "screenshot-with-url-date",
         "a screenshot of the architecture filled in SIAP Digital, with the URL, a date and the "
-        "institution's name: what the item asks", [shot],
+        "institution's name: what the item asks",
+        [shot],
     )
     evaluation = f"{BAPPEDA}/Bukti Konsolidasi Tim Koordinasi Pemdi.pdf"
     subject = "Rapat Evaluasi Internal Kinerja Pemerintah Digital Tahun 2026"
@@ -210,9 +225,14 @@ def i1_tata_kelola(c: Corpus, root: Path) -> None:
         root / evaluation,
     )
     c.label(
-        "I1-L2-03", "bappeda", "weak", "evaluation-minutes-for-planning",
+        "I1-L2-03",
+        "bappeda",
+        "weak",
+        "evaluation-minutes-for-planning",
         "minutes of a meeting on the Pemdi EVALUATION offered for the Tim Koordinasi's planning "
-        "consolidation: rejected as tidak tepat in Aceh Tengah", [evaluation], accept=NOT_COMPLETE,
+        "consolidation: rejected as tidak tepat in Aceh Tengah",
+        [evaluation],
+        accept=NOT_COMPLETE,
     )
     dpa = f"{BAPPEDA}/DPA Bappeda 2026.pdf"
     write_pages(
@@ -237,9 +257,13 @@ def i1_tata_kelola(c: Corpus, root: Path) -> None:
         root / dpa,
     )
     c.label(
-        "I1-L2-04", "bappeda", "complete", "rka-with-subactivity",
+        "I1-L2-04",
+        "bappeda",
+        "complete",
+        "rka-with-subactivity",
         "a DPA whose sub-activity names the Pemdi planning: the budget supports part of the RAN "
-        "Pemdi substance", [dpa],
+        "Pemdi substance",
+        [dpa],
     )
 
 
@@ -256,9 +280,13 @@ def i2_manajemen(c: Corpus, root: Path) -> None:
     )
     write_garbage_layer(report.pages(), root / path, bad=(0,))
     c.label(
-        "I2-L1-02", "bappeda", "complete", "garbage-text-layer",
+        "I2-L1-02",
+        "bappeda",
+        "complete",
+        "garbage-text-layer",
         "the report's cover has a broken text layer (shifted glyph codes, control characters): "
-        "read again by OCR, its title is the item", [path],
+        "read again by OCR, its title is the item",
+        [path],
     )
 
 
@@ -266,7 +294,11 @@ def i3_sdm(c: Corpus, root: Path) -> None:
     peta = f"{BKPSDM}/Peta Kompetensi Digital ASN 2026.pdf"
     write_pages(
         Paper(
-            ("PETA KOMPETENSI DIGITAL", "APARATUR SIPIL NEGARA", "PEMERINTAH KABUPATEN LEMBAH HIJAU"),
+            (
+                "PETA KOMPETENSI DIGITAL",
+                "APARATUR SIPIL NEGARA",
+                "PEMERINTAH KABUPATEN LEMBAH HIJAU",
+            ),
             period="TAHUN 2026",
             agency="BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
             paragraphs=kak_paragraphs("pemetaan kompetensi digital ASN untuk pelaksanaan Pemdi"),
@@ -275,8 +307,12 @@ def i3_sdm(c: Corpus, root: Path) -> None:
         root / peta,
     )
     c.label(
-        "I3-L1-01", "bkpsdm", "complete", "true-complete-plan",
-        "the digital competency map of the ASN (Aceh Tengah's 16-page map was accepted)", [peta],
+        "I3-L1-01",
+        "bkpsdm",
+        "complete",
+        "true-complete-plan",
+        "the digital competency map of the ASN (Aceh Tengah's 16-page map was accepted)",
+        [peta],
     )
     scan = f"{BKPSDM}/Laporan Pemanfaatan Aplikasi Kerja (scan).pdf"
     write_scan(
@@ -294,8 +330,12 @@ def i3_sdm(c: Corpus, root: Path) -> None:
         root / scan,
     )
     c.label(
-        "I3-L1-02", "bkpsdm", "complete", "scanned-page",
-        "a scanned (image-only) report of the use of digital work apps: OCR reads it", [scan],
+        "I3-L1-02",
+        "bkpsdm",
+        "complete",
+        "scanned-page",
+        "a scanned (image-only) report of the use of digital work apps: OCR reads it",
+        [scan],
     )
     notulen = f"{BKPSDM}/Notulen Komunitas Belajar Digital ASN.pdf"
     write_pages(
@@ -314,9 +354,13 @@ def i3_sdm(c: Corpus, root: Path) -> None:
         root / notulen,
     )
     c.label(
-        "I3-L1-03", "bkpsdm", "complete", "rancangan-in-body",
+        "I3-L1-03",
+        "bkpsdm",
+        "complete",
+        "rancangan-in-body",
         "final minutes whose body discusses 'rancangan modul': a word of the body is not a draft "
-        "mark", [notulen],
+        "mark",
+        [notulen],
     )
     micro = "Laporan Microlearning ASN 2026.pdf"
     write_pages(
@@ -330,8 +374,13 @@ def i3_sdm(c: Corpus, root: Path) -> None:
         root / micro,
     )
     c.label(
-        "I3-L1-04", "bkpsdm", "weak", "misplaced-root", "the right report, dropped at the tree's "
-        "root instead of an owner's folder", [micro], reasons=["misplaced"],
+        "I3-L1-04",
+        "bkpsdm",
+        "weak",
+        "misplaced-root",
+        "the right report, dropped at the tree's root instead of an owner's folder",
+        [micro],
+        reasons=["misplaced"],
     )
     myasn = f"{BKPSDM}/dasbor myasn.png"
     write_screenshot(
@@ -344,9 +393,14 @@ def i3_sdm(c: Corpus, root: Path) -> None:
         ],
     )
     c.label(
-        "I3-L1-05", "bkpsdm", "weak", "screenshot-without-url-date",
+        "I3-L1-05",
+        "bkpsdm",
+        "weak",
+        "screenshot-without-url-date",
         "a MyASN dashboard screenshot cropped without its URL, date or institution name: the "
-        "assessors want all three", [myasn], reasons=["low-match"],
+        "assessors want all three",
+        [myasn],
+        reasons=["low-match"],
     )
     laporan = f"{BKPSDM}/Laporan Peningkatan Kompetensi Digital ASN 2026.pdf"
     write_pages(
@@ -360,9 +414,15 @@ def i3_sdm(c: Corpus, root: Path) -> None:
         root / laporan,
     )
     c.label(
-        "I3-L2-02", "bkpsdm", "weak", "gated", "a good level-2 report while level 1 is not "
+        "I3-L2-02",
+        "bkpsdm",
+        "weak",
+        "gated",
+        "a good level-2 report while level 1 is not "
         "complete (microlearning misplaced, MyASN screenshot without URL): rejected "
-        "automatically", [laporan], reasons=["gated"],
+        "automatically",
+        [laporan],
+        reasons=["gated"],
     )
 
 
@@ -404,19 +464,34 @@ def i4_kolaborasi(c: Corpus, root: Path) -> None:
     )
     write_bundle([sk.pages(), plan.pages(), minutes.pages()], root / bundle)
     c.label(
-        "I4-L1-01", "bag-organisasi", "complete", "bundle-3-parts",
-        "part 1 (pages 1-3) of a 'Data Dukung' bundle: the signed SK Tim Koordinasi Pemdi", [bundle],
+        "I4-L1-01",
+        "bag-organisasi",
+        "complete",
+        "bundle-3-parts",
+        "part 1 (pages 1-3) of a 'Data Dukung' bundle: the signed SK Tim Koordinasi Pemdi",
+        [bundle],
     )
     c.label(
-        "I4-L1-02", "bag-organisasi", "complete", "bundle-3-parts",
-        "part 2 (pages 4-5) of the bundle: the cross-unit collaboration plan", [bundle],
+        "I4-L1-02",
+        "bag-organisasi",
+        "complete",
+        "bundle-3-parts",
+        "part 2 (pages 4-5) of the bundle: the cross-unit collaboration plan",
+        [bundle],
     )
     c.label(
-        "I4-L1-03", "bag-organisasi", "complete", "bundle-3-parts",
-        "part 3 (page 6) of the bundle: minutes of the collaboration meeting between PD", [bundle],
+        "I4-L1-03",
+        "bag-organisasi",
+        "complete",
+        "bundle-3-parts",
+        "part 3 (page 6) of the bundle: minutes of the collaboration meeting between PD",
+        [bundle],
     )
     c.label(
-        "I4-L2-01", "bag-organisasi", "missing", "true-missing",
+        "I4-L2-01",
+        "bag-organisasi",
+        "missing",
+        "true-missing",
         "no plan of collaboration between institutions was uploaded",
     )
     pks = f"{ORGANISASI}/PKS Pemkab - BPS Lembah Hijau 2026.pdf"
@@ -443,9 +518,13 @@ def i4_kolaborasi(c: Corpus, root: Path) -> None:
         root / pks,
     )
     c.label(
-        "I4-L2-02", "bag-organisasi", "complete", "bundle-unlocks-gate",
+        "I4-L2-02",
+        "bag-organisasi",
+        "complete",
+        "bundle-unlocks-gate",
         "a PKS between institutions; level 1 is complete only when every part of the bundle "
-        "counts, else this row is gated (Aceh Tengah's was auto-rejected that way)", [pks],
+        "counts, else this row is gated (Aceh Tengah's was auto-rejected that way)",
+        [pks],
     )
 
 
@@ -453,7 +532,11 @@ def i8_pdp(c: Corpus, root: Path) -> None:
     uraian = [
         ("Kondisi Eksisting Tata Kelola Pelindungan Data Pribadi", "KONSEP", "pdf"),
         ("Kebutuhan Pelatihan dan Awareness Pelindungan Data Pribadi", None, "docx"),
-        ("Struktur Penanganan dan Kebutuhan Penunjukan Pejabat Pelindungan Data Pribadi", None, "pdf"),
+        (
+            "Struktur Penanganan dan Kebutuhan Penunjukan Pejabat Pelindungan Data Pribadi",
+            None,
+            "pdf",
+        ),
         ("Mekanisme Penanganan Permintaan Hak Subjek Data", "DRAFT", "pdf"),
         ("Penyampaian Informasi kepada Pengguna dan Kebutuhan Pemberitahuan Privasi", None, "pdf"),
         ("Kontrol Keamanan dan Kebutuhan Pengamanan Data Pribadi", None, "pdf"),
@@ -476,7 +559,9 @@ def i8_pdp(c: Corpus, root: Path) -> None:
         else:
             write_pages(paper.pages(), root / path)
         c.label(
-            f"I8-L1-{seq:02d}", "diskominfo", "complete",
+            f"I8-L1-{seq:02d}",
+            "diskominfo",
+            "complete",
             "draft-accepted" if mark else "true-complete-report",
             "level 1 asks for the seven 'uraian' (descriptions); a draft is what the item asks"
             if mark
@@ -494,9 +579,13 @@ def i8_pdp(c: Corpus, root: Path) -> None:
         root / perbup,
     )
     c.label(
-        "I8-L2-01", "diskominfo", "complete", "amendment",
+        "I8-L2-01",
+        "diskominfo",
+        "complete",
+        "amendment",
         "an enacted 'Perubahan atas Peraturan Bupati ... tentang Tata Kelola PDP' is a regulation "
-        "on PDP governance: it qualifies like the base instrument", [perbup],
+        "on PDP governance: it qualifies like the base instrument",
+        [perbup],
     )
     sosialisasi = f"{KOMINFO}/PDP/Laporan Sosialisasi PDP 2026.pdf"
     write_pages(
@@ -511,8 +600,12 @@ def i8_pdp(c: Corpus, root: Path) -> None:
         root / sosialisasi,
     )
     c.label(
-        "I8-L2-02", "diskominfo", "complete", "true-complete-report",
-        "the report of the PDP awareness programme", [sosialisasi],
+        "I8-L2-02",
+        "diskominfo",
+        "complete",
+        "true-complete-report",
+        "the report of the PDP awareness programme",
+        [sosialisasi],
     )
     dpo = f"{KOMINFO}/PDP/SK Pejabat Pelindungan Data Pribadi.pdf"
     write_pages(
@@ -526,9 +619,14 @@ def i8_pdp(c: Corpus, root: Path) -> None:
         root / dpo,
     )
     c.label(
-        "I8-L2-03", "diskominfo", "weak", "draft-refused",
+        "I8-L2-03",
+        "diskominfo",
+        "weak",
+        "draft-refused",
         "the DPO appointment must be enacted (a 'Penetapan' item); this is a RANCANGAN with "
-        "NOMOR ... and a blank date", [dpo], reasons=["draft"],
+        "NOMOR ... and a blank date",
+        [dpo],
+        reasons=["draft"],
     )
     sop = f"{KOMINFO}/PDP/SOP Pemenuhan Hak Subjek Data.pdf"
     write_pages(
@@ -539,23 +637,34 @@ def i8_pdp(c: Corpus, root: Path) -> None:
                 body("Nomor SOP : 800/12/SOP/DISKOMINFO/2026"),
                 body("Tanggal Pembuatan : 2 Februari 2026   Tanggal Efektif : 1 Maret 2026"),
                 body("Disahkan oleh : Kepala Dinas Komunikasi dan Informatika, ttd"),
-                body("Dasar Hukum : Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi"),
+                body(
+                    "Dasar Hukum : Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi"
+                ),
                 body(
                     "Prosedur: 1. Subjek data mengajukan permohonan melalui formulir atau kanal "
                     "daring. 2. Petugas memverifikasi identitas. 3. Pejabat PDP memutus paling lama "
                     "3 x 24 jam. 4. Hasil disampaikan kepada pemohon."
                 ),
-                body("Berlaku pada layanan: kependudukan, perizinan, kesehatan (sebagian layanan)."),
+                body(
+                    "Berlaku pada layanan: kependudukan, perizinan, kesehatan (sebagian layanan)."
+                ),
             ]
         ],
         root / sop,
     )
     c.label(
-        "I8-L2-04", "diskominfo", "complete", "true-complete-sop",
-        "an SOP of the data-subject rights mechanism on part of the services", [sop],
+        "I8-L2-04",
+        "diskominfo",
+        "complete",
+        "true-complete-sop",
+        "an SOP of the data-subject rights mechanism on part of the services",
+        [sop],
     )
     c.label(
-        "I8-L2-05", "diskominfo", "missing", "true-missing",
+        "I8-L2-05",
+        "diskominfo",
+        "missing",
+        "true-missing",
         "no screenshot of a published privacy notice was uploaded",
     )
     kebijakan = f"{KOMINFO}/PDP/Kebijakan Pengamanan Data Pribadi.docx"
@@ -565,19 +674,28 @@ def i8_pdp(c: Corpus, root: Path) -> None:
                 title("KEBIJAKAN PENGAMANAN DATA PRIBADI", 14),
                 title("DAN MATRIKS HAK AKSES", 13),
                 title("DINAS KOMUNIKASI DAN INFORMATIKA KABUPATEN LEMBAH HIJAU", 12),
-                body("Mekanisme pengamanan data pribadi pada sebagian layanan: enkripsi basis data, "
-                     "pembatasan hak akses berbasis peran, pencatatan log akses."),
+                body(
+                    "Mekanisme pengamanan data pribadi pada sebagian layanan: enkripsi basis data, "
+                    "pembatasan hak akses berbasis peran, pencatatan log akses."
+                ),
                 body("Matriks hak akses: Administrator, Operator, Verifikator, Auditor."),
             ]
         ],
         root / kebijakan,
     )
     c.label(
-        "I8-L2-06", "diskominfo", "complete", "true-complete-sop",
-        "the personal-data security policy with its access matrix (a DOCX)", [kebijakan],
+        "I8-L2-06",
+        "diskominfo",
+        "complete",
+        "true-complete-sop",
+        "the personal-data security policy with its access matrix (a DOCX)",
+        [kebijakan],
     )
     c.label(
-        "I8-L2-07", "diskominfo", "missing", "true-missing",
+        "I8-L2-07",
+        "diskominfo",
+        "missing",
+        "true-missing",
         "no risk matrix or DPIA form was uploaded",
     )
 
@@ -596,9 +714,14 @@ def i9_audit(c: Corpus, root: Path) -> None:
         root / asesor,
     )
     c.label(
-        "I9-L1-01", "inspektorat", "weak", "asesor-for-audit",
+        "I9-L1-01",
+        "inspektorat",
+        "weak",
+        "asesor-for-audit",
         "an SK of the Tim ASESOR (the self-evaluation team) offered for the Tim AUDIT set by the "
-        "Koordinator Pemdi: rejected as tidak tepat in Aceh Tengah", [asesor], accept=NOT_COMPLETE,
+        "Koordinator Pemdi: rejected as tidak tepat in Aceh Tengah",
+        [asesor],
+        accept=NOT_COMPLETE,
     )
     rencana = f"{INSPEKTORAT}/Rencana Audit Keamanan dan Teknologi Pemdi 2026.pdf"
     write_pages(
@@ -616,8 +739,12 @@ def i9_audit(c: Corpus, root: Path) -> None:
         root / rencana,
     )
     c.label(
-        "I9-L1-02", "inspektorat", "complete", "hyphenated-title",
-        "the audit plan; its title breaks 'PEMERIN-' / 'TAH DIGITAL' across lines", [rencana],
+        "I9-L1-02",
+        "inspektorat",
+        "complete",
+        "hyphenated-title",
+        "the audit plan; its title breaks 'PEMERIN-' / 'TAH DIGITAL' across lines",
+        [rencana],
     )
     lha = f"{INSPEKTORAT}/LHA Audit Internal Keamanan TIK 2022.pdf"
     write_pages(
@@ -632,8 +759,12 @@ def i9_audit(c: Corpus, root: Path) -> None:
         root / lha,
     )
     c.label(
-        "I9-L2-01", "inspektorat", "weak", "outdated-report",
-        "the internal audit report is from 2022: four years old for the 2026 evaluation", [lha],
+        "I9-L2-01",
+        "inspektorat",
+        "weak",
+        "outdated-report",
+        "the internal audit report is from 2022: four years old for the 2026 evaluation",
+        [lha],
         reasons=["outdated"],
     )
 
@@ -653,14 +784,22 @@ def i10_i11_i12_keamanan(c: Corpus, root: Path) -> None:
         root / kami,
     )
     c.label(
-        "I10-L1-01", "diskominfo", "weak", "kami-for-ikasandi",
+        "I10-L1-01",
+        "diskominfo",
+        "weak",
+        "kami-for-ikasandi",
         "an Indeks KAMI result offered where an IKASANDI cyber-security score is asked: rejected "
-        "(Aceh Tengah, Indeks KAMI 2023)", [kami], accept=NOT_COMPLETE,
+        "(Aceh Tengah, Indeks KAMI 2023)",
+        [kami],
+        accept=NOT_COMPLETE,
     )
     photo = f"{KOMINFO}/Keamanan/IMG_20260611_141502.jpg"
     write_angled_photo(
         Paper(
-            ("LAPORAN AWAL PENERAPAN TEKNOLOGI KRIPTOGRAFI", "DAN INVENTARISASI ASET YANG DIENKRIPSI"),
+            (
+                "LAPORAN AWAL PENERAPAN TEKNOLOGI KRIPTOGRAFI",
+                "DAN INVENTARISASI ASET YANG DIENKRIPSI",
+            ),
             period="TAHUN 2026",
             one_page=True,
             paragraphs=[
@@ -675,9 +814,13 @@ def i10_i11_i12_keamanan(c: Corpus, root: Path) -> None:
         angle=6.0,
     )
     c.label(
-        "I11-L1-01", "diskominfo", "complete", "angled-photo",
+        "I11-L1-01",
+        "diskominfo",
+        "complete",
+        "angled-photo",
         "a phone photo (6 degrees, perspective) of the one-page initial cryptography report: "
-        "straightened, its title is the item (Aceh Tengah's was accepted)", [photo],
+        "straightened, its title is the item (Aceh Tengah's was accepted)",
+        [photo],
     )
     csirt = f"{KOMINFO}/Keamanan/Bukti Penanganan Insiden - SK CSIRT.pdf"
     write_pages(
@@ -691,9 +834,14 @@ def i10_i11_i12_keamanan(c: Corpus, root: Path) -> None:
         root / csirt,
     )
     c.label(
-        "I12-L1-01", "diskominfo", "weak", "sk-csirt-as-capability",
+        "I12-L1-01",
+        "diskominfo",
+        "weak",
+        "sk-csirt-as-capability",
         "an SK CSIRT offered as documentation of incident handling: an SK proves establishment "
-        "only, not capability", [csirt], accept=NOT_COMPLETE,
+        "only, not capability",
+        [csirt],
+        accept=NOT_COMPLETE,
     )
     ikasandi = f"{KOMINFO}/Keamanan/Hasil IKASANDI Penanganan Insiden 2024.pdf"
     write_pages(
@@ -710,14 +858,23 @@ def i10_i11_i12_keamanan(c: Corpus, root: Path) -> None:
         root / ikasandi,
     )
     c.label(
-        "I12-L1-02", "diskominfo", "weak", "ikasandi-outdated",
+        "I12-L1-02",
+        "diskominfo",
+        "weak",
+        "ikasandi-outdated",
         "an IKASANDI result of 2024: the assessors want one no older than about 12 months",
-        [ikasandi], reasons=["outdated"],
+        [ikasandi],
+        reasons=["outdated"],
     )
     c.label(
-        "I12-L2-01", "diskominfo", "weak", "gated",
+        "I12-L2-01",
+        "diskominfo",
+        "weak",
+        "gated",
         "the signed SK CSIRT is the TTIS decree, but level 1 is incomplete: auto-rejected like "
-        "Aceh Tengah's", [csirt], reasons=["gated"],
+        "Aceh Tengah's",
+        [csirt],
+        reasons=["gated"],
     )
 
 
@@ -736,9 +893,13 @@ def i13_i14_teknologi(c: Corpus, root: Path) -> None:
         root / kak,
     )
     c.label(
-        "I13-L1-01", "diskominfo", "complete", "true-complete-other",
+        "I13-L1-01",
+        "diskominfo",
+        "complete",
+        "true-complete-other",
         "documentation of an application's development (KAK, consultation, BA serah terima): "
-        "Aceh Tengah's was accepted", [kak],
+        "Aceh Tengah's was accepted",
+        [kak],
     )
     dpa = f"{KOMINFO}/Aplikasi/DPA Diskominfo 2026.pdf"
     write_pages(
@@ -761,12 +922,20 @@ def i13_i14_teknologi(c: Corpus, root: Path) -> None:
         root / dpa,
     )
     c.label(
-        "I13-L1-02", "diskominfo", "weak", "rka-lacking-subactivity",
+        "I13-L1-02",
+        "diskominfo",
+        "weak",
+        "rka-lacking-subactivity",
         "a DPA with no programme or sub-activity on application development: rejected as "
-        "tidak tepat in Aceh Tengah", [dpa], accept=NOT_COMPLETE,
+        "tidak tepat in Aceh Tengah",
+        [dpa],
+        accept=NOT_COMPLETE,
     )
     c.label(
-        "I13-L1-03", "diskominfo", "missing", "true-missing",
+        "I13-L1-03",
+        "diskominfo",
+        "missing",
+        "true-missing",
         "no screenshot of the application domain in SIAP Digital was uploaded",
     )
     sdlc = f"{KOMINFO}/Aplikasi/Dokumentasi SDLC SI-LAYAN (UAT dan Go-Live).pdf"
@@ -782,9 +951,14 @@ def i13_i14_teknologi(c: Corpus, root: Path) -> None:
         root / sdlc,
     )
     c.label(
-        "I13-L2-01", "diskominfo", "weak", "gated",
+        "I13-L2-01",
+        "diskominfo",
+        "weak",
+        "gated",
         "good level-2 development documentation while level 1 fails (the DPA lacks the "
-        "application-development sub-activity)", [sdlc], reasons=["gated"],
+        "application-development sub-activity)",
+        [sdlc],
+        reasons=["gated"],
     )
     pdn = f"{KOMINFO}/Infrastruktur/Dasbor PDN 2026-06-02.png"
     write_screenshot(
@@ -803,11 +977,18 @@ def i13_i14_teknologi(c: Corpus, root: Path) -> None:
         clock="14:05   02/06/2026",
     )
     c.label(
-        "I14-L1-01", "diskominfo", "complete", "screenshot-with-url-date",
-        "a dated screenshot of the PDN dashboard with the URL and the institution", [pdn],
+        "I14-L1-01",
+        "diskominfo",
+        "complete",
+        "screenshot-with-url-date",
+        "a dated screenshot of the PDN dashboard with the URL and the institution",
+        [pdn],
     )
     c.label(
-        "I14-L1-02", "diskominfo", "missing", "true-missing",
+        "I14-L1-02",
+        "diskominfo",
+        "missing",
+        "true-missing",
         "no screenshot of the Jaringan Intra in use was uploaded (Aceh Tengah: belum diunggah)",
     )
 
@@ -822,18 +1003,27 @@ def i15_i16_keterpaduan(c: Corpus, root: Path) -> None:
                 title("PERATURAN BUPATI LEMBAH HIJAU NOMOR 3 TAHUN 2021", 12),
                 title("TENTANG", 12),
                 title("ARSITEKTUR SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK", 12),
-                body("I. UMUM. Arsitektur SPBE memuat domain proses bisnis, data dan informasi, "
-                     "infrastruktur, aplikasi, keamanan dan layanan."),
-                body("II. PASAL DEMI PASAL. Pasal 1 cukup jelas. Pasal 5 ayat (2) yang dimaksud "
-                     "dengan arsitektur proses bisnis adalah ..."),
+                body(
+                    "I. UMUM. Arsitektur SPBE memuat domain proses bisnis, data dan informasi, "
+                    "infrastruktur, aplikasi, keamanan dan layanan."
+                ),
+                body(
+                    "II. PASAL DEMI PASAL. Pasal 1 cukup jelas. Pasal 5 ayat (2) yang dimaksud "
+                    "dengan arsitektur proses bisnis adalah ..."
+                ),
             ]
         ],
         root / penjelasan,
     )
     c.label(
-        "I15-L1-01", "bag-organisasi", "weak", "perbup-for-siap-digital",
+        "I15-L1-01",
+        "bag-organisasi",
+        "weak",
+        "perbup-for-siap-digital",
         "an explanation of the SPBE-architecture Perbup's articles offered for the business-process "
-        "architecture in SIAP Digital: rejected in Aceh Tengah", [penjelasan], accept=NOT_COMPLETE,
+        "architecture in SIAP Digital: rejected in Aceh Tengah",
+        [penjelasan],
+        accept=NOT_COMPLETE,
     )
     report = Paper(
         ("LAPORAN PELAKSANAAN", "INTEGRASI APLIKASI"),
@@ -849,7 +1039,10 @@ def i15_i16_keterpaduan(c: Corpus, root: Path) -> None:
     write_pages(report.pages(), root / pdf)
     write_docx(report.pages(), root / docx, stated_pages=9)
     c.label(
-        "I16-L1-01", "diskominfo", "complete", "copies-across-formats",
+        "I16-L1-01",
+        "diskominfo",
+        "complete",
+        "copies-across-formats",
         "the integration report uploaded as PDF and DOCX (the DOCX says 9 pages): one document",
         [pdf, docx],
     )
@@ -863,9 +1056,13 @@ def i15_i16_keterpaduan(c: Corpus, root: Path) -> None:
         root / matriks,
     )
     c.label(
-        "I16-L1-02", "diskominfo", "weak", "misplaced-other-agency",
+        "I16-L1-02",
+        "diskominfo",
+        "weak",
+        "misplaced-other-agency",
         "the integration monitoring matrix filed in BPKAD's folder, which owns no I16 item",
-        [matriks], reasons=["misplaced"],
+        [matriks],
+        reasons=["misplaced"],
     )
 
 
@@ -889,9 +1086,13 @@ def i19_i20_pengguna(c: Corpus, root: Path) -> None:
         root / sla,
     )
     c.label(
-        "I19-L1-01", "diskominfo", "complete", "esign-banner",
+        "I19-L1-01",
+        "diskominfo",
+        "complete",
+        "esign-banner",
         "an e-signed Keputusan on the SLA of digital services; the BSrE banner above the title is "
-        "not the title", [sla],
+        "not the title",
+        [sla],
     )
     daftar = f"{KOMINFO}/Layanan/Daftar SLA Layanan Digital.pdf"
     write_pages(
@@ -917,12 +1118,20 @@ def i19_i20_pengguna(c: Corpus, root: Path) -> None:
         root / daftar,
     )
     c.label(
-        "I19-L1-02", "diskominfo", "weak", "sla-list-for-dashboard",
+        "I19-L1-02",
+        "diskominfo",
+        "weak",
+        "sla-list-for-dashboard",
         "a list of services with their SLA offered where the SLA monitoring dashboard is meant: "
-        "rejected in Aceh Tengah", [daftar], accept=NOT_COMPLETE,
+        "rejected in Aceh Tengah",
+        [daftar],
+        accept=NOT_COMPLETE,
     )
     c.label(
-        "I19-L2-01", "diskominfo", "missing", "gated-missing",
+        "I19-L2-01",
+        "diskominfo",
+        "missing",
+        "gated-missing",
         "nothing uploaded for level 2: a row with no evidence stays missing even above an "
         "incomplete level",
     )
@@ -941,9 +1150,14 @@ def i19_i20_pengguna(c: Corpus, root: Path) -> None:
         root / skm,
     )
     c.label(
-        "I20-L1-01", "dpmptsp", "weak", "general-skm-for-digital",
+        "I20-L1-01",
+        "dpmptsp",
+        "weak",
+        "general-skm-for-digital",
         "a general, offline SKM of the service counter offered as satisfaction with DIGITAL "
-        "services: rejected by the internal audit and the assessors", [skm], accept=NOT_COMPLETE,
+        "services: rejected by the internal audit and the assessors",
+        [skm],
+        accept=NOT_COMPLETE,
     )
     rekap = f"{DPMPTSP}/Rekap Transaksi Layanan Digital Jul 2025 - Jun 2026.pdf"
     write_pages(
@@ -960,8 +1174,12 @@ def i19_i20_pengguna(c: Corpus, root: Path) -> None:
         root / rekap,
     )
     c.label(
-        "I20-L1-02", "dpmptsp", "complete", "true-complete-other",
-        "twelve months of digital-service transactions", [rekap],
+        "I20-L1-02",
+        "dpmptsp",
+        "complete",
+        "true-complete-other",
+        "twelve months of digital-service transactions",
+        [rekap],
     )
     event = f"{DPMPTSP}/IMG_20260514_101233.jpg"
     write_event_photo(
@@ -973,9 +1191,13 @@ def i19_i20_pengguna(c: Corpus, root: Path) -> None:
         root / event,
     )
     c.label(
-        "I20-L1-03", "dpmptsp", "missing", "event-photo",
+        "I20-L1-03",
+        "dpmptsp",
+        "missing",
+        "event-photo",
         "a photo of the event under its banner: no invitation, attendance list or minutes; a "
-        "photo is never the document its banner names", [event],
+        "photo is never the document its banner names",
+        [event],
     )
     tindak = f"{DPMPTSP}/Laporan Tindak Lanjut Survei Kepuasan Layanan Digital 2026.pdf"
     write_pages(
@@ -992,8 +1214,12 @@ def i19_i20_pengguna(c: Corpus, root: Path) -> None:
         root / tindak,
     )
     c.label(
-        "I20-L1-04", "dpmptsp", "complete", "true-complete-report",
-        "the follow-up report of the digital-service satisfaction survey", [tindak],
+        "I20-L1-04",
+        "dpmptsp",
+        "complete",
+        "true-complete-report",
+        "the follow-up report of the digital-service satisfaction survey",
+        [tindak],
     )
 
 
@@ -1007,91 +1233,181 @@ def spbe(c: Corpus) -> None:
     (root / "evidence-check.yaml").write_text(f"region: {REGION}\n", encoding="utf-8")
     kominfo, hukum, insp = "01. Diskominfo", "02. Bagian Hukum", "03. Inspektorat"
 
-    def label(code: str, agency: str, status: str, trap: str, why: str, files: list[str],
-              **kw: object) -> None:
+    def label(
+        code: str, agency: str, status: str, trap: str, why: str, files: list[str], **kw: object
+    ) -> None:
         c.label(code, agency, status, trap, why, files, tree="spbe", **kw)  # type: ignore[arg-type]
 
     def perbup(topic: str, number: str, **kw: object) -> list[Page]:
-        return Instrument(topic, number=number, year=SPBE_YEAR, signed_date="10 Maret 2025",
-                          **kw).pages()  # type: ignore[arg-type]
+        return Instrument(
+            topic, number=number, year=SPBE_YEAR, signed_date="10 Maret 2025", **kw
+        ).pages()  # type: ignore[arg-type]
 
     path = f"{hukum}/Perbup 2 Tahun 2025 Arsitektur SPBE.pdf"
-    write_pages(perbup("Arsitektur Sistem Pemerintahan Berbasis Elektronik", "2",
-                       spaced_head=True), root / path)
-    label("spbe01-l2-perbup", "bag-hukum", "complete", "letter-spaced-title",
-          "an enacted Perbup on the SPBE architecture whose head is set 'P E R A T U R A N   "
-          "B U P A T I'", [path])
+    write_pages(
+        perbup("Arsitektur Sistem Pemerintahan Berbasis Elektronik", "2", spaced_head=True),
+        root / path,
+    )
+    label(
+        "spbe01-l2-perbup",
+        "diskominfo",
+        "complete",
+        "letter-spaced-title",
+        "an enacted Perbup on the SPBE architecture whose head is set 'P E R A T U R A N   "
+        "B U P A T I'",
+        [path],
+    )
     path = f"{hukum}/Perbup 3 Tahun 2025 Peta Rencana SPBE (TTE).pdf"
-    write_pages(perbup("Peta Rencana Sistem Pemerintahan Berbasis Elektronik", "3", esign=True),
-                root / path)
-    label("spbe02-l2-perbup", "bag-hukum", "complete", "esign-banner",
-          "an e-signed Perbup on the SPBE roadmap; the BSrE banner stands above its title", [path])
+    write_pages(
+        perbup("Peta Rencana Sistem Pemerintahan Berbasis Elektronik", "3", esign=True), root / path
+    )
+    label(
+        "spbe02-l2-perbup",
+        "diskominfo",
+        "complete",
+        "esign-banner",
+        "an e-signed Perbup on the SPBE roadmap; the BSrE banner stands above its title",
+        [path],
+    )
     path = f"{hukum}/Perbup 4 Tahun 2025.pdf"
     write_pages(
         perbup("Pencabutan Peraturan Bupati Nomor 5 Tahun 2019 tentang Manajemen Data", "4"),
         root / path,
     )
     for code in ("spbe03-l1-rancangan", "spbe03-l2-perbup"):
-        label(code, "bag-hukum", "missing", "revocation",
-              "the only Perbup naming Manajemen Data revokes it: a revocation is never the "
-              "instrument it revokes", [path], accept=["missing", "weak"])
+        label(
+            code,
+            "diskominfo",
+            "missing",
+            "revocation",
+            "the only Perbup naming Manajemen Data revokes it: a revocation is never the "
+            "instrument it revokes",
+            [path],
+            accept=["missing", "weak"],
+        )
     path = f"{kominfo}/Perbup Pembangunan Aplikasi SPBE (contoh).pdf"
     write_pages(
-        Instrument("Pembangunan Aplikasi Sistem Pemerintahan Berbasis Elektronik",
-                   region="SUKAMAJU", province="JAWA TENGAH", number="21", year=2024,
-                   signed_date="2 September 2024", signer="H. SUTRISNO, S.H.").pages(),
+        Instrument(
+            "Pembangunan Aplikasi Sistem Pemerintahan Berbasis Elektronik",
+            region="SUKAMAJU",
+            province="JAWA TENGAH",
+            number="21",
+            year=2024,
+            signed_date="2 September 2024",
+            signer="H. SUTRISNO, S.H.",
+        ).pages(),
         root / path,
     )
-    label("spbe04-l2-perbup", "bag-hukum", "weak", "other-region",
-          "the neighbour Kabupaten Sukamaju's Perbup, kept as a template: not this region's "
-          "evidence", [path], reasons=["other-region"])
+    label(
+        "spbe04-l2-perbup",
+        "diskominfo",
+        "weak",
+        "other-region",
+        "the neighbour Kabupaten Sukamaju's Perbup, kept as a template: not this region's evidence",
+        [path],
+        reasons=["other-region"],
+    )
     path = f"{hukum}/Perbup 6 Tahun 2025 Layanan Pusat Data.pdf"
-    write_pages(perbup("Penyelenggaraan Layanan Pusat Data", "6",
-                       hyphen_break=("PENYELENGGARAAN", "PENYELENGGA", "-")), root / path)
-    label("spbe05-l2-perbup", "bag-hukum", "complete", "hyphenated-title",
-          "an enacted Perbup on the data-centre service whose title breaks 'PENYELENGGA-' / "
-          "'RAAN'", [path])
+    write_pages(
+        perbup(
+            "Penyelenggaraan Layanan Pusat Data",
+            "6",
+            hyphen_break=("PENYELENGGARAAN", "PENYELENGGA", "-"),
+        ),
+        root / path,
+    )
+    label(
+        "spbe05-l2-perbup",
+        "diskominfo",
+        "complete",
+        "hyphenated-title",
+        "an enacted Perbup on the data-centre service whose title breaks 'PENYELENGGA-' / 'RAAN'",
+        [path],
+    )
     path = f"{kominfo}/SK Tim Koordinasi SPBE 2025.pdf"
     write_pages(
-        Instrument("Tim Koordinasi Sistem Pemerintahan Berbasis Elektronik", form="KEPUTUSAN",
-                   number="77", year=SPBE_YEAR, signed=False,
-                   roster=["Ketua : Sekretaris Daerah", "Sekretaris : Kepala Diskominfo"]).pages(),
+        Instrument(
+            "Tim Koordinasi Sistem Pemerintahan Berbasis Elektronik",
+            form="KEPUTUSAN",
+            number="77",
+            year=SPBE_YEAR,
+            signed=False,
+            roster=["Ketua : Sekretaris Daerah", "Sekretaris : Kepala Diskominfo"],
+        ).pages(),
         root / path,
     )
-    label("spbe10-l2-keputusan", "diskominfo", "weak", "unsigned-decree",
-          "a numbered Keputusan whose ratification block (Ditetapkan di ... pada tanggal ... "
-          "BUPATI) is missing", [path], reasons=["unsigned"])
+    label(
+        "spbe10-l2-keputusan",
+        "diskominfo",
+        "weak",
+        "unsigned-decree",
+        "a numbered Keputusan whose ratification block (Ditetapkan di ... pada tanggal ... "
+        "BUPATI) is missing",
+        [path],
+        reasons=["unsigned"],
+    )
     keamanan = f"{insp}/LHA Audit Keamanan SPBE pada Aplikasi 2025.pdf"
     write_pages(
-        Paper(("LAPORAN HASIL AUDIT", "KEAMANAN SPBE PADA APLIKASI SIMPEG DAN E-PLANNING"),
-              period="TAHUN 2025", agency="INSPEKTORAT DAERAH",
-              place_date="Lembah Hijau, 20 Oktober 2025",
-              paragraphs=["Uji penetrasi dan penilaian kerentanan pada dua aplikasi."],
-              signer_title="INSPEKTUR DAERAH").pages(),
+        Paper(
+            ("LAPORAN HASIL AUDIT", "KEAMANAN SPBE PADA APLIKASI SIMPEG DAN E-PLANNING"),
+            period="TAHUN 2025",
+            agency="INSPEKTORAT DAERAH",
+            place_date="Lembah Hijau, 20 Oktober 2025",
+            paragraphs=["Uji penetrasi dan penilaian kerentanan pada dua aplikasi."],
+            signer_title="INSPEKTUR DAERAH",
+        ).pages(),
         root / keamanan,
     )
-    label("spbe31-l1-laporan", "diskominfo", "complete", "word-order-sibling",
-          "a 2025 report of a security audit (Audit Keamanan SPBE pada Aplikasi)", [keamanan])
+    label(
+        "spbe31-l1-laporan",
+        "diskominfo",
+        "complete",
+        "word-order-sibling",
+        "a 2025 report of a security audit (Audit Keamanan SPBE pada Aplikasi)",
+        [keamanan],
+    )
     aplikasi = f"{insp}/LHA Audit Aplikasi SPBE 2021.pdf"
     write_pages(
-        Paper(("LAPORAN HASIL AUDIT", "APLIKASI SPBE"), period="TAHUN 2021",
-              agency="INSPEKTORAT DAERAH", place_date="Lembah Hijau, 8 November 2021",
-              paragraphs=["Audit aplikasi dilaksanakan pada aplikasi SIMPEG tahun 2021."],
-              signer_title="INSPEKTUR DAERAH").pages(),
+        Paper(
+            ("LAPORAN HASIL AUDIT", "APLIKASI SPBE"),
+            period="TAHUN 2021",
+            agency="INSPEKTORAT DAERAH",
+            place_date="Lembah Hijau, 8 November 2021",
+            paragraphs=["Audit aplikasi dilaksanakan pada aplikasi SIMPEG tahun 2021."],
+            signer_title="INSPEKTUR DAERAH",
+        ).pages(),
         root / aplikasi,
     )
-    label("spbe30-l1-laporan", "diskominfo", "weak", "word-order-sibling",
-          "the only application audit is from 2021 (outdated); the 2025 'Audit Keamanan SPBE pada "
-          "Aplikasi' is the security audit's, not an 'Audit Aplikasi SPBE'", [aplikasi, keamanan],
-          reasons=["outdated"])
-    minutes = Meeting("NOTULEN RAPAT", "Rapat Tim Koordinasi SPBE Kabupaten Lembah Hijau",
-                      date="Senin, 17 Februari 2025").pages()
-    pdf, docx = (f"{kominfo}/Notulen Rapat Tim Koordinasi SPBE Feb 2025.{s}" for s in ("pdf", "docx"))
+    label(
+        "spbe30-l1-laporan",
+        "diskominfo",
+        "weak",
+        "word-order-sibling",
+        "the only application audit is from 2021 (outdated); the 2025 'Audit Keamanan SPBE pada "
+        "Aplikasi' is the security audit's, not an 'Audit Aplikasi SPBE'",
+        [aplikasi, keamanan],
+        reasons=["outdated"],
+    )
+    minutes = Meeting(
+        "NOTULEN RAPAT",
+        "Rapat Tim Koordinasi SPBE Kabupaten Lembah Hijau",
+        date="Senin, 17 Februari 2025",
+    ).pages()
+    pdf, docx = (
+        f"{kominfo}/Notulen Rapat Tim Koordinasi SPBE Feb 2025.{s}" for s in ("pdf", "docx")
+    )
     write_pages(minutes, root / pdf)
     write_docx(minutes, root / docx, stated_pages=3)
-    label("spbe19-l2-notulen", "diskominfo", "weak", "copies-across-formats",
-          "two meetings are asked; one meeting's minutes uploaded as PDF and DOCX (whose metadata "
-          "says 3 pages) is one document", [pdf, docx], reasons=["too-few"])
+    label(
+        "spbe19-l2-notulen",
+        "diskominfo",
+        "weak",
+        "copies-across-formats",
+        "two meetings are asked; one meeting's minutes uploaded as PDF and DOCX (whose metadata "
+        "says 3 pages) is one document",
+        [pdf, docx],
+        reasons=["too-few"],
+    )
 
 
 def build(outdir: Path) -> list[Label]:
