@@ -7,6 +7,7 @@ returns data; it prints nothing and never exits. The CLI is the only caller that
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +29,10 @@ from evidence_check.models import (
 )
 from evidence_check.profile import locate
 from evidence_check.reader import Progress, ReadOptions, read_all
+from evidence_check.region import active_waivers, audited_region
 from evidence_check.score import project
+
+log = logging.getLogger("evidence_check")
 
 
 def audit(
@@ -51,11 +55,21 @@ def audit(
     )
     timings["discover"] = time.perf_counter() - started
     started = time.perf_counter()
-    stamp = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
+    moment = now or dt.datetime.now().astimezone()
+    stamp = moment.isoformat(timespec="seconds")
+    waivers, expired = active_waivers(settings.region, moment.date())
+    for waiver in expired:
+        log.warning(
+            "%s: the waiver of %s ended on %s and is ignored",
+            settings.region.source,
+            waiver.evidence,
+            waiver.until,
+        )
     cache = Cache(settings.cache_dir)
-    key = memo.fingerprint(evidence_map, found, f"{options.tag} agency={settings.agency}")
+    tag = f"{options.tag} agency={settings.agency} region={settings.region!r} waivers={waivers!r}"
+    key = memo.fingerprint(evidence_map, found, tag)
     remembered = cache.result(key)
-    known = memo.decode(remembered, evidence_map) if remembered is not None else None
+    known = memo.decode(remembered, evidence_map, waivers) if remembered is not None else None
     if known is not None:  # nothing that decides the result has changed since the last audit
         cache.close()
         timings["read"] = time.perf_counter() - started
@@ -101,11 +115,18 @@ def audit(
     ]
     profiles.sort(key=lambda p: p.path)
     timings["read"] = time.perf_counter() - started
-    findings = judge(evidence_map, profiles, settings.agency, timings)
+    findings = judge(
+        evidence_map,
+        profiles,
+        settings.agency,
+        timings,
+        pins=settings.region.pins,
+        waivers=waivers,
+    )
     documents = tuple(sorted(entries, key=lambda e: e.path))
     if settings.cache_dir is not None:
         with Cache(settings.cache_dir) as memo_cache:
-            memo_cache.remember_result(key, memo.encode(findings, documents))
+            memo_cache.remember_result(key, memo.encode(findings, documents, waivers))
     return _result(
         evidence_map, root, settings, found, findings, documents, stamp, options.ocr, timings
     )
@@ -123,7 +144,11 @@ def _result(
     timings: dict[str, float],
 ) -> AuditResult:
     # a self-check sees only its own rows: a projection of the whole region would mislead
-    projection = project(evidence_map, findings) if settings.agency is None else None
+    projection = (
+        project(evidence_map, findings, settings.region.assumed_levels)
+        if settings.agency is None
+        else None
+    )
     return AuditResult(
         map_source=evidence_map.source,
         evaluation=evidence_map.evaluation,
@@ -139,4 +164,6 @@ def _result(
         projection=projection,
         ocr_available=ocr_available,
         timings=timings,
+        region=audited_region(settings.region, evidence_map.evaluation),
+        region_settings=settings.region,
     )

@@ -22,8 +22,15 @@ from evidence_check.console import EXIT_GAPS, EXIT_OK, guarded, progress_line
 from evidence_check.discover import discover
 from evidence_check.evidence_map import load_map, resolve_map
 from evidence_check.messages import LANGUAGES, message
-from evidence_check.models import AuditResult, EvidenceMap, Settings
+from evidence_check.models import AuditResult, EvidenceMap, RegionSettings, Settings
 from evidence_check.reader import default_jobs
+from evidence_check.region import (
+    check_against,
+    find_settings,
+    load_settings,
+    parse_assume,
+    with_assumed,
+)
 from evidence_check.report import (
     BINARY_FORMATS,
     SUFFIXES,
@@ -89,6 +96,10 @@ READING = _options(
                  help="Where the cache of extracted text lives.  [default: the user's cache folder]"),
     click.option("--no-cache", is_flag=True, help="Neither use nor fill the cache."),
     click.option("--no-ocr", is_flag=True, help="Do not OCR scans and photos."),
+    click.option("--settings", "settings_file", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Region settings file.  [default: ROOT/evidence-check.yaml when present]"),
+    click.option("--assume", multiple=True, metavar="INDICATOR=LEVEL",
+                 help="Level of an external indicator (e.g. I5=2.5), for the projection; repeatable."),
 )  # fmt: skip
 
 
@@ -98,11 +109,16 @@ def _audit(
     """Run the core with the reading options of the command line."""
     cache_dir = reading["cache_dir"]
     _outside(root, cache_dir)
+    settings_path = find_settings(root, reading["settings_file"])
+    region = load_settings(settings_path) if settings_path else RegionSettings()
+    region = with_assumed(region, parse_assume(reading["assume"]))
+    check_against(region, evidence_map, None if kw.get("agency") else root)
     settings = Settings(
         agency=kw.get("agency"),
         jobs=reading["jobs"] or default_jobs(),
         cache_dir=None if reading["no_cache"] else cache_dir or default_cache_dir(),
         ocr=not reading["no_ocr"],
+        region=region,
     )
     return audit(evidence_map, root, settings, on_progress=progress_line(kw.get("machine", False)))
 

@@ -20,6 +20,9 @@ from evidence_check.extract import supported_suffix
 from evidence_check.models import Agency, Discovery, Folder, SkippedFile, SourceFile
 from evidence_check.text import normalize
 
+#: the region settings file directly under ROOT (region.py reads it); listed as skipped, never read
+SETTINGS_FILE = "evidence-check.yaml"
+
 JUNK_NAMES = {"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db", "icon\r", "baca-saya.txt"}
 JUNK_DIRS = {"__macosx", ".git", ".svn", "$recycle.bin", ".trash", ".trashes"}
 _NUMBERING = re.compile(r"^\s*(?:[0-9]+[a-z]?|[a-z])(?:[.)_\-]|\s)[\s.)_\-]*", re.IGNORECASE)
@@ -108,7 +111,9 @@ def discover(
                 SkippedFile(path=rel, agency=agency, reason="permission", detail=str(exc))
             )
             continue
-        if any(part.lower() in JUNK_DIRS for part in rel.split("/")[:-1]) or is_junk(path.name):
+        if rel == SETTINGS_FILE:  # the region settings: read by the CLI, never audited as evidence
+            skipped.append(SkippedFile(path=rel, agency=None, reason="settings"))
+        elif any(part.lower() in JUNK_DIRS for part in rel.split("/")[:-1]) or is_junk(path.name):
             skipped.append(SkippedFile(path=rel, agency=agency, reason="junk"))
         elif not (supported_suffix(path.name) or is_archive(path.name)):
             detail = path.suffix.lower() or "no extension"

@@ -7,8 +7,8 @@ map's shape only; what a requirement means is the matcher's and the judge's busi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +27,27 @@ from evidence_check.models import (
     Scoring,
     Thresholds,
 )
+from evidence_check.schema import (
+    MAPPING,
+    TEXT,
+    TEXT_LIST,
+    Field,
+    check,
+    is_int,
+    is_number,
+    is_text,
+    is_text_list,
+    items,
+    one_of,
+    show,
+)
 
-#: 1: the first format (DESIGN.md); 2: adds indicator domain/aspect and evaluation.scoring
-SUPPORTED_VERSIONS = (1, 2)
+#: 1: the first format (DESIGN.md); 2: adds indicator domain/aspect and evaluation.scoring;
+#: 3: adds evidence code, kind screenshot, external indicators, scoring.gating, predikat names,
+#:    evaluation.region and evaluation.revoked_by (PermenPANRB 8/2026, Pemdi)
+SUPPORTED_VERSIONS = (1, 2, 3)
+#: kinds a format learned after format 1
+_KIND_SINCE = {Kind.SCREENSHOT.value: 3}
 #: libyaml's safe loader where PyYAML was built with it (ten times faster), else PyYAML's own
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DEFAULT_MAP_NAME = "pemdi"
@@ -53,51 +71,47 @@ class MapError(Exception):
 
 # --- the tables ----------------------------------------------------------------------------------
 
-
-@dataclass(frozen=True)
-class Field:
-    expect: str
-    accepts: Callable[[Any], bool]
-    required: bool = False
-    #: the first format version that knows the key
-    since: int = 1
-
-
-def _is_int(v: Any) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)
-
-
-def _is_number(v: Any) -> bool:
-    return (isinstance(v, int | float)) and not isinstance(v, bool)
-
-
-def _is_text(v: Any) -> bool:
-    return isinstance(v, str) and v.strip() != ""
-
-
-def _is_text_list(v: Any) -> bool:
-    return isinstance(v, list) and all(_is_text(x) for x in v)
-
-
-def _one_of(values: list[str]) -> Field:
-    return Field("one of " + ", ".join(values), lambda v: v in values)
-
-
-TEXT = Field("a non-empty string", _is_text)
-TEXT_LIST = Field("a list of strings", _is_text_list)
-YEAR = Field("a year such as 2024", lambda v: _is_int(v) and 1900 <= v <= 2200)
+YEAR = Field("a year such as 2024", lambda v: is_int(v) and 1900 <= v <= 2200)
 AGE = Field(
-    "a whole number of years (0 or more) or null", lambda v: v is None or (_is_int(v) and v >= 0)
+    "a whole number of years (0 or more) or null", lambda v: v is None or (is_int(v) and v >= 0)
 )
-SCORE = Field("a number from 0 to 100", lambda v: _is_number(v) and 0 <= v <= 100)
-MAPPING = Field("a mapping", lambda v: isinstance(v, dict))
-LIST = Field("a list", lambda v: isinstance(v, list))
+SCORE = Field("a number from 0 to 100", lambda v: is_number(v) and 0 <= v <= 100)
+#: format 3: an evidence item's portal code, e.g. I4-L1-02
+CODE = Field(
+    "a portal item code such as I4-L1-02 (letters, digits, '-', '.')",
+    lambda v: isinstance(v, str) and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.\-]*", v) is not None,
+    since=3,
+)
+
+
+def _is_band(b: Any, version: int) -> bool:
+    keys = {"min", "label", "name"} if version >= 3 else {"min", "label"}
+    return (
+        isinstance(b, dict)
+        and {"min", "label"} <= set(b) <= keys
+        and is_number(b["min"])
+        and is_text(b["label"])
+        and (b.get("name") is None or is_text(b["name"]))
+    )
+
+
+def _predikat(version: int) -> Field:
+    shape = (
+        "{min: number, label: text, name: text (optional)}"
+        if version >= 3
+        else "{min: number, label: text}"
+    )
+    return Field(
+        f"a list of {shape}",
+        lambda v: isinstance(v, list) and all(_is_band(b, version) for b in v),
+    )
+
 
 SCHEMA: dict[str, dict[str, Field]] = {
     "map": {
         "version": Field(
             "a supported format version (" + ", ".join(map(str, SUPPORTED_VERSIONS)) + ")",
-            lambda v: _is_int(v) and v in SUPPORTED_VERSIONS,
+            lambda v: is_int(v) and v in SUPPORTED_VERSIONS,
             required=True,
         ),
         "evaluation": Field(MAPPING.expect, MAPPING.accepts, required=True),
@@ -110,6 +124,8 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "year": Field(YEAR.expect, YEAR.accepts, required=True),
         "max_age_years": AGE,
         "scoring": Field(MAPPING.expect, MAPPING.accepts, since=2),
+        "region": Field(TEXT.expect, TEXT.accepts, since=3),
+        "revoked_by": Field(TEXT.expect, TEXT.accepts, since=3),
     },
     "scoring": {
         "method": Field(
@@ -122,29 +138,18 @@ SCHEMA: dict[str, dict[str, Field]] = {
             lambda v: (
                 isinstance(v, list)
                 and len(v) == 2
-                and all(map(_is_int, v))
+                and all(map(is_int, v))
                 and 0 <= v[0] < v[1] <= 5
             ),
         ),
         "dimensions": Field(
             "a mapping of dimension names to positive weights",
             lambda v: (
-                isinstance(v, dict) and v != {} and all(_is_number(w) and w > 0 for w in v.values())
+                isinstance(v, dict) and v != {} and all(is_number(w) and w > 0 for w in v.values())
             ),
         ),
-        "predikat": Field(
-            "a list of {min: number, label: text}",
-            lambda v: (
-                isinstance(v, list)
-                and all(
-                    isinstance(b, dict)
-                    and set(b) == {"min", "label"}
-                    and _is_number(b["min"])
-                    and _is_text(b["label"])
-                    for b in v
-                )
-            ),
-        ),
+        "predikat": _predikat(2),
+        "gating": Field("true or false", lambda v: isinstance(v, bool), since=3),
     },
     "thresholds": {"match": SCORE, "near": SCORE},
     "agency": {
@@ -156,23 +161,25 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "id": Field(TEXT.expect, TEXT.accepts, required=True),
         "name": Field(TEXT.expect, TEXT.accepts, required=True),
         "group": TEXT,
-        "weight": Field("a positive number", lambda v: _is_number(v) and v > 0),
+        "weight": Field("a positive number", lambda v: is_number(v) and v > 0),
         "evidence": Field("a non-empty list", lambda v: isinstance(v, list) and v != []),
         "domain": Field(TEXT.expect, TEXT.accepts, since=2),
         "aspect": Field(TEXT.expect, TEXT.accepts, since=2),
+        "external": Field("the name of the national index it is scored from", is_text, since=3),
     },
     "evidence": {
         "id": Field(TEXT.expect, TEXT.accepts, required=True),
         "title": Field(TEXT.expect, TEXT.accepts, required=True),
-        "kind": _one_of([k.value for k in Kind]),
-        "owners": Field("a non-empty list of agency ids", lambda v: _is_text_list(v) and v, True),
-        "scope": _one_of([s.value for s in Scope]),
+        "kind": one_of([k.value for k in Kind]),
+        "owners": Field("a non-empty list of agency ids", lambda v: is_text_list(v) and v, True),
+        "scope": one_of([s.value for s in Scope]),
         "keywords": TEXT_LIST,
         "must_include": TEXT_LIST,
         "max_age_years": AGE,
-        "min_count": Field("a whole number, 1 or more", lambda v: _is_int(v) and v >= 1),
-        "level": Field("a level from 1 to 5", lambda v: _is_int(v) and 1 <= v <= 5),
+        "min_count": Field("a whole number, 1 or more", lambda v: is_int(v) and v >= 1),
+        "level": Field("a level from 1 to 5", lambda v: is_int(v) and 1 <= v <= 5),
         "accept_draft": Field("true or false", lambda v: isinstance(v, bool)),
+        "code": CODE,
     },
 }
 
@@ -260,41 +267,24 @@ def parse_map(raw: str, label: str) -> EvidenceMap:
 def _check(
     data: dict[str, Any], table: str, place: str, version: int = 1
 ) -> Iterator[tuple[str, str]]:
-    fields = {k: f for k, f in SCHEMA[table].items() if f.since <= version}
-    for key in data:
-        newer = SCHEMA[table].get(key)
-        if newer is not None and key not in fields:
-            yield place, f'key "{key}" needs format version {newer.since} or later'
-        elif key not in fields:
-            yield place, f'unknown key "{key}" (expected one of: {", ".join(fields)})'
-    for key, spec in fields.items():
-        where = f"{place}.{key}" if place else key
-        if key not in data:
-            if spec.required:
-                yield place, f'missing key "{key}"'
-        elif not spec.accepts(data[key]):
-            yield where, f"expected {spec.expect}, got {_show(data[key])}"
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f'"{value}"'
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list" if value else "an empty list"
-    return str(value)
+    fields = SCHEMA[table]
+    if table == "scoring":
+        fields = {**fields, "predikat": _predikat(version)}
+    elif table == "evidence":
+        kinds = [k.value for k in Kind if _KIND_SINCE.get(k.value, 1) <= version]
+        fields = {**fields, "kind": one_of(kinds)}
+        since = _KIND_SINCE.get(data.get("kind"))  # type: ignore[arg-type]
+        if since is not None and since > version:
+            yield f"{place}.kind", f'kind "{data["kind"]}" needs format version {since} or later'
+            data = {k: v for k, v in data.items() if k != "kind"}
+    yield from check(data, fields, place, version)
 
 
 def _validate(data: Any) -> Iterator[tuple[str, str]]:
     if not isinstance(data, dict):
         yield (
             "",
-            f"expected a mapping with version, evaluation, agencies and indicators, got {_show(data)}",
+            f"expected a mapping with version, evaluation, agencies and indicators, got {show(data)}",
         )
         return
     yield from _check(data, "map", "")
@@ -313,36 +303,44 @@ def _validate(data: Any) -> Iterator[tuple[str, str]]:
     if isinstance(data.get("thresholds"), dict):
         yield from _check(data["thresholds"], "thresholds", "thresholds")
         match, near = data["thresholds"].get("match", 80), data["thresholds"].get("near", 60)
-        if _is_number(match) and _is_number(near) and near > match:
+        if is_number(match) and is_number(near) and near > match:
             yield "thresholds.near", f"expected a number not above match ({match}), got {near}"
     agency_ids: dict[str, str] = {}
-    for i, agency in enumerate(_items(data.get("agencies"))):
+    for i, agency in enumerate(items(data.get("agencies"))):
         place = f"agencies[{i}]"
         if not isinstance(agency, dict):
-            yield place, f"expected a mapping with id and name, got {_show(agency)}"
+            yield place, f"expected a mapping with id and name, got {show(agency)}"
             continue
         yield from _check(agency, "agency", place)
         yield from _unique(agency.get("id"), f"{place}.id", agency_ids)
     indicator_ids: dict[str, str] = {}
     evidence_ids: dict[str, str] = {}
-    for i, indicator in enumerate(_items(data.get("indicators"))):
+    codes: dict[str, str] = {}
+    for i, indicator in enumerate(items(data.get("indicators"))):
         place = f"indicators[{i}]"
         if not isinstance(indicator, dict):
-            yield place, f"expected a mapping with id, name and evidence, got {_show(indicator)}"
+            yield place, f"expected a mapping with id, name and evidence, got {show(indicator)}"
             continue
         yield from _check(indicator, "indicator", place, version)
         yield from _unique(indicator.get("id"), f"{place}.id", indicator_ids)
         if scoring is not None:
             yield from _check_scored(indicator, place, scoring)
-        for j, item in enumerate(_items(indicator.get("evidence"))):
+        if is_text(indicator.get("external")) and indicator.get("evidence"):
+            yield (
+                f"{place}.evidence",
+                "expected no evidence: an external indicator is scored from its national index",
+            )
+        for j, item in enumerate(items(indicator.get("evidence"))):
             where = f"{place}.evidence[{j}]"
             if not isinstance(item, dict):
-                yield where, f"expected a mapping with id, title and owners, got {_show(item)}"
+                yield where, f"expected a mapping with id, title and owners, got {show(item)}"
                 continue
-            yield from _check(item, "evidence", where)
+            yield from _check(item, "evidence", where, version)
             yield from _unique(item.get("id"), f"{where}.id", evidence_ids)
+            if version >= 3:
+                yield from _unique(item.get("code"), f"{where}.code", codes, "code")
             owners = item.get("owners")
-            if isinstance(owners, list) and _is_text_list(owners):
+            if isinstance(owners, list) and is_text_list(owners):
                 for k, owner in enumerate(owners):
                     if owner not in agency_ids:
                         yield f"{where}.owners[{k}]", f'"{owner}" is not an agency id of this map'
@@ -362,11 +360,11 @@ def _check_scored(
             names = ", ".join(map(str, dimensions))
             yield (
                 f"{place}.group",
-                f"expected one of the scoring dimensions ({names}), got {_show(group)}",
+                f"expected one of the scoring dimensions ({names}), got {show(group)}",
             )
     scale = scoring.get("scale", [1, 5])
-    top: int = scale[1] if isinstance(scale, list) and len(scale) == 2 and _is_int(scale[1]) else 5
-    for j, item in enumerate(_items(indicator.get("evidence"))):
+    top: int = scale[1] if isinstance(scale, list) and len(scale) == 2 and is_int(scale[1]) else 5
+    for j, item in enumerate(items(indicator.get("evidence"))):
         level = item.get("level") if isinstance(item, dict) else None
         if isinstance(level, int) and not isinstance(level, bool) and level > top:
             yield (
@@ -375,15 +373,13 @@ def _check_scored(
             )
 
 
-def _items(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _unique(value: Any, place: str, seen: dict[str, str]) -> Iterator[tuple[str, str]]:
-    if not _is_text(value):
+def _unique(
+    value: Any, place: str, seen: dict[str, str], what: str = "id"
+) -> Iterator[tuple[str, str]]:
+    if not is_text(value):
         return
     if value in seen:
-        yield place, f'duplicate id "{value}" (first used at {seen[value]})'
+        yield place, f'duplicate {what} "{value}" (first used at {seen[value]})'
     else:
         seen[value] = place
 
@@ -400,6 +396,8 @@ def _build(data: dict[str, Any], label: str) -> EvidenceMap:
             year=evaluation["year"],
             max_age_years=default_age,
             scoring=_scoring(evaluation.get("scoring")),
+            region=evaluation.get("region"),
+            revoked_by=evaluation.get("revoked_by"),
         ),
         thresholds=Thresholds(
             match=float(thresholds.get("match", 80)), near=float(thresholds.get("near", 60))
@@ -417,6 +415,7 @@ def _build(data: dict[str, Any], label: str) -> EvidenceMap:
                 evidence=tuple(_evidence(e, default_age) for e in ind.get("evidence") or ()),
                 domain=ind.get("domain"),
                 aspect=ind.get("aspect"),
+                external=ind.get("external"),
             )
             for ind in data["indicators"]
         ),
@@ -428,7 +427,10 @@ def _scoring(data: dict[str, Any] | None) -> Scoring | None:
         return None
     scale = data.get("scale", [1, 5])
     bands = sorted(
-        (Band(min=float(b["min"]), label=b["label"]) for b in data.get("predikat") or ()),
+        (
+            Band(min=float(b["min"]), label=b["label"], name=b.get("name"))
+            for b in data.get("predikat") or ()
+        ),
         key=lambda b: -b.min,
     )
     return Scoring(
@@ -436,6 +438,7 @@ def _scoring(data: dict[str, Any] | None) -> Scoring | None:
         scale=(scale[0], scale[1]),
         dimensions=tuple((str(k), float(v)) for k, v in (data.get("dimensions") or {}).items()),
         bands=tuple(bands),
+        gating=bool(data.get("gating", False)),
     )
 
 
@@ -453,4 +456,5 @@ def _evidence(item: dict[str, Any], default_age: int | None) -> Evidence:
         min_count=item.get("min_count", 1),
         level=item.get("level"),
         accept_draft=item.get("accept_draft", False),
+        code=item.get("code"),
     )

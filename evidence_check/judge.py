@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -23,10 +24,12 @@ from evidence_check.models import (
     Finding,
     Indicator,
     Kind,
+    Pin,
     Profile,
     Reason,
     Scope,
     Status,
+    Waiver,
 )
 
 #: how many judged candidates a weak row lists
@@ -94,9 +97,17 @@ def judge(
     profiles: Iterable[Profile],
     own_agency: str | None = None,
     timings: dict[str, float] | None = None,
+    *,
+    pins: tuple[Pin, ...] = (),
+    waivers: tuple[Waiver, ...] = (),
 ) -> tuple[Finding, ...]:
-    """Judge every row; `timings` receives the seconds spent matching and judging."""
+    """Judge every row; `timings` receives the seconds spent matching and judging.
+
+    `pins` put a named file among a row's candidates whatever it says; `waivers` (already the ones
+    in force) mark rows that do not apply. Level gating follows when the map's scoring asks for it.
+    """
     documents = list(profiles)
+    by_path = {p.path: p for p in documents}
     matcher = Matcher(evidence_map.thresholds, documents)
     match, near = evidence_map.thresholds.match, evidence_map.thresholds.near
     findings = []
@@ -124,13 +135,78 @@ def judge(
             scored.sort(key=lambda item: (-item[1], item[0].path))
             scored_cache[row.evidence.id] = scored
             matching += time.perf_counter() - match_started
-        findings.append(
-            _judge_row(row, scored_cache[row.evidence.id], match, evidence_map.evaluation)
-        )
+        scored = _pinned(row, pins, by_path) + scored_cache[row.evidence.id]
+        finding = _judge_row(row, scored, match, evidence_map.evaluation)
+        waiver = next((w for w in waivers if _waives(w, finding)), None)
+        if waiver is not None:
+            finding = replace(finding, status=Status.WAIVED, reasons=(), waiver=waiver)
+        findings.append(finding)
+    scoring = evidence_map.evaluation.scoring
+    if scoring is not None and scoring.gating:
+        findings = gate(findings)
     if timings is not None:
         timings["match"] = matching
         timings["judge"] = time.perf_counter() - started - matching
     return tuple(findings)
+
+
+def _waives(waiver: Waiver, finding: Finding) -> bool:
+    evidence = finding.evidence
+    return waiver.evidence in (evidence.id, evidence.code) and waiver.agency in (
+        None,
+        finding.agency,
+    )
+
+
+def _pinned(
+    row: Row, pins: tuple[Pin, ...], by_path: dict[str, Profile]
+) -> list[tuple[Profile, float, Candidate]]:
+    """The files pinned to this row, as candidates that match fully (their quality still judged)."""
+    out = []
+    for pin in pins:
+        profile = by_path.get(pin.file)
+        if profile is None or pin.evidence not in (row.evidence.id, row.evidence.code):
+            continue
+        owners = row.evidence.owners
+        owner = pin.agency or (profile.agency if profile.agency in owners else owners[0])
+        if row.evidence.scope is Scope.EACH and owner != row.agency:
+            continue
+        reading = profile.reading
+        candidate = Candidate(
+            path=profile.path,
+            agency=profile.agency,
+            score=100.0,
+            page=reading.title_page,
+            snippet=reading.title_display or None,
+            year=profile.year,
+            pinned=True,
+        )
+        out.append((profile, 100.0, candidate))
+    return out
+
+
+def gate(findings: list[Finding]) -> list[Finding]:
+    """Level gating (Pemdi): an item of level n+1 is rejected automatically while level n is not
+    complete. A row that would count, or is weak for its own reasons, above the lowest incomplete
+    level is weak with `gated` and `gated_by`; a row with nothing to show stays missing. A waived
+    row does not hold its level back."""
+    levels: dict[str, dict[int, bool]] = defaultdict(dict)
+    for f in findings:
+        if f.evidence.level is not None:
+            done = f.status in (Status.COMPLETE, Status.WAIVED)
+            held = levels[f.indicator.id]
+            held[f.evidence.level] = held.get(f.evidence.level, True) and done
+    out = []
+    for f in findings:
+        level = f.evidence.level
+        incomplete = [n for n, done in levels[f.indicator.id].items() if not done]
+        below = min((n for n in incomplete if level is not None and n < level), default=None)
+        if below is None or f.status in (Status.MISSING, Status.WAIVED):
+            out.append(f)
+            continue
+        reasons = tuple(sorted({*f.reasons, Reason.GATED}, key=lambda r: r.rank))
+        out.append(replace(f, status=Status.WEAK, reasons=reasons, gated_by=below))
+    return out
 
 
 def same_document(a: Profile, b: Profile) -> bool:
@@ -177,8 +253,13 @@ def _judge_row(
     distinct: list[Profile] = []
     # an `each` row: another owner's documents belong to that owner's own row
     others = set(row.evidence.owners) - set(row.allowed)
-    scored = [item for item in scored if item[0].agency not in others]
+    scored = [item for item in scored if item[2].pinned or item[0].agency not in others]
+    seen_paths: set[str] = set()
+    pinned_paths = {c.path for _, _, c in scored if c.pinned}
     for profile, score, candidate in scored:
+        if profile.path in seen_paths:  # a pinned file is not judged a second time by its score
+            continue
+        seen_paths.add(profile.path)
         if score < match:
             continue
         problems = document_problems(profile, row.evidence, row.allowed, evaluation)
@@ -188,7 +269,7 @@ def _judge_row(
             qualifying.append(judged)
             if not any(same_document(profile, seen) for seen in distinct):
                 distinct.append(profile)
-    near = [c for _, score, c in scored if score < match]
+    near = [c for _, score, c in scored if score < match and c.path not in pinned_paths]
     reasons: tuple[Reason, ...] = ()
     if len(distinct) >= row.evidence.min_count:
         status, listed = Status.COMPLETE, qualifying

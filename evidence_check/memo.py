@@ -24,10 +24,11 @@ from evidence_check.models import (
     Problem,
     Reason,
     Status,
+    Waiver,
 )
 
 #: raise when the memo's layout or anything the judgement depends on changes
-MEMO_VERSION = 1
+MEMO_VERSION = 2
 
 
 def fingerprint(evidence_map: EvidenceMap, found: Discovery, settings_tag: str) -> str:
@@ -45,7 +46,11 @@ def fingerprint(evidence_map: EvidenceMap, found: Discovery, settings_tag: str) 
     return digest.hexdigest()
 
 
-def encode(findings: tuple[Finding, ...], documents: tuple[DocumentEntry, ...]) -> bytes:
+def encode(
+    findings: tuple[Finding, ...],
+    documents: tuple[DocumentEntry, ...],
+    waivers: tuple[Waiver, ...] = (),
+) -> bytes:
     data = {
         "findings": [
             [
@@ -63,9 +68,12 @@ def encode(findings: tuple[Finding, ...], documents: tuple[DocumentEntry, ...]) 
                         c.snippet,
                         c.year,
                         [r.value for r in c.problems],
+                        c.pinned,
                     ]
                     for c in f.documents
                 ],
+                f.gated_by,
+                waivers.index(f.waiver) if f.waiver in waivers else None,
             ]
             for f in findings
         ],
@@ -87,14 +95,15 @@ def encode(findings: tuple[Finding, ...], documents: tuple[DocumentEntry, ...]) 
 
 
 def decode(
-    payload: bytes, evidence_map: EvidenceMap
+    payload: bytes, evidence_map: EvidenceMap, waivers: tuple[Waiver, ...] = ()
 ) -> tuple[tuple[Finding, ...], tuple[DocumentEntry, ...]] | None:
     """The remembered findings and documents; None when the memo cannot be used."""
     try:
         data: dict[str, Any] = json.loads(zlib.decompress(payload))
         indicators = {i.id: i for i in evidence_map.indicators}
         findings = []
-        for indicator_id, evidence_id, agency, status, reasons, candidates in data["findings"]:
+        for row in data["findings"]:
+            indicator_id, evidence_id, agency, status, reasons, candidates, gated, waiver = row
             indicator = indicators[indicator_id]
             evidence = next(e for e in indicator.evidence if e.id == evidence_id)
             findings.append(
@@ -113,9 +122,12 @@ def decode(
                             snippet=c[4],
                             year=c[5],
                             problems=tuple(Reason(r) for r in c[6]),
+                            pinned=c[7],
                         )
                         for c in candidates
                     ),
+                    gated_by=gated,
+                    waiver=None if waiver is None else waivers[waiver],
                 )
             )
         documents = tuple(
@@ -132,5 +144,5 @@ def decode(
             for d in data["documents"]
         )
         return tuple(findings), documents
-    except (ValueError, KeyError, TypeError, StopIteration, zlib.error):
+    except (ValueError, KeyError, TypeError, IndexError, StopIteration, zlib.error):
         return None  # a damaged or foreign memo is a miss, never a wrong result

@@ -19,6 +19,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "status.complete": {"id": "LENGKAP", "en": "COMPLETE"},
     "status.weak": {"id": "LEMAH", "en": "WEAK"},
     "status.missing": {"id": "BELUM ADA", "en": "MISSING"},
+    "status.waived": {"id": "DIKECUALIKAN", "en": "WAIVED"},
     "agency.todo": {"id": "Yang perlu dikerjakan", "en": "To do"},
     "agency.nothing": {
         "id": "Tidak ada yang perlu diperbaiki.",
@@ -93,6 +94,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "dokumen hanya ditemukan di luar folder OPD pemiliknya",
         "en": "the document was found only outside the owners' folders",
     },
+    "reason.other-region": {
+        "id": "dokumen milik daerah lain (bukan produk hukum daerah ini)",
+        "en": "the document is another region's (not this region's instrument)",
+    },
+    "reason.gated": {
+        "id": "otomatis ditolak: level {level} indikator ini belum lengkap",
+        "en": "rejected automatically: level {level} of this indicator is not complete",
+    },
     "reason.draft": {
         "id": "masih berupa rancangan/draf",
         "en": "it is marked as a draft",
@@ -125,6 +134,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Pindahkan dokumen ke folder {folder}.",
         "en": "Move the document to the folder {folder}.",
     },
+    "action.other-region": {
+        "id": "Unggah dokumen yang ditetapkan oleh daerah ini sendiri, bukan milik daerah lain.",
+        "en": "Upload this region's own instrument, not another region's.",
+    },
+    "action.gated": {
+        "id": "Lengkapi dahulu level {level} indikator ini; butir ini baru dinilai setelahnya.",
+        "en": "Complete level {level} of this indicator first; this item is judged only after it.",
+    },
     "action.draft": {
         "id": "Unggah versi yang sudah ditetapkan, bukan rancangannya.",
         "en": "Upload the enacted version, not the draft.",
@@ -148,6 +165,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "list.skipped": {"id": "Dilewati", "en": "Skipped"},
     # report headings, columns and labels (markdown, html, csv, xlsx, docx)
     "tally.complete": {"id": "Lengkap", "en": "Complete"},
+    "tally.waived": {"id": "Dikecualikan", "en": "Waived"},
+    "todo.waived": {
+        "id": "Dikecualikan: {reason} (diputuskan oleh {by}).",
+        "en": "Waived: {reason} (decided by {by}).",
+    },
     "tally.weak": {"id": "Lemah", "en": "Weak"},
     "tally.missing": {"id": "Belum ada", "en": "Missing"},
     "tally.total": {"id": "Jumlah", "en": "Total"},
@@ -265,5 +287,7 @@ def status_label(status: Status, lang: str) -> str:
     return message(f"status.{status.value}", lang)
 
 
-def reason_text(reason: Reason, lang: str) -> str:
-    return message(f"reason.{reason.value}", lang)
+def reason_text(reason: Reason, lang: str, **values: object) -> str:
+    key = f"reason.{reason.value}"
+    needed = {k: v for k, v in values.items() if "{" + k + "}" in CATALOGUE[key][lang]}
+    return message(key, lang, **needed)

@@ -6,6 +6,7 @@ later. Closed sets (statuses, reasons, kinds) are enums whose values are the JSO
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -15,6 +16,8 @@ class Status(Enum):
     COMPLETE = "complete"
     WEAK = "weak"
     MISSING = "missing"
+    #: the row does not apply (a waiver in the region settings): not a gap, not complete
+    WAIVED = "waived"
 
 
 class Reason(Enum):
@@ -24,10 +27,14 @@ class Reason(Enum):
     NO_TEXT = "no-text"
     LOW_MATCH = "low-match"
     MISPLACED = "misplaced"
+    #: a regulation or decree of another kabupaten or kota
+    OTHER_REGION = "other-region"
     DRAFT = "draft"
     UNSIGNED = "unsigned"
     OUTDATED = "outdated"
     TOO_FEW = "too-few"
+    #: level gating: the level below this row's is not complete, so the portal rejects it
+    GATED = "gated"
 
     @property
     def rank(self) -> int:
@@ -43,6 +50,8 @@ class Kind(Enum):
     MINUTES = "minutes"
     PLAN = "plan"
     SOP = "sop"
+    #: a picture of a live system (SIAP Digital, a dashboard): needs a URL, a date, an institution
+    SCREENSHOT = "screenshot"
     OTHER = "other"
 
 
@@ -97,6 +106,13 @@ class Evidence:
     level: int | None = None
     #: the evidence is a draft by nature (SPBE level 1)
     accept_draft: bool = False
+    #: format 3: the evaluation portal's item code (I4-L1-02)
+    code: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How reports name the item: its portal code where the map gives one, else its id."""
+        return self.code or self.id
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -111,6 +127,8 @@ class Indicator:
     #: format 2: the SPBE domain and aspect (or Smart City dimension) the indicator belongs to
     domain: str | None = None
     aspect: str | None = None
+    #: format 3: the national index the indicator is scored from (no evidence to upload)
+    external: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -126,6 +144,10 @@ class Evaluation:
     max_age_years: int | None = None
     #: format 2: how the projected score is computed; None: no projection
     scoring: Scoring | None = None
+    #: format 3: the region audited ("Kabupaten Mojosari"), when the map is one region's
+    region: str | None = None
+    #: format 3: the instrument that revoked this evaluation's ("PermenPANRB 8/2026")
+    revoked_by: str | None = None
 
 
 class Method(Enum):
@@ -143,6 +165,12 @@ class Band:
 
     min: float
     label: str
+    #: format 3: the band's second name (Pemdi: Merintis, Membangun, ... Unggul)
+    name: str | None = None
+
+    @property
+    def display(self) -> str:
+        return f"{self.label} ({self.name})" if self.name else self.label
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -154,6 +182,8 @@ class Scoring:
     dimensions: tuple[tuple[str, float], ...] = ()
     #: predikat bands, highest first
     bands: tuple[Band, ...] = ()
+    #: format 3: an item of level n+1 is rejected while level n is not complete
+    gating: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -321,6 +351,8 @@ class Candidate:
     year: int | None
     #: this document's own problems for this requirement, in reason order
     problems: tuple[Reason, ...] = ()
+    #: a pin in the region settings names this file for this requirement
+    pinned: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -333,6 +365,10 @@ class Finding:
     status: Status
     reasons: tuple[Reason, ...]
     documents: tuple[Candidate, ...]
+    #: level gating: the incomplete level below that blocks this row
+    gated_by: int | None = None
+    #: the waiver that makes this row `waived`
+    waiver: Waiver | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -345,6 +381,10 @@ class IndicatorScore:
     #: the next level and its rows not yet complete ("evidence@agency"), when there is one
     next_level: int | None = None
     needs: tuple[str, ...] = ()
+    #: scored from a national index (format 3 `external`), not from evidence
+    external: bool = False
+    #: for an external indicator: "given" (--assume, assumed_levels) or "floor" (unknown)
+    assumed: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -358,6 +398,11 @@ class Projection:
     groups: tuple[tuple[str, str, float], ...]
     #: "evidence@agency" -> how much the index would rise if that row alone were complete
     gains: dict[str, float] = field(default_factory=dict)
+    #: the weight of the indicators counted at the floor for want of a known level: the index is
+    #: then a minimum
+    unknown_weight: float = 0.0
+    #: the predikat band's second name (Pemdi: Membangun ...), when the map gives one
+    predikat_name: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -372,6 +417,66 @@ class DocumentEntry:
     problems: tuple[Problem, ...] = ()
     skip_reason: str | None = None
     detail: str | None = None
+
+
+# --- the region settings file (evidence-check.yaml) ------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Coordinator:
+    """Who sends the memos: the coordinating office and its signatory."""
+
+    #: the coordinator's agency id in the map (Diskominfo)
+    agency: str | None = None
+    #: the office as the letterhead names it ("Dinas Komunikasi dan Informatika Kabupaten X")
+    office: str | None = None
+    #: the signatory's title ("Kepala Dinas Komunikasi dan Informatika")
+    title: str | None = None
+    name: str | None = None
+    nip: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Pin:
+    """A person's word that a file answers a requirement, whatever its name or title says."""
+
+    #: relative to ROOT with "/"
+    file: str
+    #: the evidence id or portal code
+    evidence: str
+    note: str | None = None
+    #: the owner of an `each` row the pin is for; None: the owner whose folder holds the file
+    agency: str | None = None
+    until: dt.date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Waiver:
+    """A row that does not apply to this region (this year), with who decided and why."""
+
+    #: the evidence id or portal code
+    evidence: str
+    #: the row's agency; None: every row of that evidence
+    agency: str | None = None
+    reason: str
+    by: str | None = None
+    until: dt.date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RegionSettings:
+    """What the map cannot know about one region: read from `evidence-check.yaml` or --settings."""
+
+    #: where it was read from, for messages; None when there is no settings file
+    source: str | None = None
+    region: str | None = None
+    coordinator: Coordinator | None = None
+    deadline: dt.date | None = None
+    #: indicator id -> assumed level, for external indicators (`assumed_levels`, `--assume`)
+    assumed_levels: tuple[tuple[str, float], ...] = ()
+    pins: tuple[Pin, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -391,6 +496,8 @@ class Settings:
     #: per-file wall-clock limit and memory cap of the reader
     file_timeout_seconds: float = 300.0
     file_memory_bytes: int | None = 2 * 1024**3
+    #: the region settings file's content (with --assume and --deadline already applied)
+    region: RegionSettings = field(default_factory=RegionSettings)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -411,6 +518,10 @@ class AuditResult:
     ocr_available: bool = False
     #: the projected score, for maps with `evaluation.scoring` (format 2)
     projection: Projection | None = None
+    #: the region audited: settings, else the map's evaluation.region, else its name's region
+    region: str | None = None
+    #: the region settings the run used
+    region_settings: RegionSettings = field(default_factory=RegionSettings)
     #: seconds spent per stage (discover, read, match, judge); never part of a report
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
@@ -419,4 +530,4 @@ class AuditResult:
 
     @property
     def has_gaps(self) -> bool:
-        return any(f.status is not Status.COMPLETE for f in self.findings)
+        return any(f.status in (Status.WEAK, Status.MISSING) for f in self.findings)

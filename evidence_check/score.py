@@ -6,6 +6,12 @@ projected level is the highest L whose evidence, and that of every level from 2 
 complete; level 1 is reached by its own evidence or by any higher level's, and is the floor of the
 scale anyway ("belum atau telah tersedia"). An indicator whose evidence carries no levels scores
 its share of complete rows along the scale. Weak evidence counts for nothing.
+
+With level gating (Pemdi, `scoring.gating`) level 1 is no longer reached by a higher level's
+evidence: the ladder stops at the first incomplete level. An external indicator (format 3) is
+scored from its national index: its level is the one assumed (`--assume`, `assumed_levels`), else
+the floor, and the weight counted at the floor makes the index a minimum. Waived rows do not apply:
+they neither count nor hold a level back.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from evidence_check.models import (
     IndicatorScore,
     Method,
     Projection,
+    Reason,
     Scoring,
     Status,
 )
@@ -29,11 +36,25 @@ def row_key(finding: Finding) -> str:
     return f"{finding.evidence.id}@{finding.agency}"
 
 
+def counts(finding: Finding) -> bool:
+    """Complete evidence, or evidence that would be complete but for the level below (gated):
+    the cumulative ladder below keeps the gate, and a to-do row's gain then shows what the
+    blocking level's rows unlock."""
+    return finding.status is Status.COMPLETE or (
+        finding.status is Status.WEAK and finding.reasons == (Reason.GATED,)
+    )
+
+
 def indicator_level(
-    indicator: Indicator, rows: list[Finding], complete: set[str], scale: tuple[int, int]
+    indicator: Indicator,
+    rows: list[Finding],
+    complete: set[str],
+    scale: tuple[int, int],
+    gating: bool = False,
 ) -> IndicatorScore:
     low, high = scale
     by_level: dict[int, list[str]] = defaultdict(list)
+    rows = [r for r in rows if r.status is not Status.WAIVED]
     for row in rows:
         if row.evidence.level is not None:
             by_level[row.evidence.level].append(row_key(row))
@@ -46,6 +67,9 @@ def indicator_level(
         )
     reached = 1 if by_level.get(1) and all(k in complete for k in by_level[1]) else 0
     next_level, needs = None, ()
+    if gating and by_level.get(1) and not reached:
+        needs = tuple(k for k in by_level[1] if k not in complete)
+        return IndicatorScore(indicator=indicator.id, level=float(low), next_level=1, needs=needs)
     for level in range(2, max(by_level) + 1):
         keys = by_level.get(level, [])
         if all(k in complete for k in keys):
@@ -82,7 +106,11 @@ def predikat(scoring: Scoring, index: float) -> str | None:
     return next((band.label for band in scoring.bands if index >= band.min - 1e-9), None)
 
 
-def project(evidence_map: EvidenceMap, findings: tuple[Finding, ...]) -> Projection | None:
+def project(
+    evidence_map: EvidenceMap,
+    findings: tuple[Finding, ...],
+    assumed: tuple[tuple[str, float], ...] = (),
+) -> Projection | None:
     """The projection for a map with `evaluation.scoring`; None for a map without it."""
     scoring = evidence_map.evaluation.scoring
     if scoring is None:
@@ -90,13 +118,22 @@ def project(evidence_map: EvidenceMap, findings: tuple[Finding, ...]) -> Project
     rows: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         rows[finding.indicator.id].append(finding)
-    indicators = [i for i in evidence_map.indicators if i.id in rows]
-    complete = {row_key(f) for f in findings if f.status is Status.COMPLETE}
+    indicators = [i for i in evidence_map.indicators if i.id in rows or i.external]
+    complete = {row_key(f) for f in findings if counts(f)}
+    given = dict(assumed)
 
-    def levels_with(done: set[str]) -> dict[str, IndicatorScore]:
-        return {i.id: indicator_level(i, rows[i.id], done, scoring.scale) for i in indicators}
+    def level_of(indicator: Indicator, done: set[str]) -> IndicatorScore:
+        if indicator.external:
+            known = given.get(indicator.id)
+            return IndicatorScore(
+                indicator=indicator.id,
+                level=float(scoring.scale[0]) if known is None else known,
+                external=True,
+                assumed="floor" if known is None else "given",
+            )
+        return indicator_level(indicator, rows[indicator.id], done, scoring.scale, scoring.gating)
 
-    scores = levels_with(complete)
+    scores = {i.id: level_of(i, complete) for i in indicators}
     levels = {k: v.level for k, v in scores.items()}
     index = _index(scoring, indicators, levels)
     gains: dict[str, float] = {}
@@ -105,14 +142,19 @@ def project(evidence_map: EvidenceMap, findings: tuple[Finding, ...]) -> Project
         if key in complete:
             continue
         own = finding.indicator
-        raised = indicator_level(own, rows[own.id], complete | {key}, scoring.scale).level
+        raised = level_of(own, complete | {key}).level
         if raised == levels[own.id]:
             gains[key] = 0.0
             continue
         gains[key] = round(_index(scoring, indicators, {**levels, own.id: raised}) - index, 4)
+    band = next((b for b in scoring.bands if index >= b.min - 1e-9), None)
     return Projection(
         index=round(index, 2),
-        predikat=predikat(scoring, index),
+        predikat=band.label if band else None,
+        predikat_name=band.name if band else None,
+        unknown_weight=round(
+            sum(i.weight or 0.0 for i in indicators if scores[i.id].assumed == "floor"), 4
+        ),
         indicators=tuple(scores[i.id] for i in indicators),
         groups=_groups(scoring, indicators, levels),
         gains=gains,

@@ -71,8 +71,8 @@ def test_json_result_follows_the_contract(tree: tuple[Path, Path]) -> None:
     code, out, _ = run("audit", root, "--map", map_file, "--format", "json")
     data = json.loads(out)
     assert code == 1
-    assert data["format"] == 1 and data["map"] == str(map_file)
-    assert set(data["summary"]) == {"complete", "weak", "missing"}
+    assert data["format"] == 2 and data["map"] == str(map_file)
+    assert set(data["summary"]) == {"complete", "weak", "missing", "waived"}
     row = data["requirements"][0]
     assert {k: row[k] for k in ("indicator", "evidence", "agency", "status", "reasons")} == {
         "indicator": "SPBE-01",
@@ -89,7 +89,7 @@ def test_output_file_and_refusal_inside_root(tree: tuple[Path, Path], tmp_path: 
     root, map_file = tree
     target = tmp_path / "out" / "audit.json"
     code, _, _ = run("audit", root, "--map", map_file, "--format", "json", "--output", target)
-    assert code == 1 and json.loads(target.read_text())["format"] == 1
+    assert code == 1 and json.loads(target.read_text())["format"] == 2
     before = sorted(p.name for p in root.rglob("*"))
     code, _, err = run("audit", root, "--map", map_file, "--output", root / "x.txt")
     assert code == 2 and "inside the evidence folder" in err

@@ -399,12 +399,12 @@ def test_near_above_default_match_is_reported() -> None:
 
 
 @pytest.mark.parametrize(
-    ("version", "shown"), [(3, "3"), ("1", '"1"'), (0, "0")], ids=["3", "string", "0"]
+    ("version", "shown"), [(4, "4"), ("1", '"1"'), (0, "0")], ids=["4", "string", "0"]
 )
 def test_unsupported_version_is_reported(version: Any, shown: str) -> None:
     """A map written for a newer tool must be refused with a message, not misread."""
     assert errors_after(lambda d: d.update(version=version)) == [
-        f"requirements_map.yaml: version: expected a supported format version (1, 2), got {shown}"
+        f"requirements_map.yaml: version: expected a supported format version (1, 2, 3), got {shown}"
     ]
 
 
@@ -491,11 +491,11 @@ def test_map_error_message_joins_the_lines() -> None:
 
 def test_load_map_uses_the_given_source_as_label(tmp_path: Path) -> None:
     path = tmp_path / "peta.yaml"
-    path.write_text("version: 3\n", encoding="utf-8")
+    path.write_text("version: 9\n", encoding="utf-8")
     with pytest.raises(MapError) as caught:
         load_map(path, source="peta.yaml")
     assert caught.value.lines[0] == (
-        "peta.yaml: version: expected a supported format version (1, 2), got 3"
+        "peta.yaml: version: expected a supported format version (1, 2, 3), got 9"
     )
 
 

@@ -128,7 +128,8 @@ indicators:
 
 def test_shipped_maps_load_and_spbe_weights_sum_to_100() -> None:
     spbe = load_map(REPO / "maps" / "spbe-2020.yaml")
-    assert spbe.version == 2 and len(spbe.indicators) == 47
+    assert spbe.version == 3 and len(spbe.indicators) == 47
+    assert spbe.evaluation.revoked_by == "PermenPANRB 8/2026"
     assert sum(i.weight or 0 for i in spbe.indicators) == pytest.approx(100.0)
     assert {i.domain for i in spbe.indicators} == {
         "Kebijakan Internal SPBE", "Tata Kelola SPBE", "Manajemen SPBE", "Layanan SPBE",

@@ -12,7 +12,12 @@ from evidence_check.models import Status
 from evidence_check.report.view import Tally
 
 #: saturated bar colours; the report's badges use light tints of the same hues
-COLOURS = {Status.COMPLETE: "#2e7d32", Status.WEAK: "#f9a825", Status.MISSING: "#c62828"}
+COLOURS = {
+    Status.COMPLETE: "#2e7d32",
+    Status.WEAK: "#f9a825",
+    Status.MISSING: "#c62828",
+    Status.WAIVED: "#78909c",
+}
 WIDTH = 800
 _BAR = 18
 _ROW = 44

@@ -27,7 +27,12 @@ from evidence_check.report.bundle import Bundle
 from evidence_check.report.view import AgencyView, ReportView, build
 
 #: cell shades of the status column, the same hues as the Excel and HTML reports
-SHADES = {Status.COMPLETE: "C8E6C9", Status.WEAK: "FFE082", Status.MISSING: "FFCDD2"}
+SHADES = {
+    Status.COMPLETE: "C8E6C9",
+    Status.WEAK: "FFE082",
+    Status.MISSING: "FFCDD2",
+    Status.WAIVED: "CFD8DC",
+}
 #: widths of the to-do table's columns: No., indicator, evidence, status, problems, what to do
 TODO_WIDTHS = (Cm(1.1), Cm(2.2), Cm(4.4), Cm(1.8), Cm(3.6), Cm(3.5))
 

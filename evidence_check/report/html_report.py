@@ -42,7 +42,9 @@ def render(result: AuditResult, lang: str = "id") -> str:
         title=escape(f"{view.title}: {view.evaluation}"),
         generated=escape(view.generated),
         summary=_summary(view),
-        agencies="\n".join(_agency(n, a, lang) for n, a in enumerate(view.agencies, 1)),
+        agencies="\n".join(
+            _agency(n, a, view.statuses, lang) for n, a in enumerate(view.agencies, 1)
+        ),
         notes=_notes(view),
     )
 
@@ -51,11 +53,11 @@ def _summary(view: ReportView) -> str:
     lang, tally = view.lang, view.tally
     cards = "".join(
         f'<div class="{s.value}"><b>{tally.of(s)}</b>{escape(message(f"tally.{s.value}", lang))}</div>'
-        for s in Status
+        for s in view.statuses
     )
     legend = "".join(
         f'<span class="{s.value}"></span>{escape(message(f"tally.{s.value}", lang))}'
-        for s in Status
+        for s in view.statuses
     )
     overall = _label(view.evaluation, tally, lang)
     groups = [(_label(g.name, g.tally, lang), g.tally) for g in view.groups]
@@ -72,6 +74,7 @@ def _summary(view: ReportView) -> str:
             _tally_table(
                 message("column.group", lang),
                 [(escape(g.name), g.tally) for g in view.groups],
+                view.statuses,
                 lang,
             ),
             f"<h3>{escape(message('heading.agencies', lang))}</h3>",
@@ -82,6 +85,7 @@ def _summary(view: ReportView) -> str:
                     (f'<a href="#agency-{n}">{escape(a.name)}</a> ({escape(a.id)})', a.tally)
                     for n, a in enumerate(view.agencies, 1)
                 ],
+                view.statuses,
                 lang,
             ),
             "</section>",
@@ -94,9 +98,11 @@ def _label(name: str, tally: Tally, lang: str) -> str:
     return message("chart.label", lang, name=name, **counts)
 
 
-def _tally_table(first: str, rows: list[tuple[str, Tally]], lang: str) -> str:
+def _tally_table(
+    first: str, rows: list[tuple[str, Tally]], statuses: tuple[Status, ...], lang: str
+) -> str:
     """`rows` hold already escaped HTML for the first cell."""
-    heads = [message(f"tally.{k}", lang) for k in ("complete", "weak", "missing", "total")]
+    heads = [message(f"tally.{k}", lang) for k in (*(s.value for s in statuses), "total")]
     out = [
         "<table><thead><tr>",
         f"<th>{escape(first)}</th>",
@@ -104,17 +110,17 @@ def _tally_table(first: str, rows: list[tuple[str, Tally]], lang: str) -> str:
         "</tr></thead><tbody>",
     ]
     for cell, tally in rows:
-        counts = [tally.of(s) for s in Status] + [tally.total]
+        counts = [tally.of(s) for s in statuses] + [tally.total]
         numbers = "".join(f'<td class="num">{c}</td>' for c in counts)
         out.append(f"<tr><td>{cell}</td>{numbers}</tr>")
     out.append("</tbody></table>")
     return "".join(out)
 
 
-def _agency(number: int, agency: AgencyView, lang: str) -> str:
+def _agency(number: int, agency: AgencyView, statuses: tuple[Status, ...], lang: str) -> str:
     badges = " ".join(
         f'<span class="badge {s.value}">{escape(status_label(s, lang))} {agency.tally.of(s)}</span>'
-        for s in Status
+        for s in statuses
     )
     out = [
         f'<section class="card agency" id="agency-{number}">',

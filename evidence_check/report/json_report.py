@@ -12,7 +12,13 @@ from evidence_check.models import AuditResult, Candidate, DocumentEntry, Finding
 #    Added since, within format 1: "score" and each requirement's "gain" (maps with scoring),
 #    "ocr_available", "self_check", and each document's "detail" (its problem in words, or
 #    what a ZIP archive holds); "problems" lists reason codes as DESIGN.md says.
-FORMAT_VERSION = 1
+# 2: raised once for the Pemdi turn (PermenPANRB 8/2026), because a consumer of format 1 could
+#    misread it: a row's status may be "waived" (a new status, counted in summary.waived) and its
+#    reasons may hold "other-region" and "gated" (new codes of a closed set). Added with it: each
+#    row's "code" (the portal item code) and "gated_by"; a row document's "pinned" (and, from
+#    bundles, "part"); "evaluation.region" and "evaluation.revoked_by"; "score.unknown_weight",
+#    "score.predikat_name" and each score indicator's "external" and "assumed".
+FORMAT_VERSION = 2
 
 
 def render(result: AuditResult, lang: str = "id") -> str:
@@ -25,13 +31,19 @@ def as_dict(result: AuditResult) -> dict[str, Any]:
         "tool_version": result.tool_version,
         "generated_at": result.generated_at,
         "map": result.map_source,
-        "evaluation": {"name": result.evaluation.name, "year": result.evaluation.year},
+        "evaluation": {
+            "name": result.evaluation.name,
+            "year": result.evaluation.year,
+            "region": result.region,
+            "revoked_by": result.evaluation.revoked_by,
+        },
         "self_check": result.self_check,
         "ocr_available": result.ocr_available,
         "summary": {
             "complete": result.count_status("complete"),
             "weak": result.count_status("weak"),
             "missing": result.count_status("missing"),
+            "waived": result.count_status("waived"),
         },
         "score": _score(result),
         "requirements": [_finding(f, result) for f in result.findings],
@@ -48,6 +60,9 @@ def _score(result: AuditResult) -> dict[str, Any] | None:
     return {
         "index": projection.index,
         "predikat": projection.predikat,
+        "predikat_name": projection.predikat_name,
+        # the weight of external indicators counted at the floor: the index is then a minimum
+        "unknown_weight": projection.unknown_weight,
         "groups": [{"kind": k, "name": n, "index": v} for k, n, v in projection.groups],
         "indicators": [
             {
@@ -55,6 +70,8 @@ def _score(result: AuditResult) -> dict[str, Any] | None:
                 "level": i.level,
                 "next_level": i.next_level,
                 "needs": list(i.needs),
+                "external": i.external,
+                "assumed": i.assumed,
             }
             for i in projection.indicators
         ],
@@ -64,9 +81,11 @@ def _score(result: AuditResult) -> dict[str, Any] | None:
 def _finding(finding: Finding, result: AuditResult) -> dict[str, Any]:
     evidence = finding.evidence
     gains = result.projection.gains if result.projection else {}
+    waiver = finding.waiver
     return {
         "indicator": finding.indicator.id,
         "evidence": evidence.id,
+        "code": evidence.code,
         "agency": finding.agency,
         "status": finding.status.value,
         "reasons": [r.value for r in finding.reasons],
@@ -76,6 +95,14 @@ def _finding(finding: Finding, result: AuditResult) -> dict[str, Any]:
         "owners": list(evidence.owners),
         "level": evidence.level,
         "gain": gains.get(f"{evidence.id}@{finding.agency}"),
+        "gated_by": finding.gated_by,
+        "waiver": None
+        if waiver is None
+        else {
+            "reason": waiver.reason,
+            "by": waiver.by,
+            "until": waiver.until.isoformat() if waiver.until else None,
+        },
     }
 
 
@@ -88,6 +115,7 @@ def _candidate(candidate: Candidate) -> dict[str, Any]:
         "snippet": candidate.snippet,
         "year": candidate.year,
         "problems": [r.value for r in candidate.problems],
+        "pinned": candidate.pinned,
     }
 
 

@@ -9,7 +9,7 @@ from evidence_check.messages import message, status_label
 from evidence_check.models import AuditResult, Status
 from evidence_check.report.view import AgencyView, ItemView, build
 
-_COLOURS = {Status.COMPLETE: "32", Status.WEAK: "33", Status.MISSING: "31"}
+_COLOURS = {Status.COMPLETE: "32", Status.WEAK: "33", Status.MISSING: "31", Status.WAIVED: "90"}
 
 
 class _Paint:
@@ -41,7 +41,7 @@ def render(result: AuditResult, lang: str = "id", *, color: bool = False) -> str
             paint.status(f"{status_label(s, lang).lower()} {agency.tally.of(s):>2}", s)
             if agency.tally.of(s)
             else f"{status_label(s, lang).lower()} {agency.tally.of(s):>2}"
-            for s in Status
+            for s in view.statuses
         )
         out.append(f"  {agency.id:<{width}}  {counts}")
     out.append("")

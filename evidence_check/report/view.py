@@ -34,10 +34,11 @@ class Tally:
     complete: int = 0
     weak: int = 0
     missing: int = 0
+    waived: int = 0
 
     @property
     def total(self) -> int:
-        return self.complete + self.weak + self.missing
+        return self.complete + self.weak + self.missing + self.waived
 
     def of(self, status: Status) -> int:
         return int(getattr(self, status.name.lower()))
@@ -139,6 +140,12 @@ class ReportView:
     #: the projected score, for maps that define scoring
     score: ScoreView | None = None
 
+    @property
+    def statuses(self) -> tuple[Status, ...]:
+        """The statuses a report shows: `waived` only when a waiver is in force."""
+        shown = (Status.COMPLETE, Status.WEAK, Status.MISSING)
+        return (*shown, Status.WAIVED) if self.tally.waived else shown
+
 
 def build(result: AuditResult, lang: str) -> ReportView:
     names = {a.id: clean(a.name) for a in result.agencies}
@@ -234,7 +241,7 @@ def _agency(
     lang: str,
 ) -> AgencyView:
     items = [_item(f, result, names, suggestions, lang) for f in findings]
-    gaps = [i for i in items if i.status is not Status.COMPLETE]
+    gaps = [i for i in items if i.status in (Status.WEAK, Status.MISSING)]
     renames: dict[str, RenameView] = {}
     for item in items:
         for doc in item.documents:
@@ -264,10 +271,20 @@ def _item(
 ) -> ItemView:
     evidence = finding.evidence
     folder = names.get(finding.agency, clean(finding.agency))
+    values = {
+        "folder": folder,
+        "years": evidence.max_age_years,
+        "count": evidence.min_count,
+        "level": finding.gated_by,
+    }
     if finding.status is Status.MISSING:
         actions = [message("todo.missing", lang, folder=folder)]
+    elif finding.waiver is not None:
+        waiver = finding.waiver
+        actions = [
+            message("todo.waived", lang, reason=clean(waiver.reason), by=clean(waiver.by or "-"))
+        ]
     else:
-        values = {"folder": folder, "years": evidence.max_age_years, "count": evidence.min_count}
         actions = [message(f"action.{r.value}", lang, **values) for r in finding.reasons]
     searchable = {d.path for d in result.documents if d.ocr_pages}
     for candidate in finding.documents:
@@ -282,11 +299,11 @@ def _item(
         indicator=clean(finding.indicator.id),
         indicator_name=clean(finding.indicator.name),
         group=clean(finding.indicator.group or message("group.none", lang)),
-        evidence=clean(evidence.id),
+        evidence=clean(evidence.label),
         title=clean(evidence.title),
         status=finding.status,
         status_label=status_label(finding.status, lang),
-        reasons=tuple(reason_text(r, lang) for r in finding.reasons),
+        reasons=tuple(reason_text(r, lang, level=finding.gated_by) for r in finding.reasons),
         reason_codes=tuple(r.value for r in finding.reasons),
         actions=tuple(dict.fromkeys(actions)),
         documents=tuple(_document(c, suggestions.get(c.path)) for c in finding.documents),

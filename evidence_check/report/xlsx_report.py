@@ -25,6 +25,7 @@ FILLS = {
     Status.COMPLETE: PatternFill("solid", fgColor="C8E6C9"),
     Status.WEAK: PatternFill("solid", fgColor="FFE082"),
     Status.MISSING: PatternFill("solid", fgColor="FFCDD2"),
+    Status.WAIVED: PatternFill("solid", fgColor="CFD8DC"),
 }
 HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
 BOLD = Font(bold=True)
