@@ -566,11 +566,13 @@ def write_event_photo(banner: Sequence[str], path: Path, *, seed: int = 5) -> Pa
     photo = Image.new("RGB", (width, height), (178, 160, 134))
     draw = ImageDraw.Draw(photo)
     draw.rectangle((0, 520, width, height), fill=(120, 92, 70))  # floor
-    draw.rectangle((160, 60, 1040, 300), fill=(150, 20, 30))  # banner
+    draw.rectangle((140, 50, 1060, 310), fill=(250, 244, 214))  # banner
+    draw.rectangle((140, 50, 1060, 70), fill=(160, 20, 30))
+    draw.rectangle((140, 290, 1060, 310), fill=(160, 20, 30))
     for i, text in enumerate(banner):
-        font = _font(34 if i == 0 else 24, bold=i == 0)
+        font = _font(36 if i == 0 else 26, bold=True)
         box = draw.textbbox((0, 0), text, font=font)
-        draw.text(((width - (box[2] - box[0])) / 2, 90 + i * 48), text, fill="white", font=font)
+        draw.text(((width - (box[2] - box[0])) / 2, 95 + i * 58), text, fill=(120, 10, 20), font=font)
     for _ in range(26):  # heads and shoulders
         x, y = rng.randrange(0, width), rng.randrange(430, 760)
         tone = rng.choice([(40, 30, 25), (60, 45, 35), (25, 25, 30)])
@@ -601,8 +603,8 @@ def write_screenshot(
         draw.rounded_rectangle((90, 12, width - 90, 46), radius=16, fill="white")
         draw.text((110, 17), url, fill=(30, 30, 30), font=_font(20))
         top = 56
-    draw.rectangle((0, top, width, top + 70), fill=(18, 62, 120))
-    draw.text((30, top + 18), heading[0], fill="white", font=_font(28, bold=True))
+    draw.rectangle((0, top, width, top + 70), fill=(200, 222, 246))
+    draw.text((30, top + 18), heading[0], fill=(10, 40, 90), font=_font(28, bold=True))
     y = top + 100
     for text in heading[1:]:
         draw.text((30, y), text, fill=(20, 20, 20), font=_font(24, bold=True))
@@ -614,8 +616,8 @@ def write_screenshot(
         draw.text((36, y), text, fill=(25, 25, 25), font=_font(21))
         y += 40
     if clock:
-        draw.rectangle((0, height - 44, width, height), fill=(32, 32, 36))
-        draw.text((width - 250, height - 36), clock, fill="white", font=_font(20))
+        draw.rectangle((0, height - 44, width, height), fill=(232, 236, 242))
+        draw.text((width - 250, height - 36), clock, fill=(20, 20, 20), font=_font(20))
     path.parent.mkdir(parents=True, exist_ok=True)
     shot.save(path, format="PNG")
     return path
