@@ -572,7 +572,9 @@ def write_event_photo(banner: Sequence[str], path: Path, *, seed: int = 5) -> Pa
     for i, text in enumerate(banner):
         font = _font(36 if i == 0 else 26, bold=True)
         box = draw.textbbox((0, 0), text, font=font)
-        draw.text(((width - (box[2] - box[0])) / 2, 95 + i * 58), text, fill=(120, 10, 20), font=font)
+        draw.text(
+            ((width - (box[2] - box[0])) / 2, 95 + i * 58), text, fill=(120, 10, 20), font=font
+        )
     for _ in range(26):  # heads and shoulders
         x, y = rng.randrange(0, width), rng.randrange(430, 760)
         tone = rng.choice([(40, 30, 25), (60, 45, 35), (25, 25, 30)])
