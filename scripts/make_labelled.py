@@ -191,8 +191,7 @@ def i1_tata_kelola(c: Corpus, root: Path) -> None:
             "Domain Proses Bisnis : 18 layanan terpetakan",
             "Domain Layanan : 42 layanan (sebagian)",
             "Domain Data : 27 data prioritas",
-            "Domain Aplikasi : 31 aplikasi",
-            "Domain Infrastruktur : Pusat Data, Jaringan Intra",
+            "Status pengisian : 64% (diperbarui 12/05/2026)",
         ],
         url="https://siapdigital.menpan.go.id/arsitektur/kabupaten-lembah-hijau",
         clock="10:42   12/05/2026",
@@ -491,8 +490,10 @@ def i4_kolaborasi(c: Corpus, root: Path) -> None:
         "I4-L2-01",
         "bag-organisasi",
         "missing",
-        "true-missing",
-        "no plan of collaboration between institutions was uploaded",
+        "sibling-pks-not-plan",
+        "no plan of collaboration between institutions was uploaded; the PKS proves the "
+        "collaboration itself (I4-L2-02), not its plan",
+        accept=("missing", "weak"),
     )
     pks = f"{ORGANISASI}/PKS Pemkab - BPS Lembah Hijau 2026.pdf"
     write_pages(
@@ -935,8 +936,10 @@ def i13_i14_teknologi(c: Corpus, root: Path) -> None:
         "I13-L1-03",
         "diskominfo",
         "missing",
-        "true-missing",
-        "no screenshot of the application domain in SIAP Digital was uploaded",
+        "siap-screenshot-of-another-item",
+        "no screenshot of the application domain in SIAP Digital was uploaded; the SIAP Digital "
+        "screenshot of the architecture's filling status (I1-L2-02) is not it",
+        accept=("missing", "weak"),
     )
     sdlc = f"{KOMINFO}/Aplikasi/Dokumentasi SDLC SI-LAYAN (UAT dan Go-Live).pdf"
     write_pages(
@@ -1155,7 +1158,8 @@ def i19_i20_pengguna(c: Corpus, root: Path) -> None:
         "weak",
         "general-skm-for-digital",
         "a general, offline SKM of the service counter offered as satisfaction with DIGITAL "
-        "services: rejected by the internal audit and the assessors",
+        "services: rejected by the internal audit and the assessors (the follow-up report of the "
+        "digital survey is I20-L1-04's, not this row's)",
         [skm],
         accept=NOT_COMPLETE,
     )
