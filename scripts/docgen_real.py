@@ -318,16 +318,18 @@ class Meeting:
     chair: str = "Kepala Dinas Komunikasi dan Informatika"
     points: Sequence[str] = ()
     region: str = "LEMBAH HIJAU"
+    office: str = "DINAS KOMUNIKASI DAN INFORMATIKA"
+    office_code: str = "DISKOMINFO"
 
     def pages(self) -> list[Page]:
         if self.sheet == "UNDANGAN":
             return [
                 [
                     title(f"PEMERINTAH KABUPATEN {self.region}", 13),
-                    title("DINAS KOMUNIKASI DAN INFORMATIKA", 13),
+                    title(self.office, 13),
                     centred("Jalan Pemuda Nomor 7 Lembah Hijau", 9),
                     blank(),
-                    body("Nomor : 005/214/DISKOMINFO/2026"),
+                    body(f"Nomor : 005/214/{self.office_code}/2026"),
                     body("Sifat : Penting"),
                     body("Lampiran : -"),
                     body(f"Hal : Undangan {self.subject}"),

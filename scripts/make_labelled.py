@@ -313,43 +313,54 @@ def i3_sdm(c: Corpus, root: Path) -> None:
         "the digital competency map of the ASN (Aceh Tengah's 16-page map was accepted)",
         [peta],
     )
-    scan = f"{BKPSDM}/Laporan Pemanfaatan Aplikasi Kerja (scan).pdf"
-    write_scan(
+    apps = f"{BKPSDM}/Laporan Pemanfaatan Aplikasi Kerja Digital 2026.pdf"
+    write_pages(
         Paper(
-            ("LAPORAN PEMANFAATAN", "APLIKASI KERJA DIGITAL ASN"),
+            ("LAPORAN PEMANFAATAN", "APLIKASI KERJA DIGITAL ASN", "DAN REKAP PENGGUNA"),
             period="SEMESTER I TAHUN 2026",
             agency="BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
             one_page=True,
             paragraphs=[
                 "Rekap pengguna aplikasi dasar dan sistem kerja digital internal: e-Kinerja "
                 "4.812 pengguna, naskah dinas elektronik 3.905 pengguna, presensi daring 5.120.",
+                "Lampiran: tangkapan layar dasbor aplikasi bertanggal.",
             ],
             signer_title="KEPALA BKPSDM",
         ).pages(),
-        root / scan,
+        root / apps,
     )
     c.label(
         "I3-L1-02",
         "bkpsdm",
         "complete",
-        "scanned-page",
-        "a scanned (image-only) report of the use of digital work apps: OCR reads it",
-        [scan],
+        "report-for-screenshot-item",
+        "a report on the use of digital work apps with its user recap and screenshots: what "
+        "Aceh Tengah uploaded for this screenshot-form item, and it was accepted",
+        [apps],
     )
-    notulen = f"{BKPSDM}/Notulen Komunitas Belajar Digital ASN.pdf"
-    write_pages(
-        Meeting(
-            "NOTULEN RAPAT",
-            "Pertemuan Komunitas Belajar Digital ASN Kabupaten Lembah Hijau",
-            date="Kamis, 16 April 2026",
-            place="Aula BKPSDM",
-            chair="Kepala BKPSDM",
-            points=[
-                "Peserta membahas rancangan modul microlearning tanda tangan elektronik.",
-                "Rancangan jadwal berbagi praktik baik disepakati setiap bulan.",
-                "Dokumentasi dan daftar hadir terlampir.",
-            ],
-        ).pages(),
+    notulen = f"{BKPSDM}/Dokumentasi Komunitas Belajar Digital ASN.pdf"
+    meeting = {
+        "subject": "Pertemuan Komunitas Belajar Digital ASN Kabupaten Lembah Hijau",
+        "date": "Kamis, 16 April 2026",
+        "place": "Aula BKPSDM",
+        "office": "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
+        "office_code": "BKPSDM",
+    }
+    write_bundle(
+        [
+            Meeting("UNDANGAN", **meeting).pages(),  # type: ignore[arg-type]
+            Meeting("DAFTAR HADIR", **meeting).pages(),  # type: ignore[arg-type]
+            Meeting(
+                "NOTULEN RAPAT",
+                chair="Kepala BKPSDM",
+                points=[
+                    "Peserta membahas rancangan modul microlearning tanda tangan elektronik.",
+                    "Rancangan jadwal berbagi praktik baik disepakati setiap bulan.",
+                    "Dokumentasi kegiatan terlampir.",
+                ],
+                **meeting,  # type: ignore[arg-type]
+            ).pages(),
+        ],
         root / notulen,
     )
     c.label(
@@ -357,8 +368,8 @@ def i3_sdm(c: Corpus, root: Path) -> None:
         "bkpsdm",
         "complete",
         "rancangan-in-body",
-        "final minutes whose body discusses 'rancangan modul': a word of the body is not a draft "
-        "mark",
+        "the learning community's meeting package (invitation, attendance, minutes); the final "
+        "minutes discuss a 'rancangan modul': a word of the body is not a draft mark",
         [notulen],
     )
     micro = "Laporan Microlearning ASN 2026.pdf"
@@ -588,11 +599,12 @@ def i8_pdp(c: Corpus, root: Path) -> None:
         "on PDP governance: it qualifies like the base instrument",
         [perbup],
     )
-    sosialisasi = f"{KOMINFO}/PDP/Laporan Sosialisasi PDP 2026.pdf"
-    write_pages(
+    sosialisasi = f"{KOMINFO}/PDP/Laporan Sosialisasi PDP 2026 (scan).pdf"
+    write_scan(
         Paper(
             ("LAPORAN SOSIALISASI", "PELINDUNGAN DATA PRIBADI"),
             period="TAHUN 2026",
+            one_page=True,
             paragraphs=[
                 "Program awareness dan kompetensi PDP: rencana, materi dan daftar hadir "
                 "sosialisasi bagi 212 pegawai pengelola data pribadi.",
@@ -604,8 +616,8 @@ def i8_pdp(c: Corpus, root: Path) -> None:
         "I8-L2-02",
         "diskominfo",
         "complete",
-        "true-complete-report",
-        "the report of the PDP awareness programme",
+        "scanned-page",
+        "the report of the PDP awareness programme, scanned (image only, one page): OCR reads it",
         [sosialisasi],
     )
     dpo = f"{KOMINFO}/PDP/SK Pejabat Pelindungan Data Pribadi.pdf"
@@ -665,8 +677,10 @@ def i8_pdp(c: Corpus, root: Path) -> None:
         "I8-L2-05",
         "diskominfo",
         "missing",
-        "true-missing",
-        "no screenshot of a published privacy notice was uploaded",
+        "l1-description-not-l2-mechanism",
+        "no screenshot of a published privacy notice was uploaded; the level-1 'uraian' of the "
+        "need for a privacy notice is not the notice",
+        accept=("missing", "weak"),
     )
     kebijakan = f"{KOMINFO}/PDP/Kebijakan Pengamanan Data Pribadi.docx"
     write_docx(
@@ -696,8 +710,10 @@ def i8_pdp(c: Corpus, root: Path) -> None:
         "I8-L2-07",
         "diskominfo",
         "missing",
-        "true-missing",
-        "no risk matrix or DPIA form was uploaded",
+        "l1-description-not-l2-mechanism",
+        "no risk matrix or DPIA form was uploaded; the level-1 'uraian' of an initial risk "
+        "identification is not the risk-management mechanism",
+        accept=("missing", "weak"),
     )
 
 
@@ -1224,6 +1240,29 @@ def i19_i20_pengguna(c: Corpus, root: Path) -> None:
         "true-complete-report",
         "the follow-up report of the digital-service satisfaction survey",
         [tindak],
+    )
+    template = f"{DPMPTSP}/Contoh SK Tim Teknis Kepuasan Pengguna (Kab Sukamaju).pdf"
+    write_pages(
+        Instrument(
+            "Tim Teknis Pengelolaan Pengalaman dan Kepuasan Pengguna Layanan Digital",
+            region="SUKAMAJU",
+            form="KEPUTUSAN",
+            number="800/214/ORG",
+            signed_date="4 Agustus 2026",
+            signer="H. SUTRISNO, S.H.",
+            roster=["Ketua : Asisten Administrasi Umum", "Anggota : 9 orang"],
+        ).pages(),
+        root / template,
+    )
+    c.label(
+        "I20-L3-03",
+        "dpmptsp",
+        "weak",
+        "other-region",
+        "the neighbour Kabupaten Sukamaju's SK Tim Teknis, kept as a template: never this "
+        "region's penetapan (the row is also above an incomplete level)",
+        [template],
+        reasons=["other-region"],
     )
 
 
