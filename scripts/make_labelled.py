@@ -856,7 +856,7 @@ def i10_i11_i12_keamanan(c: Corpus, root: Path) -> None:
         "weak",
         "sk-csirt-as-capability",
         "an SK CSIRT offered as documentation of incident handling: an SK proves establishment "
-        "only, not capability",
+        "only, not capability (and the IKASANDI score of the incident-handling area is I12-L1-02's)",
         [csirt],
         accept=NOT_COMPLETE,
     )

@@ -7,7 +7,7 @@ the label's (or one the label accepts) and its reasons include the label's. A fa
 row the audit calls complete where the label says weak or missing: the costliest error, as the OPD
 stops working on a row the assessor will send back. Without --tree the corpus is built first in a
 temporary folder (scripts/make_labelled.py).
-Usage: python scripts/score_labelled.py [--tree DIR] [--json]
+Usage: python scripts/score_labelled.py [--tree DIR] [--map FILE] [--json]
 """
 
 from __future__ import annotations
@@ -160,13 +160,14 @@ def join(labels: Sequence[dict[str, object]], result: dict[str, object] | None) 
     return verdicts
 
 
-def score(outdir: Path) -> Score:
-    """Audit every tree of the corpus under `outdir` and score it against its labels.json."""
+def score(outdir: Path, default_map: str | None = None) -> Score:
+    """Audit every tree of the corpus under `outdir` and score it against its labels.json;
+    `default_map` stands in for the default map (a candidate map to measure)."""
     document = json.loads((outdir / "labels.json").read_text(encoding="utf-8"))
     result = Score()
     for name, tree in document["trees"].items():
         labels = [label for label in document["labels"] if label["tree"] == name]
-        audit, error = run_audit(outdir / tree["path"], tree["map"])
+        audit, error = run_audit(outdir / tree["path"], tree["map"] or default_map)
         if error:
             result.errors.append(error)
         result.verdicts += join(labels, audit)
@@ -176,17 +177,18 @@ def score(outdir: Path) -> Score:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
     parser.add_argument("--tree", type=Path, help="a corpus made by scripts/make_labelled.py")
+    parser.add_argument("--map", help="judge the Pemdi tree with this map, not the default one")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     options = parser.parse_args(argv)
     if options.tree is not None:
-        result = score(options.tree)
+        result = score(options.tree, options.map)
     else:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         import make_labelled
 
         with tempfile.TemporaryDirectory() as folder:
             make_labelled.build(Path(folder))
-            result = score(Path(folder))
+            result = score(Path(folder), options.map)
     print(json.dumps(result.as_json(), indent=1) if options.json else result.report())
     return 1 if result.errors else 0
 
