@@ -627,15 +627,33 @@ def write_screenshot(
     return path
 
 
-def write_docx(pages: Sequence[Page], path: Path, *, stated_pages: int | None = None) -> Path:
+def write_docx(
+    pages: Sequence[Page],
+    path: Path,
+    *,
+    stated_pages: int | None = None,
+    header: str | None = None,
+    table_lines: int = 0,
+) -> Path:
     """A Word version (title lines in bold, centred); `stated_pages` overwrites the page count
-    in docProps/app.xml, which Word often leaves wrong."""
+    in docProps/app.xml, which Word often leaves wrong; `header` is the page header (a kop);
+    the first `table_lines` lines of the first page sit in a one-column table, as templates do."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     word = docx.Document()
+    if header:
+        word.sections[0].header.paragraphs[0].text = header
     for index, page in enumerate(pages):
-        for line in page:
+        lines = list(page)
+        if index == 0 and table_lines:
+            table = word.add_table(rows=table_lines, cols=1)
+            for row, line in zip(table.rows, lines[:table_lines], strict=False):
+                cell = row.cells[0].paragraphs[0]
+                cell.add_run(line.text).bold = line.bold
+                cell.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            lines = lines[table_lines:]
+        for line in lines:
             paragraph = word.add_paragraph()
             run = paragraph.add_run(line.text)
             run.bold = line.bold

@@ -566,15 +566,24 @@ def i8_pdp(c: Corpus, root: Path) -> None:
             ],
             mark=mark,
         )
-        if suffix == "docx":
-            write_docx(paper.pages(), root / path)
+        if suffix == "docx":  # a Word template: the title in a table, the kop in the header
+            write_docx(
+                paper.pages(),
+                root / path,
+                header="PEMERINTAH KABUPATEN LEMBAH HIJAU - DINAS KOMUNIKASI DAN INFORMATIKA",
+                table_lines=2,
+            )
         else:
             write_pages(paper.pages(), root / path)
         c.label(
             f"I8-L1-{seq:02d}",
             "diskominfo",
             "complete",
-            "draft-accepted" if mark else "true-complete-report",
+            "draft-accepted"
+            if mark
+            else "docx-title-in-table"
+            if suffix == "docx"
+            else "true-complete-report",
             "level 1 asks for the seven 'uraian' (descriptions); a draft is what the item asks"
             if mark
             else "one of the seven baseline 'uraian' of the PDP governance",
