@@ -22,12 +22,12 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from docgen_real import (
     Instrument,
     Meeting,
-    Page,
     Paper,
     body,
     title,
@@ -84,8 +84,20 @@ class Corpus:
     root: Path
     labels: list[Label] = field(default_factory=list)
 
-    def label(self, *args: object, **kwargs: object) -> None:
-        self.labels.append(Label(*args, **kwargs))  # type: ignore[arg-type]
+    def label(
+        self,
+        code: str,
+        agency: str,
+        status: str,
+        trap: str,
+        why: str,
+        files: Sequence[str] = (),
+        *,
+        reasons: Sequence[str] = (),
+        accept: Sequence[str] = (),
+        tree: str = "pemdi",
+    ) -> None:
+        self.labels.append(Label(code, agency, status, trap, why, files, reasons, accept, tree))
 
 
 NOT_COMPLETE = ("weak", "missing")
@@ -339,18 +351,19 @@ def i3_sdm(c: Corpus, root: Path) -> None:
         [apps],
     )
     notulen = f"{BKPSDM}/Dokumentasi Komunitas Belajar Digital ASN.pdf"
-    meeting = {
-        "subject": "Pertemuan Komunitas Belajar Digital ASN Kabupaten Lembah Hijau",
-        "date": "Kamis, 16 April 2026",
-        "place": "Aula BKPSDM",
-        "office": "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
-        "office_code": "BKPSDM",
-    }
+    sheet = partial(
+        Meeting,
+        subject="Pertemuan Komunitas Belajar Digital ASN Kabupaten Lembah Hijau",
+        date="Kamis, 16 April 2026",
+        place="Aula BKPSDM",
+        office="BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
+        office_code="BKPSDM",
+    )
     write_bundle(
         [
-            Meeting("UNDANGAN", **meeting).pages(),  # type: ignore[arg-type]
-            Meeting("DAFTAR HADIR", **meeting).pages(),  # type: ignore[arg-type]
-            Meeting(
+            sheet("UNDANGAN").pages(),
+            sheet("DAFTAR HADIR").pages(),
+            sheet(
                 "NOTULEN RAPAT",
                 chair="Kepala BKPSDM",
                 points=[
@@ -358,7 +371,6 @@ def i3_sdm(c: Corpus, root: Path) -> None:
                     "Rancangan jadwal berbagi praktik baik disepakati setiap bulan.",
                     "Dokumentasi kegiatan terlampir.",
                 ],
-                **meeting,  # type: ignore[arg-type]
             ).pages(),
         ],
         root / notulen,
@@ -1285,19 +1297,14 @@ def spbe(c: Corpus) -> None:
     (root / "evidence-check.yaml").write_text(f"region: {REGION}\n", encoding="utf-8")
     kominfo, hukum, insp = "01. Diskominfo", "02. Bagian Hukum", "03. Inspektorat"
 
-    def label(
-        code: str, agency: str, status: str, trap: str, why: str, files: list[str], **kw: object
-    ) -> None:
-        c.label(code, agency, status, trap, why, files, tree="spbe", **kw)  # type: ignore[arg-type]
-
-    def perbup(topic: str, number: str, **kw: object) -> list[Page]:
-        return Instrument(
-            topic, number=number, year=SPBE_YEAR, signed_date="10 Maret 2025", **kw
-        ).pages()  # type: ignore[arg-type]
+    label = partial(c.label, tree="spbe")
+    perbup = partial(Instrument, year=SPBE_YEAR, signed_date="10 Maret 2025")
 
     path = f"{hukum}/Perbup 2 Tahun 2025 Arsitektur SPBE.pdf"
     write_pages(
-        perbup("Arsitektur Sistem Pemerintahan Berbasis Elektronik", "2", spaced_head=True),
+        perbup(
+            "Arsitektur Sistem Pemerintahan Berbasis Elektronik", number="2", spaced_head=True
+        ).pages(),
         root / path,
     )
     label(
@@ -1311,7 +1318,10 @@ def spbe(c: Corpus) -> None:
     )
     path = f"{hukum}/Perbup 3 Tahun 2025 Peta Rencana SPBE (TTE).pdf"
     write_pages(
-        perbup("Peta Rencana Sistem Pemerintahan Berbasis Elektronik", "3", esign=True), root / path
+        perbup(
+            "Peta Rencana Sistem Pemerintahan Berbasis Elektronik", number="3", esign=True
+        ).pages(),
+        root / path,
     )
     label(
         "spbe02-l2-perbup",
@@ -1323,7 +1333,9 @@ def spbe(c: Corpus) -> None:
     )
     path = f"{hukum}/Perbup 4 Tahun 2025.pdf"
     write_pages(
-        perbup("Pencabutan Peraturan Bupati Nomor 5 Tahun 2019 tentang Manajemen Data", "4"),
+        perbup(
+            "Pencabutan Peraturan Bupati Nomor 5 Tahun 2019 tentang Manajemen Data", number="4"
+        ).pages(),
         root / path,
     )
     for code in ("spbe03-l1-rancangan", "spbe03-l2-perbup"):
@@ -1363,9 +1375,9 @@ def spbe(c: Corpus) -> None:
     write_pages(
         perbup(
             "Penyelenggaraan Layanan Pusat Data",
-            "6",
+            number="6",
             hyphen_break=("PENYELENGGARAAN", "PENYELENGGA", "-"),
-        ),
+        ).pages(),
         root / path,
     )
     label(
