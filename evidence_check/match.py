@@ -207,14 +207,44 @@ class Words:
         span = len(phrase) + WINDOW_SLACK
         best = 0.0
         for anchor in sorted({p for h in hits for p, _ in h}):
-            similar = [
-                max((s for p, s in h if anchor <= p < anchor + span), default=0.0) for h in hits
-            ]
+            similar = _in_order(phrase, hits, anchor, anchor + span)
             score = 100.0 * (sum(w * s for w, s in zip(weights, similar, strict=True)) / total) ** 2
             if any(s == 0.0 and t not in STOPWORDS for t, s in zip(phrase, similar, strict=True)):
                 score = min(score, MISSING_WORD_CAP)
             best = max(best, score)
         return best
+
+
+def _in_order(
+    phrase: tuple[str, ...], hits: list[list[tuple[int, float]]], start: int, end: int
+) -> list[float]:
+    """Each word's similarity at a place after the previous word's, within [start, end), the
+    places chosen for the best weighted sum (a small dynamic programme over the hits).
+
+    Word order counts: "Audit Keamanan SPBE pada Aplikasi" is no "Audit Aplikasi SPBE". A word
+    that finds no place after its predecessor scores 0; stopwords may stand anywhere or nowhere.
+    """
+    weights = _weights(phrase)
+    # state: last position used -> (weighted sum, similarities so far)
+    states: dict[int, tuple[float, list[float]]] = {start - 1: (0.0, [])}
+    for token, weight, found in zip(phrase, weights, hits, strict=True):
+        inside = [(p, s) for p, s in found if start <= p < end]
+        if token in STOPWORDS:
+            best = max((s for _, s in inside), default=0.0)
+            states = {k: (v + weight * best, [*sims, best]) for k, (v, sims) in states.items()}
+            continue
+        following: dict[int, tuple[float, list[float]]] = {}
+        for last, (value, sims) in states.items():
+            for place, similarity in inside:
+                if place > last:
+                    candidate = (value + weight * similarity, [*sims, similarity])
+                    if place not in following or candidate[0] > following[place][0]:
+                        following[place] = candidate
+        if not following:  # no place after the previous word: this word is absent here
+            best_state = max(states.values(), key=lambda v: v[0])
+            return [*best_state[1], 0.0] + [0.0] * (len(phrase) - len(best_state[1]) - 1)
+        states = following
+    return max(states.values(), key=lambda v: v[0])[1]
 
 
 #: the phrases worth scoring on a document's title and on its name

@@ -60,3 +60,12 @@ def test_one_ocr_slip_per_word_is_forgiven_two_are_another_word() -> None:
 def test_indonesian_titles_put_words_between_a_phrases_words() -> None:
     title = "LAPORAN REVIU ATAS KEBIJAKAN INTERNAL TENTANG ARSITEKTUR SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK"
     assert score("Laporan Reviu Arsitektur SPBE", title) == 100
+
+
+def test_word_order_inside_a_phrase_counts() -> None:
+    """A security audit of an application is not the application audit (a sibling row)."""
+    assert score("Audit Aplikasi SPBE", "LAPORAN AUDIT KEAMANAN SPBE PADA APLIKASI") < 60
+    assert score("Audit Keamanan SPBE", "LAPORAN AUDIT KEAMANAN SPBE PADA APLIKASI") == 100
+    assert score("Audit Aplikasi SPBE", "LAPORAN AUDIT APLIKASI SPBE TAHUN 2025") == 100
+    # a word repeated later still finds its place after the previous word
+    assert score("Tim Koordinasi SPBE", "TIM PENYUSUN SPBE DAN TIM KOORDINASI SPBE") == 100
