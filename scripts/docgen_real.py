@@ -129,9 +129,16 @@ class Instrument:
             first.append(title("RANCANGAN", 12))
         elif self.salinan:
             first.append(Line("SALINAN", 10, True, "L"))
+        if self.issuer == "BUPATI":
+            first += [title(f"BUPATI {self.region}", 13), title(f"PROVINSI {self.province}", 13)]
+        else:  # an office's own kop
+            office = self.issuer.removeprefix("KEPALA ").replace("SEKRETARIS", "SEKRETARIAT")
+            first += [
+                title(f"PEMERINTAH KABUPATEN {self.region}", 13),
+                title(office, 13),
+                centred(f"Jalan Pemuda Nomor 7 {self.region.title()}", 9),
+            ]
         first += [
-            title(f"BUPATI {self.region}", 13),
-            title(f"PROVINSI {self.province}", 13),
             blank(),
             title(letter_spaced(self.head) if self.spaced_head else self.head),
             title(self.number_line(), 12),

@@ -51,6 +51,15 @@ def test_the_committed_labels_are_the_ones_the_script_writes(corpus: Path) -> No
     )
 
 
+def test_every_label_names_files_the_corpus_holds(corpus: Path) -> None:
+    document = json.loads((corpus / "labels.json").read_text(encoding="utf-8"))
+    for label in document["labels"]:
+        tree = corpus / document["trees"][label["tree"]]["path"]
+        assert (tree / "evidence-check.yaml").is_file()
+        for name in label["files"]:
+            assert (tree / name).is_file(), name
+
+
 def test_the_corpus_is_wide_enough() -> None:
     labels = json.loads(COMMITTED.read_text(encoding="utf-8"))["labels"]
     pemdi = [label for label in labels if label["tree"] == "pemdi"]
