@@ -200,7 +200,6 @@ def i1_tata_kelola(c: Corpus, root: Path) -> None:
             "Pengisian Arsitektur Pemdi (sebagian layanan)",
         ],
         rows=[
-            "Domain Proses Bisnis : 18 layanan terpetakan",
             "Domain Layanan : 42 layanan (sebagian)",
             "Domain Data : 27 data prioritas",
             "Status pengisian : 64% (diperbarui 12/05/2026)",
@@ -210,7 +209,7 @@ def i1_tata_kelola(c: Corpus, root: Path) -> None:
     )
     c.label(
         "I1-L2-02",
-        "bappeda",
+        "diskominfo",
         "complete",
         "screenshot-with-url-date",
         "a screenshot of the architecture filled in SIAP Digital, with the URL, a date and the "
@@ -292,7 +291,7 @@ def i2_manajemen(c: Corpus, root: Path) -> None:
     write_garbage_layer(report.pages(), root / path, bad=(0,))
     c.label(
         "I2-L1-02",
-        "bappeda",
+        "diskominfo",
         "complete",
         "garbage-text-layer",
         "the report's cover has a broken text layer (shifted glyph codes, control characters): "
@@ -487,7 +486,7 @@ def i4_kolaborasi(c: Corpus, root: Path) -> None:
     write_bundle([sk.pages(), plan.pages(), minutes.pages()], root / bundle)
     c.label(
         "I4-L1-01",
-        "bag-organisasi",
+        "diskominfo",
         "complete",
         "bundle-3-parts",
         "part 1 (pages 1-3) of a 'Data Dukung' bundle: the signed SK Tim Koordinasi Pemdi",
@@ -801,7 +800,7 @@ def i9_audit(c: Corpus, root: Path) -> None:
         "inspektorat",
         "weak",
         "outdated-report",
-        "the internal audit report is from 2022: four years old for the 2026 evaluation",
+        "the internal audit report is from 2022: older than the two years an audit counts for",
         [lha],
         reasons=["outdated"],
     )
@@ -1200,11 +1199,11 @@ def i19_i20_pengguna(c: Corpus, root: Path) -> None:
         [skm],
         accept=NOT_COMPLETE,
     )
-    rekap = f"{DPMPTSP}/Rekap Transaksi Layanan Digital Jul 2025 - Jun 2026.pdf"
+    rekap = f"{DPMPTSP}/Rekap Transaksi Layanan Digital 2026.pdf"
     write_pages(
         Paper(
             ("REKAPITULASI JUMLAH TRANSAKSI", "LAYANAN DIGITAL"),
-            period="JULI 2025 - JUNI 2026 (12 BULAN)",
+            period="JANUARI - DESEMBER 2026 (12 BULAN)",
             agency="DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU",
             paragraphs=[
                 "Jumlah transaksi layanan digital per bulan selama 12 bulan: perizinan daring "
@@ -1233,7 +1232,7 @@ def i19_i20_pengguna(c: Corpus, root: Path) -> None:
     )
     c.label(
         "I20-L1-03",
-        "dpmptsp",
+        "bag-organisasi",
         "missing",
         "event-photo",
         "a photo of the event under its banner: no invitation, attendance list or minutes; a "
