@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from evidence_check import __version__, memo
 from evidence_check.cache import Cache
+from evidence_check.checks.instrument import Region, parse_region
 from evidence_check.discover import discover
 from evidence_check.extract import ocr
 from evidence_check.judge import judge
@@ -23,6 +25,7 @@ from evidence_check.models import (
     DocumentEntry,
     EvidenceMap,
     Finding,
+    Form,
     Profile,
     Settings,
     SkippedFile,
@@ -73,7 +76,10 @@ def audit(
     if known is not None:  # nothing that decides the result has changed since the last audit
         cache.close()
         timings["read"] = time.perf_counter() - started
-        return _result(evidence_map, root, settings, found, *known, stamp, options.ocr, timings)
+        region = audited_region(settings.region, evidence_map.evaluation) or known[2]
+        return _result(
+            evidence_map, root, settings, found, *known[:2], stamp, options.ocr, timings, region
+        )
     profiles: list[Profile] = []
     entries: list[DocumentEntry] = []
     skipped: list[SkippedFile] = []
@@ -115,6 +121,7 @@ def audit(
     ]
     profiles.sort(key=lambda p: p.path)
     timings["read"] = time.perf_counter() - started
+    region = audited_region(settings.region, evidence_map.evaluation) or usual_issuer(profiles)
     findings = judge(
         evidence_map,
         profiles,
@@ -122,14 +129,35 @@ def audit(
         timings,
         pins=settings.region.pins,
         waivers=waivers,
+        region=parse_region(region),
     )
     documents = tuple(sorted(entries, key=lambda e: e.path))
     if settings.cache_dir is not None:
         with Cache(settings.cache_dir) as memo_cache:
-            memo_cache.remember_result(key, memo.encode(findings, documents, waivers))
+            memo_cache.remember_result(key, memo.encode(findings, documents, waivers, region))
     return _result(
-        evidence_map, root, settings, found, findings, documents, stamp, options.ocr, timings
+        evidence_map,
+        root,
+        settings,
+        found,
+        findings,
+        documents,
+        stamp,
+        options.ocr,
+        timings,
+        region,
     )
+
+
+def usual_issuer(profiles: list[Profile]) -> str | None:
+    """The region most regulations and decrees of the tree were issued by: the audited region
+    when neither the settings nor the map name it."""
+    issued = Counter(
+        str(Region(*p.issuer))
+        for p in profiles
+        if p.issuer is not None and p.form in (Form.REGULATION, Form.DECREE)
+    )
+    return issued.most_common(1)[0][0] if issued else None
 
 
 def _result(
@@ -142,6 +170,7 @@ def _result(
     stamp: str,
     ocr_available: bool,
     timings: dict[str, float],
+    region: str | None,
 ) -> AuditResult:
     # a self-check sees only its own rows: a projection of the whole region would mislead
     projection = (
@@ -164,6 +193,6 @@ def _result(
         projection=projection,
         ocr_available=ocr_available,
         timings=timings,
-        region=audited_region(settings.region, evidence_map.evaluation),
+        region=region,
         region_settings=settings.region,
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from evidence_check.checks.instrument import Region, same_region
 from evidence_check.match import Matcher, prepare
 from evidence_check.models import (
     Candidate,
@@ -61,7 +62,11 @@ def rows(evidence_map: EvidenceMap, own_agency: str | None) -> Iterator[Row]:
 
 
 def document_problems(
-    profile: Profile, evidence: Evidence, allowed: tuple[str, ...], evaluation: Evaluation
+    profile: Profile,
+    evidence: Evidence,
+    allowed: tuple[str, ...],
+    evaluation: Evaluation,
+    region: Region | None = None,
 ) -> tuple[Reason, ...]:
     """What keeps a matched document from qualifying for one row, in reason order."""
     found: set[Reason] = set()
@@ -70,6 +75,11 @@ def document_problems(
         found.add(reading.problem.code)
     if profile.agency not in allowed:
         found.add(Reason.MISPLACED)
+    # a neighbour's Perbup used as a template is never this region's (a province's or the
+    # nation's instrument names no kabupaten or kota: no issuer)
+    issuer = Region(*profile.issuer) if profile.issuer else None
+    if region is not None and issuer is not None and not same_region(issuer, region):
+        found.add(Reason.OTHER_REGION)
     if profile.readable:
         if reading.draft_marker is not None and not evidence.accept_draft:
             found.add(Reason.DRAFT)
@@ -100,6 +110,7 @@ def judge(
     *,
     pins: tuple[Pin, ...] = (),
     waivers: tuple[Waiver, ...] = (),
+    region: Region | None = None,
 ) -> tuple[Finding, ...]:
     """Judge every row; `timings` receives the seconds spent matching and judging.
 
@@ -136,7 +147,7 @@ def judge(
             scored_cache[row.evidence.id] = scored
             matching += time.perf_counter() - match_started
         scored = _pinned(row, pins, by_path) + scored_cache[row.evidence.id]
-        finding = _judge_row(row, scored, match, evidence_map.evaluation)
+        finding = _judge_row(row, scored, match, evidence_map.evaluation, region)
         waiver = next((w for w in waivers if _waives(w, finding)), None)
         if waiver is not None:
             finding = replace(finding, status=Status.WAIVED, reasons=(), waiver=waiver)
@@ -215,19 +226,27 @@ def same_document(a: Profile, b: Profile) -> bool:
     first, second = a.reading, b.reading
     if first.content_key == second.content_key:
         return True
+    # a word processor's page count is metadata, often wrong: copies across formats are told by
+    # their content (title, numbers, year), page counts only between paginated files
+    paginated = not (a.path.lower().endswith(_FLOWING) or b.path.lower().endswith(_FLOWING))
     if (
         not first.title
         or not second.title
         or a.year != b.year
-        or abs(first.pages - second.pages) > 1
+        or (paginated and abs(first.pages - second.pages) > 1)
     ):
         return False
     title_a, title_b = _without_copy_marks(first.title), _without_copy_marks(second.title)
+    if not paginated:  # a flowed text has no first page: its title area may run on into the body
+        words = min(len(title_a.split()), len(title_b.split()))
+        title_a, title_b = (" ".join(t.split()[:words]) for t in (title_a, title_b))
     if _distinguishing(title_a) != _distinguishing(title_b):
         return False
     return fuzz.ratio(title_a, title_b) >= SAME_TITLE
 
 
+#: formats whose pages are flowed by the reader, not fixed in the file
+_FLOWING = (".docx", ".doc", ".odt", ".rtf")
 #: how alike two title areas must be for a scan and a print to be one document
 SAME_TITLE = 92.0
 _DISTINGUISHING = re.compile(
@@ -246,7 +265,11 @@ def _distinguishing(title: str) -> list[str]:
 
 
 def _judge_row(
-    row: Row, scored: list[tuple[Profile, float, Candidate]], match: float, evaluation: Evaluation
+    row: Row,
+    scored: list[tuple[Profile, float, Candidate]],
+    match: float,
+    evaluation: Evaluation,
+    region: Region | None,
 ) -> Finding:
     matched: list[Candidate] = []
     qualifying: list[Candidate] = []
@@ -262,8 +285,8 @@ def _judge_row(
         seen_paths.add(profile.path)
         if score < match:
             continue
-        problems = document_problems(profile, row.evidence, row.allowed, evaluation)
-        judged = replace(candidate, problems=problems)
+        problems = document_problems(profile, row.evidence, row.allowed, evaluation, region)
+        judged = replace(candidate, problems=problems, amends=profile.amends)
         matched.append(judged)
         if not problems:
             qualifying.append(judged)

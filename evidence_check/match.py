@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from evidence_check.checks.instrument import REVOCATION
 from evidence_check.models import Evidence, Form, Kind, Profile, Reading, Thresholds
 from evidence_check.text import normalize
 
@@ -127,6 +128,8 @@ class Query:
     phrases: tuple[tuple[str, ...], ...]
     must: tuple[tuple[str, ...], ...]
     kind: Kind
+    #: the requirement itself asks for a revocation (a rare "pencabutan" item)
+    revocation: bool = False
 
 
 def prepare(evidence: Evidence) -> Query:
@@ -135,6 +138,7 @@ def prepare(evidence: Evidence) -> Query:
         phrases=tuple(t for t in (tuple(normalize(p).split()) for p in phrases) if t),
         must=tuple(t for t in (tuple(normalize(p).split()) for p in evidence.must_include) if t),
         kind=evidence.kind,
+        revocation=any("pencabutan" in normalize(p).split() for p in (evidence.title, *phrases)),
     )
 
 
@@ -356,6 +360,9 @@ class Matcher:
         else:
             score = name  # unreadable or without text: the name is all there is
         score = min(score, COMPATIBLE[query.kind][profile.form])
+        if profile.action == REVOCATION and not query.revocation:
+            # "tentang Pencabutan Peraturan Bupati ... tentang X" ends X: it is never X
+            score = min(score, MISSING_WORD_CAP)
         if query.must and not all(self._present(m, index) for m in query.must):
             score = min(score, MISSING_WORD_CAP)
         return Match(score=round(score, 1), page=page, snippet=snippet)

@@ -50,8 +50,10 @@ def encode(
     findings: tuple[Finding, ...],
     documents: tuple[DocumentEntry, ...],
     waivers: tuple[Waiver, ...] = (),
+    region: str | None = None,
 ) -> bytes:
     data = {
+        "region": region,
         "findings": [
             [
                 f.indicator.id,
@@ -69,6 +71,7 @@ def encode(
                         c.year,
                         [r.value for r in c.problems],
                         c.pinned,
+                        c.amends,
                     ]
                     for c in f.documents
                 ],
@@ -96,8 +99,8 @@ def encode(
 
 def decode(
     payload: bytes, evidence_map: EvidenceMap, waivers: tuple[Waiver, ...] = ()
-) -> tuple[tuple[Finding, ...], tuple[DocumentEntry, ...]] | None:
-    """The remembered findings and documents; None when the memo cannot be used."""
+) -> tuple[tuple[Finding, ...], tuple[DocumentEntry, ...], str | None] | None:
+    """The remembered findings, documents and region; None when the memo cannot be used."""
     try:
         data: dict[str, Any] = json.loads(zlib.decompress(payload))
         indicators = {i.id: i for i in evidence_map.indicators}
@@ -123,6 +126,7 @@ def decode(
                             year=c[5],
                             problems=tuple(Reason(r) for r in c[6]),
                             pinned=c[7],
+                            amends=c[8],
                         )
                         for c in candidates
                     ),
@@ -143,6 +147,6 @@ def decode(
             )
             for d in data["documents"]
         )
-        return tuple(findings), documents
+        return tuple(findings), documents, data["region"]
     except (ValueError, KeyError, TypeError, IndexError, StopIteration, zlib.error):
         return None  # a damaged or foreign memo is a miss, never a wrong result

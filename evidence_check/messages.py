@@ -142,6 +142,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Lengkapi dahulu level {level} indikator ini; butir ini baru dinilai setelahnya.",
         "en": "Complete level {level} of this indicator first; this item is judged only after it.",
     },
+    "action.amends": {
+        "id": "Dokumen ini mengubah {amends}: unggah juga peraturan yang diubah bersama perubahannya.",
+        "en": "This document amends {amends}: upload the amended instrument beside it.",
+    },
     "action.draft": {
         "id": "Unggah versi yang sudah ditetapkan, bukan rancangannya.",
         "en": "Upload the enacted version, not the draft.",

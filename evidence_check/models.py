@@ -330,6 +330,12 @@ class Profile:
     form: Form
     #: the text's own year, else a year in the file name
     year: int | None
+    #: what the instrument does: "revocation", "amendment" or None (checks/instrument.py)
+    action: str | None = None
+    #: the instrument an amendment amends, as printed ("Peraturan Bupati X Nomor 5 Tahun 2019")
+    amends: str | None = None
+    #: the kabupaten or kota that issued it, as (kind, name), e.g. ("kabupaten", "mojosari")
+    issuer: tuple[str, str] | None = None
 
     @property
     def readable(self) -> bool:
@@ -353,6 +359,8 @@ class Candidate:
     problems: tuple[Reason, ...] = ()
     #: a pin in the region settings names this file for this requirement
     pinned: bool = False
+    #: an amendment: the instrument it amends, which should be uploaded beside it
+    amends: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from evidence_check.checks import draft, form, ratification, year
+from evidence_check.checks import draft, form, instrument, ratification, year
 from evidence_check.models import Extraction, Form, Profile, Reading, SourceFile
 from evidence_check.text import collapse, normalize, visible
 
@@ -95,6 +95,8 @@ def locate(source: SourceFile, reading: Reading) -> Profile:
     doc_form = reading.title_form
     if doc_form is Form.UNKNOWN and not reading.title:
         doc_form = form.detect_form("", stem)
+    action, amends = instrument.action(reading.title_display)
+    issuer = instrument.issuer(reading.title_display) if reading.title_display else None
     return Profile(
         path=source.path,
         agency=source.agency,
@@ -102,4 +104,7 @@ def locate(source: SourceFile, reading: Reading) -> Profile:
         reading=reading,
         form=doc_form,
         year=reading.text_year or year.name_year(stem),
+        action=action,
+        amends=amends,
+        issuer=(issuer.kind, issuer.name) if issuer else None,
     )

@@ -254,7 +254,17 @@ class Minutes:
         ]
 
 
-Document = Regulation | Report | Letter | Attendance | Minutes
+@dataclass
+class Pages:
+    """Any document given as its pages' lines (another region's Perbup, a province's Pergub)."""
+
+    lines: list[list[str]]
+
+    def pages(self) -> list[list[str]]:
+        return self.lines
+
+
+Document = Regulation | Report | Letter | Attendance | Minutes | Pages
 
 
 def write_pdf(document: Document, path: Path) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from helpers import assert_status, build_tree, docgen, run_audit, statuses
+from helpers import MAP, assert_status, build_tree, docgen, run_audit, statuses
 from PIL import Image
 
 Regulation, Report, Letter = docgen.Regulation, docgen.Report, docgen.Letter
@@ -244,3 +244,109 @@ def test_self_check_lists_only_the_agencys_rows_and_takes_its_files_as_its_own(
     assert {f.agency for f in result.findings if f.evidence.id == "arsitektur-perbup"} == {
         "bag-hukum"
     }
+
+
+# --- what an instrument does and whose it is (issue: judge like an assessor) --------------------
+
+REVOKING = Regulation(
+    topic="Pencabutan Peraturan Bupati Mojosari Nomor 5 Tahun 2019 tentang Arsitektur SPBE",
+    number="9",
+    year=2024,
+)
+
+
+def test_a_revocation_is_never_the_instrument_it_revokes(tmp_path: Path) -> None:
+    """ "tentang Pencabutan Peraturan Bupati ... tentang Arsitektur SPBE" ends the architecture
+    policy: counting it as that policy is a false complete."""
+    assert_status(
+        tmp_path,
+        {"03. Bagian Hukum/Perbup 9 2024.pdf": REVOKING},
+        {"arsitektur-perbup": "missing"},
+    )
+
+
+def test_an_amendment_qualifies_like_its_base_and_asks_for_both(tmp_path: Path) -> None:
+    amendment = Regulation(
+        topic="Perubahan atas Peraturan Bupati Mojosari Nomor 5 Tahun 2019 tentang Arsitektur SPBE",
+        number="7",
+        year=2024,
+    )
+    result = assert_status(
+        tmp_path,
+        {"03. Bagian Hukum/Perbup 7 2024.pdf": amendment},
+        {"arsitektur-perbup": "complete"},
+    )
+    row = next(f for f in result.findings if f.evidence.id == "arsitektur-perbup")
+    assert row.documents[0].amends == "PERATURAN BUPATI MOJOSARI NOMOR 5 TAHUN 2019"
+    assert row.documents[0].year == 2024
+
+
+def test_another_regions_regulation_is_weak_other_region(tmp_path: Path) -> None:
+    """A neighbour's Perbup used as a template is not this region's policy."""
+    neighbour = docgen.Regulation(topic="Arsitektur SPBE", number="4", year=2023).pages()
+    text = [[line.replace("MOJOSARI", "SIDOARJO") for line in page] for page in neighbour]
+    root = tmp_path / "tree"
+    docgen.write_pdf(docgen.Pages(text), root / "03. Bagian Hukum" / "Perbup Arsitektur.pdf")
+    own = tmp_path / "own"
+    docgen.write_pdf(
+        docgen.Regulation(topic="Arsitektur SPBE", number="4", year=2023),
+        own / "03. Bagian Hukum" / "Perbup Arsitektur.pdf",
+    )
+    evidence_map = MAP.replace(
+        "name: Evaluasi SPBE 2025", "name: Evaluasi SPBE 2025 Kabupaten Mojosari"
+    )
+    assert statuses(run_audit(root, evidence_map))["arsitektur-perbup"] == ("weak", "other-region")
+    assert statuses(run_audit(own, evidence_map))["arsitektur-perbup"] == ("complete",)
+
+
+def test_without_a_named_region_the_trees_usual_issuer_is_the_region(tmp_path: Path) -> None:
+    """No settings and no region in the map: most instruments of the tree name the region."""
+    neighbour = [
+        [line.replace("MOJOSARI", "SIDOARJO") for line in page]
+        for page in docgen.Regulation(topic="Peta Rencana SPBE", number="4", year=2023).pages()
+    ]
+    root = build_tree(
+        tmp_path / "tree",
+        {
+            "03. Bagian Hukum/Perbup Arsitektur.pdf": docgen.Regulation(topic="Arsitektur SPBE"),
+            "02. Bappeda/SK Dewan.pdf": docgen.Regulation(
+                topic="Dewan Smart City", form="KEPUTUSAN"
+            ),
+        },
+    )
+    docgen.write_pdf(docgen.Pages(neighbour), root / "03. Bagian Hukum" / "Perbup Peta.pdf")
+    result = run_audit(root)
+    assert result.region == "Kabupaten Mojosari"
+    assert statuses(result)["peta-perbup"] == ("weak", "other-region")
+
+
+def test_a_provinces_instrument_is_not_another_region(tmp_path: Path) -> None:
+    provincial = [
+        [
+            line.replace("BUPATI MOJOSARI", "GUBERNUR JAWA TIMUR").replace(
+                "PERATURAN BUPATI", "PERATURAN GUBERNUR"
+            )
+            for line in page
+        ]
+        for page in docgen.Regulation(topic="Arsitektur SPBE", number="4", year=2023).pages()
+    ]
+    root = tmp_path / "tree"
+    docgen.write_pdf(docgen.Pages(provincial), root / "03. Bagian Hukum" / "Pergub.pdf")
+    evidence_map = MAP.replace(
+        "name: Evaluasi SPBE 2025", "name: Evaluasi SPBE 2025 Kabupaten Mojosari"
+    )
+    assert "other-region" not in statuses(run_audit(root, evidence_map))["arsitektur-perbup"]
+
+
+def test_a_word_copy_and_its_pdf_count_once_whatever_the_page_count_says(tmp_path: Path) -> None:
+    """Word's page count is metadata (often wrong): the DOCX and the PDF of one quarterly report
+    are one document, so two distinct reports are still needed."""
+    q1 = Report(
+        title="Laporan Monitoring Pelaksanaan Smart City",
+        period="TRIWULAN I TAHUN 2025",
+        signed_date="5 April 2025",
+        body_mentions=["kegiatan " * 400] * 6,
+    )
+    root = build_tree(tmp_path / "tree", {"DLH/TW1.pdf": q1, "DLH/TW1.docx": q1})
+    got = statuses(run_audit(root))
+    assert got["laporan-triwulan@dlh"] == ("weak", "too-few")

@@ -288,6 +288,8 @@ def _item(
         actions = [message(f"action.{r.value}", lang, **values) for r in finding.reasons]
     searchable = {d.path for d in result.documents if d.ocr_pages}
     for candidate in finding.documents:
+        if candidate.amends:
+            actions.append(message("action.amends", lang, amends=clean(candidate.amends)))
         if candidate.path in searchable:
             name = clean(candidate.path.rsplit("/", 1)[-1])
             actions.append(message("action.searchable", lang, name=name))

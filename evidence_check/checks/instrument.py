@@ -1,0 +1,114 @@
+"""What an instrument does and whose it is, read from its title area.
+
+`action` tells a revocation ("tentang Pencabutan Peraturan Bupati Nomor 5 Tahun 2019 tentang ...")
+and an amendment ("tentang Perubahan atas Peraturan Bupati ... tentang X") from an instrument that
+sets something up; `issuer` reads the region that issued a document from its head ("BUPATI
+MOJOSARI", "PERATURAN WALI KOTA MALANG", a letterhead "PEMERINTAH KABUPATEN SIDOARJO"). Neither
+judges: the matcher and the judge decide what the facts mean for a requirement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from evidence_check.text import clean
+
+REVOCATION, AMENDMENT = "revocation", "amendment"
+
+_TOPIC = re.compile(r"\btentang\s+(.*)", re.IGNORECASE | re.DOTALL)
+_REVOKES = re.compile(r"^pencabutan\b", re.IGNORECASE)
+_AMENDS = re.compile(
+    r"^perubahan\s+(?:(?:kedua|ketiga|keempat|kelima|ke-?\s*\d+)\s+)?atas\s+(.*?)(?:\s+tentang\b|$)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def action(title_display: str) -> tuple[str | None, str | None]:
+    """(REVOCATION or AMENDMENT or None, the instrument revoked or amended, as printed)."""
+    topic = _TOPIC.search(" ".join(title_display.split()))
+    if topic is None:
+        return None, None
+    rest = topic.group(1)
+    if _REVOKES.match(rest):
+        return REVOCATION, None
+    amended = _AMENDS.match(rest)
+    if amended:
+        return AMENDMENT, amended.group(1).strip(" ,.") or None
+    return None, None
+
+
+@dataclass(frozen=True)
+class Region:
+    """A region as documents and settings name it: ("kabupaten", "mojosari"), ("kota", "malang")."""
+
+    kind: str
+    name: str
+
+    def __str__(self) -> str:
+        return f"{self.kind.capitalize()} {self.name.title()}"
+
+
+#: words that end a region's name in a title ("BUPATI MOJOSARI PROVINSI JAWA TIMUR")
+_AFTER_NAME = (
+    "provinsi|nomor|no|tentang|peraturan|keputusan|kabupaten|kota|dengan|salinan|tahun|"
+    "selaku|dan|yang|pada|di|menimbang|instruksi|surat|edaran|dinas|badan|sekretariat|"
+    "inspektorat|bagian|laporan|jalan|jl|telepon|telp|kantor|rancangan|draft|konsep"
+)
+_NAME = rf"((?:(?!(?:{_AFTER_NAME})\b)[a-z][a-z0-9'\-]*\s*){{1,4}})"
+_HEAD_OF_REGION = re.compile(rf"^(?:\W*salinan\W+)?(bupati|wali\s*kota)\s+{_NAME}", re.IGNORECASE)
+_INSTRUMENT = re.compile(
+    rf"\b(?:peraturan|keputusan|instruksi|surat\s+edaran)\s+(bupati|wali\s*kota)\s+{_NAME}",
+    re.IGNORECASE,
+)
+_LETTERHEAD = re.compile(
+    rf"^(?:\W*salinan\W+)?pemerintah\s+(kabupaten|kota)\s+{_NAME}", re.IGNORECASE
+)
+#: how far into the title area an issuer may be named
+_HEAD_CHARS = 240
+
+
+def issuer(title_display: str) -> Region | None:
+    """The kabupaten or kota whose head (Bupati, Wali Kota) or government issued the document;
+    None for a province's or the nation's instrument, or when the head names no region."""
+    head = " ".join(clean(title_display).split())[:_HEAD_CHARS]
+    for pattern in (_HEAD_OF_REGION, _INSTRUMENT, _LETTERHEAD):
+        found = pattern.search(head)
+        if found is None:
+            continue
+        office = found.group(1).lower().replace(" ", "")
+        kind = "kabupaten" if office in ("bupati", "kabupaten") else "kota"
+        name = " ".join(found.group(2).lower().split())
+        if name:
+            return Region(kind=kind, name=name)
+    return None
+
+
+_REGION_NAME = re.compile(r"^\s*(kabupaten|kab\.?|kota)\s+(.+?)\s*$", re.IGNORECASE)
+
+
+def parse_region(text: str | None) -> Region | None:
+    """ "Kabupaten Mojosari" -> Region("kabupaten", "mojosari"); a province or nothing: None."""
+    if not text:
+        return None
+    found = _REGION_NAME.match(text)
+    if found is None:
+        return None
+    kind = "kota" if found.group(1).lower() == "kota" else "kabupaten"
+    return Region(kind=kind, name=" ".join(found.group(2).lower().split()))
+
+
+#: how alike two names must be to be one region (OCR slips: "MOJ0SARI")
+SAME_NAME = 85.0
+
+
+def same_region(a: Region, b: Region) -> bool:
+    if a.kind != b.kind:
+        return False
+    # a title may run the name into the next word ("MOJOSARI JAWA"): compare the audited name's
+    # length of words
+    words = len(b.name.split())
+    head = " ".join(a.name.split()[:words])
+    return fuzz.ratio(head, b.name) >= SAME_NAME
