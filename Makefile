@@ -23,9 +23,9 @@ $(STAMP): pyproject.toml
 
 setup: system $(STAMP) ## create .venv and install the project, its test tools and Debian tools
 
-demo: setup ## audit samples/: print the to-do list, write HTML, XLSX and per-agency DOCX to out/demo/
+demo: setup ## audit samples/ with the default (Pemdi) map: print the to-do list, write HTML, XLSX and per-agency DOCX to out/demo/
 	@rm -rf out/demo; \
-	  $(BIN)/evidence-check audit samples --map spbe-2020 --format text --format html \
+	  $(BIN)/evidence-check audit samples --format text --format html \
 	    --format xlsx --format docx --output-dir out/demo; \
 	  code=$$?; if [ $$code -gt 1 ]; then exit $$code; fi; \
 	  cat out/demo/evidence-check.txt; \

@@ -361,6 +361,8 @@ class Candidate:
     pinned: bool = False
     #: an amendment: the instrument it amends, which should be uploaded beside it
     amends: str | None = None
+    #: a screenshot: what it does not show of url, date, institution (checks/screenshot.py)
+    lacks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

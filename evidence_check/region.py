@@ -174,7 +174,10 @@ def _references(
     if coordinator is not None and coordinator.agency and coordinator.agency not in agencies:
         yield "coordinator.agency", f'"{coordinator.agency}" is not an agency id of the map'
     names = ", ".join(external) or "none in this map"
+    indicators = {i.id for i in evidence_map.indicators}
     for key, level in settings.assumed_levels:
+        if key not in indicators:  # a region's file serves every map: another map's indicator
+            continue
         if key not in external:
             yield f"assumed_levels.{key}", f"expected an external indicator of the map ({names})"
         elif not low <= level <= high:

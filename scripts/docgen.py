@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fpdf import FPDF
-from PIL import Image
+from PIL import Image, ImageFont
 
 REGION = "MOJOSARI"
 PROVINCE = "JAWA TIMUR"
@@ -35,9 +35,13 @@ class Regulation:
     pages_of_articles: int = 2
     copy: bool = True
     extra_title_lines: Sequence[str] = field(default_factory=tuple)
+    #: the kabupaten that issued it (a neighbour's Perbup used as a template names its own)
+    region: str = REGION
+    province: str = PROVINCE
 
     def pages(self) -> list[list[str]]:
-        kind = f"{self.form} BUPATI {REGION}"
+        region, province = self.region, self.province
+        kind = f"{self.form} BUPATI {region}"
         number = (
             "NOMOR ... TAHUN " + str(self.year)
             if self.draft
@@ -51,8 +55,8 @@ class Regulation:
         elif self.copy:
             first.append("SALINAN")
         first += [
-            f"BUPATI {REGION}",
-            f"PROVINSI {PROVINCE}",
+            f"BUPATI {region}",
+            f"PROVINSI {province}",
             "",
             kind,
             number,
@@ -62,7 +66,7 @@ class Regulation:
             "",
             "DENGAN RAHMAT TUHAN YANG MAHA ESA",
             "",
-            f"BUPATI {REGION},",
+            f"BUPATI {region},",
             "",
         ]
         first += [
@@ -92,29 +96,29 @@ class Regulation:
             f"Pasal {self.pages_of_articles * 4 + 1}",
             f"{kind.title()} ini mulai berlaku pada tanggal diundangkan.",
             f"Agar setiap orang mengetahuinya, memerintahkan pengundangan {kind.title()} ini dengan "
-            f"penempatannya dalam Berita Daerah Kabupaten {REGION.title()}.",
+            f"penempatannya dalam Berita Daerah Kabupaten {region.title()}.",
             "",
         ]
         if self.signed:
             closing += [
-                f"Ditetapkan di {REGION.title()}",
+                f"Ditetapkan di {region.title()}",
                 f"pada tanggal {self.signed_date}",
-                f"BUPATI {REGION},",
+                f"BUPATI {region},",
                 "ttd",
                 "IKFINA FAHMAWATI",
                 "",
-                f"Diundangkan di {REGION.title()}",
+                f"Diundangkan di {region.title()}",
                 f"pada tanggal {self.signed_date}",
-                f"SEKRETARIS DAERAH KABUPATEN {REGION},",
+                f"SEKRETARIS DAERAH KABUPATEN {region},",
                 "ttd",
                 "TERYO ABDUL RAHMAN",
-                f"BERITA DAERAH KABUPATEN {REGION} TAHUN {self.year} NOMOR {self.number}",
+                f"BERITA DAERAH KABUPATEN {region} TAHUN {self.year} NOMOR {self.number}",
             ]
         elif self.draft:
             closing += [
-                f"Ditetapkan di {REGION.title()}",
+                f"Ditetapkan di {region.title()}",
                 "pada tanggal ..................",
-                f"BUPATI {REGION},",
+                f"BUPATI {region},",
                 "",
                 "",
             ]
@@ -181,6 +185,37 @@ class Report:
             "NIP. 19770312 200312 1 007",
         ]
         return [cover, body]
+
+
+@dataclass
+class Plan:
+    """A planning document (peta rencana, peta kompetensi, RPJMD): a cover, a foreword, chapters."""
+
+    title: str
+    period: str = "TAHUN 2026"
+    agency: str = "DINAS KOMUNIKASI DAN INFORMATIKA"
+    draft: bool = False
+
+    def pages(self) -> list[list[str]]:
+        cover = (["RANCANGAN"] if self.draft else []) + [
+            self.title.upper(),
+            self.period,
+            "",
+            f"PEMERINTAH KABUPATEN {REGION}",
+            self.agency,
+        ]
+        foreword = [
+            "KATA PENGANTAR",
+            f"Dokumen {self.title} disusun sebagai acuan bagi seluruh perangkat daerah.",
+        ]
+        chapters = [
+            "BAB I PENDAHULUAN",
+            "1.1 Latar Belakang",
+            "BAB II KONDISI SAAT INI",
+            "BAB III RENCANA DAN TARGET",
+            "BAB IV PENUTUP",
+        ]
+        return [cover, foreword, chapters]
 
 
 @dataclass
@@ -255,6 +290,33 @@ class Minutes:
 
 
 @dataclass
+class Screenshot:
+    """A screen capture of a live system: a browser window with its address bar, the page's header
+    (system and institution), a table, and the clock of the taskbar. `url=None` or `date=None`
+    leave them out, as a cropped capture does."""
+
+    system: str
+    heading: str
+    institution: str = f"Pemerintah Kabupaten {REGION.title()}"
+    url: str | None = "https://digital.spbe.go.id/arsitektur/proses-bisnis"
+    date: str | None = "Senin, 12 Oktober 2026 10:32"
+    rows: Sequence[str] = (
+        "1. Layanan Perizinan Berusaha - 14 proses bisnis - terisi",
+        "2. Layanan Administrasi Kependudukan - 9 proses bisnis - terisi",
+        "3. Layanan Kesehatan - 11 proses bisnis - terisi",
+    )
+
+    def pages(self) -> list[list[str]]:
+        lines = [f"{self.system} - {self.heading}"]
+        if self.url:
+            lines.append(self.url)
+        lines += [self.system, self.institution, self.heading, *self.rows]
+        if self.date:
+            lines.append(self.date)
+        return [lines]
+
+
+@dataclass
 class Pages:
     """Any document given as its pages' lines (another region's Perbup, a province's Pergub)."""
 
@@ -264,7 +326,7 @@ class Pages:
         return self.lines
 
 
-Document = Regulation | Report | Letter | Attendance | Minutes | Pages
+Document = Regulation | Report | Plan | Letter | Attendance | Minutes | Screenshot | Pages
 
 
 def write_pdf(document: Document, path: Path) -> Path:
@@ -368,6 +430,46 @@ def write_photo(document: Document, path: Path, *, angle: float = 2.0) -> Path:
     photo = desk.rotate(angle, expand=False, fillcolor=90)
     path.parent.mkdir(parents=True, exist_ok=True)
     photo.save(path, format="JPEG", quality=85)
+    return path
+
+
+def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    for folder in ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu"):
+        path = Path(folder) / name
+        if path.is_file():
+            return ImageFont.truetype(str(path), size)
+    return ImageFont.load_default(size)
+
+
+def write_screenshot(shot: Screenshot, path: Path) -> Path:
+    """The capture as a PNG: window chrome, address bar, page, taskbar clock (OCR reads it back)."""
+    from PIL import ImageDraw
+
+    width, height = 1280, 760
+    picture = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((0, 0, width, 44), fill=(222, 225, 230))  # tab strip
+    draw.rectangle((12, 6, 460, 44), fill="white")
+    draw.text((24, 14), f"{shot.system} - {shot.heading}"[:48], fill="black", font=_font(16))
+    draw.rectangle((0, 44, width, 92), fill=(245, 246, 247))  # toolbar
+    draw.text((20, 56), "<  >  C", fill=(90, 90, 90), font=_font(18))
+    if shot.url:
+        draw.rounded_rectangle(
+            (110, 52, width - 40, 86), radius=16, fill="white", outline=(200, 200, 200)
+        )
+        draw.text((130, 58), shot.url, fill="black", font=_font(18))
+    draw.rectangle((0, 92, width, 170), fill=(20, 70, 140))  # the system's header
+    draw.text((30, 104), shot.system, fill="white", font=_font(30, bold=True))
+    draw.text((30, 140), shot.institution, fill="white", font=_font(20))
+    draw.text((30, 200), shot.heading, fill="black", font=_font(28, bold=True))
+    for i, row in enumerate(shot.rows):
+        draw.text((30, 260 + 44 * i), row, fill="black", font=_font(20))
+    if shot.date:
+        draw.rectangle((0, height - 40, width, height), fill=(30, 30, 30))  # taskbar
+        draw.text((width - 420, height - 32), shot.date, fill="white", font=_font(18))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    picture.save(path, format="PNG", optimize=True)
     return path
 
 

@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from docgen import Minutes, Regulation, Report
-from helpers import build_tree
+from helpers import build_tree, docgen
 
 from evidence_check.audit import audit
 from evidence_check.cli import main
 from evidence_check.evidence_map import MapError, parse_map
 from evidence_check.models import RegionSettings, Settings, Status
 from evidence_check.region import SettingsError, check_against, load_settings
+
+Minutes, Regulation, Report = docgen.Minutes, docgen.Regulation, docgen.Report
 
 MAP3 = """\
 version: 3

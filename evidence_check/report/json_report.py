@@ -15,7 +15,7 @@ from evidence_check.models import AuditResult, Candidate, DocumentEntry, Finding
 # 2: raised once for the Pemdi turn (PermenPANRB 8/2026), because a consumer of format 1 could
 #    misread it: a row's status may be "waived" (a new status, counted in summary.waived) and its
 #    reasons may hold "other-region" and "gated" (new codes of a closed set). Added with it: each
-#    row's "code" (the portal item code) and "gated_by"; a row document's "pinned", "amends" (and, from
+#    row's "code" (the portal item code) and "gated_by"; a row document's "pinned", "amends", "lacks" (and, from
 #    bundles, "part"); "evaluation.region" and "evaluation.revoked_by"; "score.unknown_weight",
 #    "score.predikat_name" and each score indicator's "external" and "assumed".
 FORMAT_VERSION = 2
@@ -117,6 +117,8 @@ def _candidate(candidate: Candidate) -> dict[str, Any]:
         "problems": [r.value for r in candidate.problems],
         "pinned": candidate.pinned,
         "amends": candidate.amends,
+        # a screenshot: what it does not show of url, date, institution
+        "lacks": list(candidate.lacks),
     }
 
 
