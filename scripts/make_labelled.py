@@ -129,6 +129,7 @@ def pemdi(c: Corpus) -> None:
     i10_i11_i12_keamanan(c, root)
     i13_i14_teknologi(c, root)
     i15_i16_keterpaduan(c, root)
+    i17_portal(c, root)
     i19_i20_pengguna(c, root)
 
 
@@ -1102,6 +1103,57 @@ def i15_i16_keterpaduan(c: Corpus, root: Path) -> None:
         "the integration monitoring matrix filed in BPKAD's folder, which owns no I16 item",
         [matriks],
         reasons=["misplaced"],
+    )
+
+
+def i17_portal(c: Corpus, root: Path) -> None:
+    portal = f"{KOMINFO}/Layanan/Portal Layanan Digital.png"
+    write_screenshot(
+        root / portal,
+        heading=[
+            "LEMBAH HIJAU SATU PINTU",
+            "Portal Layanan Digital Pemerintah Kabupaten Lembah Hijau",
+            "Layanan berdasarkan siklus hidup",
+        ],
+        rows=[
+            "Kelahiran : akta kelahiran, kartu identitas anak",
+            "Pendidikan : pendaftaran sekolah, beasiswa daerah",
+            "Usaha : perizinan berusaha, pengaduan",
+        ],
+        url="https://satupintu.lembahhijaukab.go.id/layanan",
+    )
+    c.label(
+        "I17-L1-01",
+        "diskominfo",
+        "weak",
+        "screenshot-without-date",
+        "a screenshot of the portal with its URL and institution but no date: the assessors want "
+        "a dated screenshot",
+        [portal],
+        reasons=["low-match"],
+    )
+    sk = f"{KOMINFO}/Layanan/SK Tim Penyusun Rencana Pemaduan Layanan.pdf"
+    write_pages(
+        Instrument(
+            "Tim Penyusun Rencana Pemaduan Layanan Digital ke Portal Layanan Digital",
+            form="KEPUTUSAN",
+            issuer="KEPALA DINAS KOMUNIKASI DAN INFORMATIKA",
+            number="000.8/131/DISKOMINFO",
+            signed_date="3 Februari 2026",
+            signer="Ir. BAMBANG SURYADI, M.T.",
+            roster=["Ketua : Kepala Bidang Layanan E-Government", "Anggota : 6 orang"],
+        ).pages(),
+        root / sk,
+    )
+    c.label(
+        "I17-L2-01",
+        "diskominfo",
+        "missing",
+        "decree-topic-names-plan",
+        "an SK forming the team that will write the plan is not the plan: the form is read from "
+        "the head of the title, never from a word of its topic (a row with nothing that counts "
+        "stays missing above an incomplete level)",
+        [sk],
     )
 
 
