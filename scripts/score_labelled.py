@@ -57,6 +57,8 @@ class Verdict:
         got = self.status or "no such row"
         if self.reasons:
             got += " [" + ", ".join(self.reasons) + "]"
+        if self.agency and self.agency != self.label["agency"]:
+            got += f" (the map leads it by {self.agency})"
         return (
             f"{self.key} {self.label['agency']}: got {got}, want {want}"
             f"  ({self.label['trap']}: {self.label['why']})"
