@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -128,7 +129,8 @@ def run_audit(tree: Path, map_name: str | None) -> tuple[dict[str, object] | Non
     command.append("--no-cache")
     if map_name:
         command += ["--map", map_name]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    # run beside the tree, so the interpreter's installed evidence_check is the one measured
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=tree.parent)
     if done.returncode not in (0, 1):
         return None, f"{tree.name}: exit {done.returncode}: {done.stderr.strip()[-500:]}"
     try:
@@ -191,7 +193,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as folder:
             make_labelled.build(Path(folder))
             result = score(Path(folder), options.map)
-    print(json.dumps(result.as_json(), indent=1) if options.json else result.report())
+    try:
+        print(json.dumps(result.as_json(), indent=1) if options.json else result.report())
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader (head, less) stopped early: not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 1 if result.errors else 0
 
 
