@@ -1539,8 +1539,8 @@ def labels_document(labels: Sequence[Label]) -> dict[str, object]:
         "corpus": "Kabupaten Lembah Hijau (fictional), built by scripts/make_labelled.py",
         "region": REGION,
         "trees": {
-            "pemdi": {"path": "pemdi", "map": None, "year": YEAR},
-            "spbe": {"path": "spbe-2025", "map": "spbe-2020", "year": SPBE_YEAR},
+            "pemdi": {"path": "pemdi", "map": None, "evidence_year": YEAR},
+            "spbe": {"path": "spbe-2025", "map": "spbe-2020", "evidence_year": SPBE_YEAR},
         },
         "labels": [label.as_json() for label in labels],
     }
