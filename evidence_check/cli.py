@@ -1,6 +1,7 @@
 """The command line: options become one Settings, the core runs, a writer renders, an exit code.
 
-Exit codes: 0 nothing to fix, 1 gaps found, 2 usage or map error, 3 internal error (a bug).
+Exit codes: 0 nothing to fix, 1 gaps found, 2 usage, map or output error, 3 internal error (a
+bug), 130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM.
 This is the only module that prints or exits (with console.py, its helper).
 """
 
@@ -20,7 +21,7 @@ from evidence_check import __version__
 from evidence_check.audit import audit
 from evidence_check.cache import default_cache_dir
 from evidence_check.changes import read_baseline, with_changes
-from evidence_check.console import EXIT_GAPS, EXIT_OK, guarded, progress_line
+from evidence_check.console import EXIT_GAPS, EXIT_OK, guarded, plan_outputs, progress_line
 from evidence_check.discover import discover
 from evidence_check.evidence_map import load_map, resolve_map
 from evidence_check.history import History, default_history_dir
@@ -87,12 +88,6 @@ def _between(
     return dataclasses.replace(result, history=store.points(root, key))
 
 
-def _outside(root: Path, *targets: Path | None) -> None:
-    for target in targets:
-        if target is not None and target.resolve().is_relative_to(root.resolve()):
-            raise click.UsageError(f"refusing to write {target} inside the evidence folder {root}")
-
-
 def _agency_id(evidence_map: EvidenceMap, agency: str | None, hint: str) -> None:
     if agency is not None and agency not in {a.id for a in evidence_map.agencies}:
         raise click.BadParameter(
@@ -152,7 +147,6 @@ def _audit(
 ) -> AuditResult:
     """Run the core with the reading options of the command line."""
     cache_dir = reading["cache_dir"]
-    _outside(root, cache_dir)
     settings_path = find_settings(root, reading["settings_file"])
     region = load_settings(settings_path) if settings_path else RegionSettings()
     region = with_assumed(region, parse_assume(reading["assume"]))
@@ -230,7 +224,8 @@ def audit_command(root: Path, map_option: str | None, agency: str | None, format
     if len(formats) > 1 and output_dir is None:
         raise click.UsageError("several --format values need --output-dir")
     _files_only(formats, output is not None or output_dir is not None)
-    _outside(root, output, output_dir)
+    agencies = tuple(a.id for a in evidence_map.agencies)
+    planned = plan_outputs(root, formats, output, output_dir, agencies)
     if fail_on == "regressed" and baseline is None:
         raise click.UsageError("--fail-on regressed needs --baseline FILE or --baseline last")
     if no_history and baseline == "last":
@@ -239,13 +234,11 @@ def audit_command(root: Path, map_option: str | None, agency: str | None, format
         previous = _baseline(baseline, store, root, map_option)
         result = _audit(evidence_map, root, reading, agency=agency, machine="json" in formats)
         result = _between(result, previous, store, root, map_option)
-    for fmt in formats:
-        if output_dir is not None:
-            write_output(WRITERS[fmt](result, lang), output_dir / f"evidence-check{SUFFIXES[fmt]}")
-        elif output is not None:
-            write_output(WRITERS[fmt](result, lang), output)
-        else:
+    for fmt, target in planned.items():
+        if target is None:
             _echo(result, fmt, lang)
+        else:
+            write_output(WRITERS[fmt](result, lang), target, companions=output_dir is not None)
     if timings:
         pages = sum(d.pages or 0 for d in result.documents)
         click.echo(json.dumps({**result.timings, "pages": pages}), err=True)
@@ -285,13 +278,13 @@ def todo_command(root: Path, agency_id: str, map_option: str | None, fmt: str, o
     if output_dir is not None:
         output = output_dir / file_name(agency_id, SUFFIXES[fmt])
     _files_only((fmt,), output is not None)
-    _outside(root, output)
+    target = plan_outputs(root, (fmt,), output, None)[fmt]
     # read, not recorded: one memo per agency after an audit would fill the history with copies
     with History(default_history_dir()) as store:
         previous = _baseline(baseline, store, root, map_option)
     result = select_agency(with_changes(_audit(evidence_map, root, reading), previous), agency_id)
-    if output is not None:
-        write_output(WRITERS[fmt](result, lang), output)
+    if target is not None:
+        write_output(WRITERS[fmt](result, lang), target)
     else:
         _echo(result, fmt, lang)
     sys.exit(EXIT_GAPS if result.has_gaps else EXIT_OK)

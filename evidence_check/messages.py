@@ -38,6 +38,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "{name} dibaca dengan OCR: unggah salinan yang dapat dicari agar evaluator dapat membacanya.",
         "en": "{name} was read with OCR: upload a searchable copy so the evaluator can read it.",
     },
+    "stopped": {
+        "id": "evidence-check: dihentikan ({signal}); tidak ada laporan yang ditulis.",
+        "en": "evidence-check: stopped ({signal}); no report was written.",
+    },
     "init.folder": {"id": "Folder dibuat: {name}", "en": "Folder created: {name}"},
     "init.file": {"id": "Berkas dibuat: {name}", "en": "File created: {name}"},
     "init.done": {
