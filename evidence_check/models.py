@@ -85,6 +85,8 @@ class Agency:
     name: str
     #: other names folders use for this agency ("Diskominfo", "Kominfo")
     aliases: tuple[str, ...] = ()
+    #: format 3: the head's title as a memo addresses it ("Inspektur"); None: "Kepala <name>"
+    head: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -367,7 +369,8 @@ class Candidate:
 
     path: str
     agency: str | None
-    score: float
+    #: 0-100; None for an unread scan or picture listed because it may be the evidence (unread.py)
+    score: float | None
     page: int | None
     snippet: str | None
     year: int | None
@@ -613,10 +616,22 @@ class AuditResult:
     folders: tuple[Folder, ...]
     agencies_without_folder: tuple[str, ...]
     agencies: tuple[Agency, ...] = field(default=())
+    #: the map's indicators (external ones have no rows, yet reports name them)
+    indicators: tuple[Indicator, ...] = field(default=())
     #: the agency of a self-check run (`--agency`), None for a whole-tree audit
     self_check: str | None = None
     #: whether scans and photos could be read with OCR in this run
     ocr_available: bool = False
+    #: whether OCR was asked for (False: --no-ocr), to tell "turned off" from "not installed"
+    ocr_requested: bool = True
+    #: the operating system the audit ran on (platform.system()), for install hints
+    platform: str = ""
+    #: the agency ROOT's own folder name resolves to, for a self-check's sanity check
+    root_agency: str | None = None
+    #: when no first-level folder resolves to an agency: a folder inside ROOT whose own folders do
+    root_hint: str | None = None
+    #: the agency whose to-do list this result is (`todo`), None for a whole report
+    focus: str | None = None
     #: the projected score, for maps with `evaluation.scoring` (format 2)
     projection: Projection | None = None
     #: the region audited: settings, else the map's evaluation.region, else its name's region

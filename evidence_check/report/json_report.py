@@ -26,7 +26,9 @@ from evidence_check.models import (
 #    reasons may hold "other-region" and "gated" (new codes of a closed set). Added with it: each
 #    row's "code" (the portal item code) and "gated_by"; a row document's "pinned", "amends", "lacks" (and, from
 #    bundles, "part"); "evaluation.region" and "evaluation.revoked_by"; "score.unknown_weight",
-#    "score.predikat_name" and each score indicator's "external" and "assumed".
+#    "score.predikat_name" and each score indicator's "external" and "assumed"; a row document's
+#    "score" is null for an unread scan or picture listed on a row that would otherwise be missing
+#    (OCR off or not installed: the row is weak/no-text). docs/json-contract.md is the reference.
 #    Top-level "changes" (only with --baseline): the baseline's generated_at, summary and index,
 #    and the rows resolved, regressed, changed, added and removed since, each with "from" and "to".
 FORMAT_VERSION = 2
@@ -148,7 +150,7 @@ def _candidate(candidate: Candidate) -> dict[str, Any]:
     return {
         "path": candidate.path,
         "agency": candidate.agency,
-        "score": round(candidate.score, 1),
+        "score": None if candidate.score is None else round(candidate.score, 1),
         "page": candidate.page,
         "snippet": candidate.snippet,
         "year": candidate.year,
