@@ -123,29 +123,35 @@ def judge(
     match, near = evidence_map.thresholds.match, evidence_map.thresholds.near
     findings = []
     scored_cache: dict[str, list[tuple[Profile, float, Candidate]]] = {}
+    places: dict[tuple[str, str], tuple[tuple[str, int], ...]] = {}
     started = time.perf_counter()
-    matching = 0.0
-    for row in rows(evidence_map, own_agency):
-        if row.evidence.id not in scored_cache:
-            match_started = time.perf_counter()
-            query = prepare(row.evidence)
-            scored = []
-            for index, phrases in matcher.candidates(query).items():
-                profile = documents[index]
-                result = matcher.score(query, index, phrases)
-                if result.score >= near:
-                    candidate = Candidate(
-                        path=profile.path,
-                        agency=profile.agency,
-                        score=result.score,
-                        page=result.page,
-                        snippet=result.snippet,
-                        year=profile.year,
-                    )
-                    scored.append((profile, result.score, candidate))
-            scored.sort(key=lambda item: (-item[1], item[0].path))
-            scored_cache[row.evidence.id] = scored
-            matching += time.perf_counter() - match_started
+    chosen = list(rows(evidence_map, own_agency))
+    for row in chosen:
+        if row.evidence.id in scored_cache:
+            continue
+        query = prepare(row.evidence)
+        scored = []
+        for index, phrases in matcher.candidates(query).items():
+            profile = documents[index]
+            result = matcher.score(query, index, phrases)
+            if result.score >= near:
+                candidate = Candidate(
+                    path=profile.path,
+                    agency=profile.agency,
+                    score=result.score,
+                    page=result.page,
+                    snippet=result.snippet,
+                    year=profile.year,
+                )
+                scored.append((profile, result.score, candidate))
+                if result.score >= match and result.where:
+                    places[(row.evidence.id, profile.path)] = result.where
+        scored.sort(key=lambda item: (-item[1], item[0].path))
+        scored_cache[row.evidence.id] = scored
+    for evidence_id, path in _sibling_losers(places):
+        scored_cache[evidence_id] = [i for i in scored_cache[evidence_id] if i[0].path != path]
+    matching = time.perf_counter() - started
+    for row in chosen:
         scored = _pinned(row, pins, by_path) + scored_cache[row.evidence.id]
         finding = _judge_row(row, scored, match, evidence_map.evaluation, region)
         waiver = next((w for w in waivers if _waives(w, finding)), None)
@@ -159,6 +165,39 @@ def judge(
         timings["match"] = matching
         timings["judge"] = time.perf_counter() - started - matching
     return tuple(findings)
+
+
+def _sibling_losers(
+    places: dict[tuple[str, str], tuple[tuple[str, int], ...]],
+) -> set[tuple[str, str]]:
+    """(evidence, document) pairs a sibling requirement answers better.
+
+    Siblings share a head in the document's title (the same word at the same place: "Audit",
+    "Tim") and part where their next words differ: "Laporan Audit Keamanan Aplikasi SPBE" is the
+    security audit's (Keamanan follows Audit), not the application audit's, and "SK Tim Asesor"
+    never becomes the Tim Audit. The sibling whose distinguishing word stands nearer the head wins;
+    a phrase that the other merely extends, or one that shares no head, is no rival.
+    """
+    by_document: dict[str, list[tuple[str, tuple[tuple[str, int], ...]]]] = defaultdict(list)
+    for (evidence_id, path), where in places.items():
+        by_document[path].append((evidence_id, where))
+    losers: set[tuple[str, str]] = set()
+    for path, matched in by_document.items():
+        for first, where_a in matched:
+            for second, where_b in matched:
+                if first >= second:
+                    continue
+                shared = 0
+                while (
+                    shared < min(len(where_a), len(where_b)) and where_a[shared] == where_b[shared]
+                ):
+                    shared += 1
+                if shared == 0 or shared == min(len(where_a), len(where_b)):
+                    continue
+                place_a, place_b = where_a[shared][1], where_b[shared][1]
+                if place_a != place_b:
+                    losers.add((second if place_a < place_b else first, path))
+    return losers
 
 
 def _waives(waiver: Waiver, finding: Finding) -> bool:

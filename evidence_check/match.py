@@ -151,6 +151,8 @@ class Words:
     similar: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
     #: phrase scores already computed: many requirements share keywords and forms
     scores: dict[tuple[str, ...], float] = field(default_factory=dict)
+    #: where the best-scoring place of each scored phrase stands (its words but stopwords)
+    places: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str) -> Words:
@@ -211,44 +213,56 @@ class Words:
         span = len(phrase) + WINDOW_SLACK
         best = 0.0
         for anchor in sorted({p for h in hits for p, _ in h}):
-            similar = _in_order(phrase, hits, anchor, anchor + span)
+            similar, places = _in_order(phrase, hits, anchor, anchor + span)
             score = 100.0 * (sum(w * s for w, s in zip(weights, similar, strict=True)) / total) ** 2
             if any(s == 0.0 and t not in STOPWORDS for t, s in zip(phrase, similar, strict=True)):
                 score = min(score, MISSING_WORD_CAP)
-            best = max(best, score)
+            if score > best:
+                best = score
+                self.places[phrase] = places
         return best
 
 
 def _in_order(
     phrase: tuple[str, ...], hits: list[list[tuple[int, float]]], start: int, end: int
-) -> list[float]:
+) -> tuple[list[float], tuple[int, ...]]:
     """Each word's similarity at a place after the previous word's, within [start, end), the
-    places chosen for the best weighted sum (a small dynamic programme over the hits).
+    places chosen for the best weighted sum (a small dynamic programme over the hits), and the
+    places of the words other than stopwords.
 
     Word order counts: "Audit Keamanan SPBE pada Aplikasi" is no "Audit Aplikasi SPBE". A word
     that finds no place after its predecessor scores 0; stopwords may stand anywhere or nowhere.
     """
     weights = _weights(phrase)
-    # state: last position used -> (weighted sum, similarities so far)
-    states: dict[int, tuple[float, list[float]]] = {start - 1: (0.0, [])}
+    # state: last position used -> (weighted sum, similarities so far, places so far)
+    states: dict[int, tuple[float, list[float], tuple[int, ...]]] = {start - 1: (0.0, [], ())}
     for token, weight, found in zip(phrase, weights, hits, strict=True):
         inside = [(p, s) for p, s in found if start <= p < end]
         if token in STOPWORDS:
             best = max((s for _, s in inside), default=0.0)
-            states = {k: (v + weight * best, [*sims, best]) for k, (v, sims) in states.items()}
+            states = {
+                k: (v + weight * best, [*sims, best], places)
+                for k, (v, sims, places) in states.items()
+            }
             continue
-        following: dict[int, tuple[float, list[float]]] = {}
-        for last, (value, sims) in states.items():
+        following: dict[int, tuple[float, list[float], tuple[int, ...]]] = {}
+        for last, (value, sims, places) in states.items():
             for place, similarity in inside:
-                if place > last:
-                    candidate = (value + weight * similarity, [*sims, similarity])
-                    if place not in following or candidate[0] > following[place][0]:
-                        following[place] = candidate
+                # on a tie the later predecessor wins: the most compact place, nearest its word
+                if place > last and (
+                    place not in following or value + weight * similarity >= following[place][0]
+                ):
+                    following[place] = (
+                        value + weight * similarity,
+                        [*sims, similarity],
+                        (*places, place),
+                    )
         if not following:  # no place after the previous word: this word is absent here
-            best_state = max(states.values(), key=lambda v: v[0])
-            return [*best_state[1], 0.0] + [0.0] * (len(phrase) - len(best_state[1]) - 1)
+            _, sims, places = max(states.values(), key=lambda v: v[0])
+            return [*sims, 0.0] + [0.0] * (len(phrase) - len(sims) - 1), places
         states = following
-    return max(states.values(), key=lambda v: v[0])[1]
+    _, sims, places = max(states.values(), key=lambda v: v[0])
+    return sims, places
 
 
 #: the phrases worth scoring on a document's title and on its name
@@ -260,6 +274,9 @@ class Match:
     score: float
     page: int | None
     snippet: str | None
+    #: the title words the best phrase matched, as (word, place) pairs: how siblings are told
+    #: apart (judge.py)
+    where: tuple[tuple[str, int], ...] = ()
 
 
 class Matcher:
@@ -337,10 +354,14 @@ class Matcher:
         match, near = self.thresholds.match, self.thresholds.near
         title_phrases, name_phrases = phrases
         name = max((self._words["name"][index].phrase_score(p) for p in name_phrases), default=0.0)
-        title = 0.0
+        title, where = 0.0, tuple[tuple[str, int], ...]()
         if reading.title:
             words = self._words["title"][index]
-            title = max((words.phrase_score(p) for p in title_phrases), default=0.0)
+            best_phrase = max(title_phrases, key=words.phrase_score, default=None)
+            if best_phrase is not None:
+                title = words.phrase_score(best_phrase)
+                tokens = [t for t in best_phrase if t not in STOPWORDS]
+                where = tuple(zip(tokens, words.places.get(best_phrase, ()), strict=False))
         page, snippet = None, None
         if reading.readable and reading.title:
             if title >= near:
@@ -365,7 +386,7 @@ class Matcher:
             score = min(score, MISSING_WORD_CAP)
         if query.must and not all(self._present(m, index) for m in query.must):
             score = min(score, MISSING_WORD_CAP)
-        return Match(score=round(score, 1), page=page, snippet=snippet)
+        return Match(score=round(score, 1), page=page, snippet=snippet, where=where)
 
     def _present(self, phrase: tuple[str, ...], index: int) -> bool:
         return any(

@@ -350,3 +350,42 @@ def test_a_word_copy_and_its_pdf_count_once_whatever_the_page_count_says(tmp_pat
     root = build_tree(tmp_path / "tree", {"DLH/TW1.pdf": q1, "DLH/TW1.docx": q1})
     got = statuses(run_audit(root))
     assert got["laporan-triwulan@dlh"] == ("weak", "too-few")
+
+
+SIBLINGS_MAP = """\
+version: 1
+evaluation: {name: Evaluasi SPBE 2025, year: 2025}
+agencies:
+  - {id: diskominfo, name: Dinas Komunikasi dan Informatika, aliases: [Diskominfo]}
+indicators:
+  - id: AUDIT
+    name: Audit TIK
+    evidence:
+      - {id: audit-aplikasi, title: Laporan Audit Aplikasi SPBE, kind: report,
+         owners: [diskominfo], keywords: [Audit Aplikasi SPBE]}
+      - {id: audit-keamanan, title: Laporan Audit Keamanan SPBE, kind: report,
+         owners: [diskominfo], keywords: [Audit Keamanan SPBE]}
+      - {id: audit-infrastruktur, title: Laporan Audit Infrastruktur SPBE, kind: report,
+         owners: [diskominfo], keywords: [Audit Infrastruktur SPBE]}
+"""
+
+
+def test_a_document_answering_a_sibling_better_is_that_siblings_only(tmp_path: Path) -> None:
+    """A security audit of the applications is the security audit's evidence, not also the
+    application audit's: counting it twice would call a row complete that the assessor refuses."""
+    security = Report(title="Laporan Audit Keamanan Aplikasi SPBE", period="TAHUN 2025")
+    both = Report(title="Laporan Audit Aplikasi dan Audit Infrastruktur SPBE", period="TAHUN 2025")
+    got = statuses(
+        run_audit(
+            build_tree(tmp_path / "a", {"Diskominfo/Audit keamanan.pdf": security}), SIBLINGS_MAP
+        )
+    )
+    assert got == {
+        "audit-aplikasi": ("missing",),
+        "audit-keamanan": ("complete",),
+        "audit-infrastruktur": ("missing",),
+    }
+    got = statuses(
+        run_audit(build_tree(tmp_path / "b", {"Diskominfo/Audit.pdf": both}), SIBLINGS_MAP)
+    )
+    assert got["audit-aplikasi"] == ("complete",) and got["audit-infrastruktur"] == ("complete",)
