@@ -16,9 +16,12 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
+from helpers import docgen
 
+from evidence_check.audit import audit
 from evidence_check.cli import main
 from evidence_check.evidence_map import load_map
+from evidence_check.models import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 MAP = REPO / "requirements_map.yaml"
@@ -166,3 +169,97 @@ def test_the_loader_accepts_it_as_the_default_map() -> None:
     assert len([i for i in shipped.indicators if i.external]) == 4
     assert sum(len(i.evidence) for i in shipped.indicators) >= 120
     assert all(e.code for i in shipped.indicators for e in i.evidence)
+
+
+#: (the lookalike the assessors rejected, the item it was offered for, the document that answers it)
+LOOKALIKES = {
+    "SK Tim Asesor.pdf": (
+        "I9-L1-01",
+        docgen.Regulation(
+            topic="Tim Asesor Internal Evaluasi Kinerja Pemerintah Digital", form="KEPUTUSAN"
+        ),
+    ),
+    "SK Tim Audit.pdf": (
+        "I9-L1-01",
+        docgen.Regulation(
+            topic="Tim Audit Keamanan dan Teknologi Pemerintah Digital", form="KEPUTUSAN"
+        ),
+    ),
+    "Indeks KAMI.pdf": (
+        "I10-L1-01",
+        docgen.Report(title="Laporan Hasil Penilaian Indeks KAMI", period="TAHUN 2026"),
+    ),
+    "IKASANDI.pdf": (
+        "I10-L1-01",
+        docgen.Report(title="Hasil Pengukuran IKASANDI Area Keamanan Siber", period="TAHUN 2026"),
+    ),
+    "SKM.pdf": (
+        "I20-L1-01",
+        docgen.Report(
+            title="Laporan Survei Kepuasan Masyarakat atas Pelayanan Publik", period="TAHUN 2026"
+        ),
+    ),
+    "SKM Online.pdf": (
+        "I20-L1-01",
+        docgen.Report(
+            title="Laporan Hasil SKM Online Layanan Digital Triwulan II", period="TAHUN 2026"
+        ),
+    ),
+    "Notulen evaluasi.pdf": (
+        "I1-L2-03",
+        docgen.Minutes(
+            subject="Rapat Tim Koordinasi Pemerintah Digital Persiapan Evaluasi Kinerja 2026"
+        ),
+    ),
+    "Notulen penyusunan.pdf": (
+        "I1-L2-03",
+        docgen.Minutes(
+            subject="Rapat Tim Koordinasi Pemerintah Digital Penyusunan Rencana Aksi 2026"
+        ),
+    ),
+    "SK CSIRT.pdf": (
+        "I12-L1-01",
+        docgen.Regulation(
+            topic="Pembentukan Tim Tanggap Insiden Siber Kabupaten Mojosari", form="KEPUTUSAN"
+        ),
+    ),
+    "Register insiden.pdf": (
+        "I12-L1-01",
+        docgen.Report(title="Laporan dan Register Penanganan Insiden Siber", period="TAHUN 2026"),
+    ),
+    "RKA Diskominfo.pdf": (
+        "I4-L1-02",
+        docgen.Report(
+            title="Rencana Kerja dan Anggaran Dinas Komunikasi dan Informatika", period="2026"
+        ),
+    ),
+    "Rencana kolaborasi.pdf": (
+        "I4-L1-02",
+        docgen.Report(title="Rencana Kolaborasi Antar Perangkat Daerah", period="TAHUN 2026"),
+    ),
+}
+REJECTED = (
+    "SK Tim Asesor.pdf",
+    "Indeks KAMI.pdf",
+    "SKM.pdf",
+    "Notulen evaluasi.pdf",
+    "SK CSIRT.pdf",
+    "RKA Diskominfo.pdf",
+)
+
+
+def test_the_lookalikes_the_assessors_rejected_do_not_count(tmp_path: Path) -> None:
+    root = tmp_path / "tree"
+    for name, (_, document) in LOOKALIKES.items():
+        (root / "01. Diskominfo").mkdir(parents=True, exist_ok=True)
+        docgen.write_pdf(document, root / "01. Diskominfo" / name)
+    result = audit(load_map(MAP), root, Settings(ocr=False))
+    listed = {
+        f.evidence.label: {Path(d.path).name for d in f.documents if d.score >= 80}
+        for f in result.findings
+    }
+    for name, (code, _) in LOOKALIKES.items():
+        if name in REJECTED:
+            assert name not in listed[code], f"{name} counted for {code}"
+        else:
+            assert name in listed[code], f"{name} not taken for {code}"
