@@ -21,7 +21,9 @@ from helpers import docgen
 from evidence_check.audit import audit
 from evidence_check.cli import main
 from evidence_check.evidence_map import load_map
-from evidence_check.models import Settings
+from evidence_check.match import Matcher, prepare
+from evidence_check.models import Extraction, Page, Settings, SourceFile
+from evidence_check.profile import locate, read
 
 REPO = Path(__file__).resolve().parents[1]
 MAP = REPO / "requirements_map.yaml"
@@ -263,3 +265,61 @@ def test_the_lookalikes_the_assessors_rejected_do_not_count(tmp_path: Path) -> N
             assert name not in listed[code], f"{name} counted for {code}"
         else:
             assert name in listed[code], f"{name} not taken for {code}"
+
+
+#: title examples too vague to tell their item (the item's words are not in them), or whose
+#: example mixes forms ("... daftar hadir" reads as an attendance list)
+VAGUE_EXAMPLES = {
+    "I4-L3-01": "Rencana kolaborasi dalam dokumen perencanaan",
+    "I8-L2-02": "Laporan sosialisasi PDP (rencana, materi, daftar hadir)",
+    "I15-L2-03": "Tangkapan layar SIAP Digital",
+    "I20-L4-01": "Laporan hasil kepuasan",
+    "I20-L5-01": "Laporan hasil kepuasan",
+}
+
+
+def first_page(form: str, title: str) -> str:
+    """A first page of the document form the domain file names, titled by its title example."""
+    title = title.replace("...", "Mojosari")
+    if form in ("regulation", "decree"):
+        topic = re.sub(r"^(Peraturan|Keputusan)[^t]*tentang ", "", title, flags=re.IGNORECASE)
+        kind = "PERATURAN BUPATI MOJOSARI" if form == "regulation" else "KEPUTUSAN BUPATI MOJOSARI"
+        return f"BUPATI MOJOSARI\n{kind}\nNOMOR 7 TAHUN 2026\nTENTANG\n{topic.upper()}\n"
+    if form == "minutes":
+        return f"NOTULEN RAPAT\n{title.upper()}\nHari/Tanggal : Senin, 11 Mei 2026\n"
+    if form == "screenshot":
+        return f"https://digital.spbe.go.id 11/05/2026\n{title}\nPemerintah Kabupaten Mojosari\n"
+    return f"{title.upper()}\nTAHUN 2026\nPEMERINTAH KABUPATEN MOJOSARI\n"
+
+
+def test_every_title_example_is_taken_for_its_own_item(pemdi: dict[str, Any]) -> None:
+    """The domain file's title examples, printed as documents of their form, match their item."""
+    facts = domain()
+    examples = [
+        (f"{ind['id']}-L{level}-{n:02d}", item)
+        for ind in facts["indicators"]
+        if ind["id"] not in ("I5", "I6", "I7", "I18")
+        for level, criteria in ind["levels"].items()
+        for n, item in enumerate(criteria["evidence"], start=1)
+    ]
+    shipped = load_map(MAP)
+    profiles = []
+    for index, (_, item) in enumerate(examples):
+        page = Page(
+            number=1, text=first_page(item["form"], item["title_example"]), has_text_layer=True
+        )
+        reading = read(Extraction(pages=(page,)), str(index))
+        source = SourceFile(
+            path=f"01. Diskominfo/{index}.pdf", absolute=Path("x"), agency=None, size=1
+        )
+        profiles.append(locate(source, reading))
+    matcher = Matcher(shipped.thresholds, profiles)
+    taken = set()
+    for evidence in (e for i in shipped.indicators for e in i.evidence):
+        query = prepare(evidence)
+        for index, phrases in matcher.candidates(query).items():
+            score = matcher.score(query, index, phrases).score
+            if examples[index][0] == evidence.code and score >= shipped.thresholds.match:
+                taken.add(evidence.code)
+    missed = {code for code, _ in examples} - taken
+    assert missed == set(VAGUE_EXAMPLES)
