@@ -32,7 +32,7 @@ from evidence_check.models import (
 )
 from evidence_check.profile import locate
 from evidence_check.reader import Progress, ReadOptions, read_all
-from evidence_check.region import active_waivers, audited_region
+from evidence_check.region import active_pins, active_waivers, audited_region
 from evidence_check.score import project
 
 log = logging.getLogger("evidence_check")
@@ -68,8 +68,26 @@ def audit(
             waiver.evidence,
             waiver.until,
         )
+    pins, expired_pins = active_pins(settings.region, moment.date())
+    for pin in expired_pins:
+        log.warning(
+            "%s: the pin of %s to %s ended on %s and is ignored",
+            settings.region.source,
+            pin.file,
+            pin.evidence,
+            pin.until,
+        )
+    readable = {f.path for f in found.files}
+    for pin in pins:  # a file skipped (junk, too large ...) or outside a self-check
+        if pin.file.split("!/")[0] not in readable:
+            log.warning(
+                "%s: the pinned file %s is not read in this audit and answers nothing",
+                settings.region.source,
+                pin.file,
+            )
     cache = Cache(settings.cache_dir)
     tag = f"{options.tag} agency={settings.agency} region={settings.region!r} waivers={waivers!r}"
+    tag += f" pins={pins!r}"
     key = memo.fingerprint(evidence_map, found, tag)
     remembered = cache.result(key)
     known = memo.decode(remembered, evidence_map, waivers) if remembered is not None else None
@@ -127,7 +145,7 @@ def audit(
         profiles,
         settings.agency,
         timings,
-        pins=settings.region.pins,
+        pins=pins,
         waivers=waivers,
         region=parse_region(region),
     )

@@ -6,6 +6,7 @@ This is the only module that prints or exits (with console.py, its helper).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import sys
@@ -18,11 +19,13 @@ import click
 from evidence_check import __version__
 from evidence_check.audit import audit
 from evidence_check.cache import default_cache_dir
+from evidence_check.changes import read_baseline, with_changes
 from evidence_check.console import EXIT_GAPS, EXIT_OK, guarded, progress_line
 from evidence_check.discover import discover
 from evidence_check.evidence_map import load_map, resolve_map
+from evidence_check.history import History, default_history_dir
 from evidence_check.messages import LANGUAGES, message
-from evidence_check.models import AuditResult, EvidenceMap, RegionSettings, Settings
+from evidence_check.models import AuditResult, ChangeKind, EvidenceMap, RegionSettings, Settings
 from evidence_check.reader import default_jobs
 from evidence_check.region import (
     check_against,
@@ -37,6 +40,7 @@ from evidence_check.report import (
     TODO_FORMATS,
     WRITERS,
     file_name,
+    history_table,
     map_table,
     text_report,
     write_output,
@@ -44,10 +48,43 @@ from evidence_check.report import (
 from evidence_check.report.view import select_agency
 from evidence_check.scaffold import init_tree
 
+log = logging.getLogger("evidence_check")
+
 
 def _load(map_option: str | None) -> EvidenceMap:
     path = resolve_map(map_option)
     return load_map(path, source=map_option or str(path))
+
+
+def _map_key(map_option: str | None) -> str:
+    """What makes two audits "of the same map" in the history store: the map file's real path."""
+    return str(resolve_map(map_option).resolve())
+
+
+def _baseline(
+    option: str | None, store: History, root: Path, map_option: str | None
+) -> dict[str, Any] | None:
+    """The earlier result to compare with, read before the audit runs: a bad file fails fast."""
+    if option is None:
+        return None
+    if option != "last":
+        return read_baseline(Path(option))
+    found = store.last(root, _map_key(map_option))
+    if found is None and store.usable:
+        log.warning("no earlier audit of %s with the map %s is kept: nothing to compare with",
+                    root, map_option or "(default)")  # fmt: skip
+    return found
+
+
+def _between(
+    result: AuditResult, baseline: dict[str, Any] | None, store: History, root: Path,
+    map_option: str | None,
+) -> AuditResult:  # fmt: skip
+    """The result with its changes since the baseline; recorded, with the audits kept so far."""
+    key = _map_key(map_option)
+    result = with_changes(result, baseline)
+    store.record(result, root, key)
+    return dataclasses.replace(result, history=store.points(root, key))
 
 
 def _outside(root: Path, *targets: Path | None) -> None:
@@ -100,6 +137,13 @@ READING = _options(
                  help="Region settings file.  [default: ROOT/evidence-check.yaml when present]"),
     click.option("--assume", multiple=True, metavar="INDICATOR=LEVEL",
                  help="Level of an external indicator (e.g. I5=2.5), for the projection; repeatable."),
+    click.option("--baseline", metavar="FILE|last",
+                 help="Compare with an earlier JSON result, or with the last audit of ROOT and this "
+                 "map (last): the JSON gains 'changes' and every report opens with them."),
+)  # fmt: skip
+FAIL_ON = click.option(
+    "--fail-on", type=click.Choice(["gaps", "regressed"]), default="gaps", show_default=True,
+    help="What makes exit code 1: any gap, or only rows regressed since --baseline.",
 )  # fmt: skip
 
 
@@ -167,12 +211,17 @@ def main(verbose: int, quiet: bool) -> None:
 )
 @LANG
 @READING
+@FAIL_ON
+@click.option(
+    "--no-history", is_flag=True, help="Neither read nor add to the audit history of ROOT."
+)
 @click.option(
     "--timings", is_flag=True, hidden=True, help="Seconds per stage on stderr (benchmarks)."
 )
 @guarded
 def audit_command(root: Path, map_option: str | None, agency: str | None, formats: tuple[str, ...],
                   output: Path | None, output_dir: Path | None, lang: str, timings: bool,
+                  fail_on: str, baseline: str | None, no_history: bool,
                   **reading: Any) -> None:  # fmt: skip
     """Audit the evidence tree ROOT (one folder per agency) against the map."""
     evidence_map = _load(map_option)
@@ -182,7 +231,14 @@ def audit_command(root: Path, map_option: str | None, agency: str | None, format
         raise click.UsageError("several --format values need --output-dir")
     _files_only(formats, output is not None or output_dir is not None)
     _outside(root, output, output_dir)
-    result = _audit(evidence_map, root, reading, agency=agency, machine="json" in formats)
+    if fail_on == "regressed" and baseline is None:
+        raise click.UsageError("--fail-on regressed needs --baseline FILE or --baseline last")
+    if no_history and baseline == "last":
+        raise click.UsageError("--baseline last reads the history that --no-history leaves alone")
+    with History(None if no_history else default_history_dir()) as store:
+        previous = _baseline(baseline, store, root, map_option)
+        result = _audit(evidence_map, root, reading, agency=agency, machine="json" in formats)
+        result = _between(result, previous, store, root, map_option)
     for fmt in formats:
         if output_dir is not None:
             write_output(WRITERS[fmt](result, lang), output_dir / f"evidence-check{SUFFIXES[fmt]}")
@@ -193,6 +249,9 @@ def audit_command(root: Path, map_option: str | None, agency: str | None, format
     if timings:
         pages = sum(d.pages or 0 for d in result.documents)
         click.echo(json.dumps({**result.timings, "pages": pages}), err=True)
+    if fail_on == "regressed":
+        regressed = result.changes is not None and bool(result.changes.of(ChangeKind.REGRESSED))
+        sys.exit(EXIT_GAPS if regressed else EXIT_OK)
     sys.exit(EXIT_GAPS if result.has_gaps else EXIT_OK)
 
 
@@ -216,7 +275,8 @@ def audit_command(root: Path, map_option: str | None, agency: str | None, format
 @READING
 @guarded
 def todo_command(root: Path, agency_id: str, map_option: str | None, fmt: str, output: Path | None,
-                 output_dir: Path | None, lang: str, **reading: Any) -> None:  # fmt: skip
+                 output_dir: Path | None, lang: str, baseline: str | None,
+                 **reading: Any) -> None:  # fmt: skip
     """Audit the whole tree ROOT and write the to-do list of one agency (AGENCY_ID)."""
     evidence_map = _load(map_option)
     _agency_id(evidence_map, agency_id, "AGENCY_ID")
@@ -226,12 +286,28 @@ def todo_command(root: Path, agency_id: str, map_option: str | None, fmt: str, o
         output = output_dir / file_name(agency_id, SUFFIXES[fmt])
     _files_only((fmt,), output is not None)
     _outside(root, output)
-    result = select_agency(_audit(evidence_map, root, reading), agency_id)
+    # read, not recorded: one memo per agency after an audit would fill the history with copies
+    with History(default_history_dir()) as store:
+        previous = _baseline(baseline, store, root, map_option)
+    result = select_agency(with_changes(_audit(evidence_map, root, reading), previous), agency_id)
     if output is not None:
         write_output(WRITERS[fmt](result, lang), output)
     else:
         _echo(result, fmt, lang)
     sys.exit(EXIT_GAPS if result.has_gaps else EXIT_OK)
+
+
+@main.command("history")
+@click.argument("root", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--map", "map_option", metavar="FILE|NAME", help="Only the audits with this map.")
+@LANG
+@guarded
+def history_command(root: Path, map_option: str | None, lang: str) -> None:
+    """List the audits of ROOT kept in the user's data folder: date, map, counts, index."""
+    key = _map_key(map_option) if map_option else None
+    with History(default_history_dir()) as store:
+        points = store.points(root, key)
+    click.echo(history_table.render(points, str(root), lang), nl=False)
 
 
 @main.command("list-files")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from evidence_check.checks import screenshot
 from evidence_check.checks.instrument import Region, same_region
 from evidence_check.match import Matcher, prepare
 from evidence_check.models import (
@@ -259,6 +260,14 @@ def gate(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+def screenshot_lacks(profile: Profile) -> tuple[str, ...]:
+    """What a screenshot does not show (url, date, institution): without them it proves little."""
+    reading = profile.reading
+    if not reading.readable:
+        return ()
+    return screenshot.lacks(f"{reading.title_display}\n{reading.body}")
+
+
 def same_document(a: Profile, b: Profile) -> bool:
     """Copies count once: the same content, or a scan and a print of one document (their texts
     differ by OCR slips, but their titles agree, with the same numbers, months and periods)."""
@@ -325,7 +334,10 @@ def _judge_row(
         if score < match:
             continue
         problems = document_problems(profile, row.evidence, row.allowed, evaluation, region)
-        judged = replace(candidate, problems=problems, amends=profile.amends)
+        lacks = screenshot_lacks(profile) if row.evidence.kind is Kind.SCREENSHOT else ()
+        if lacks:
+            problems = tuple(sorted({*problems, Reason.LOW_MATCH}, key=lambda r: r.rank))
+        judged = replace(candidate, problems=problems, amends=profile.amends, lacks=lacks)
         matched.append(judged)
         if not problems:
             qualifying.append(judged)

@@ -117,6 +117,16 @@ COMPATIBLE: dict[Kind, dict[Form, float]] = {
         Form.PHOTO: NEVER,
         Form.REPORT: NEVER,
     },
+    # a picture of a live system: a list or a report about the system is not the system
+    Kind.SCREENSHOT: {
+        **dict.fromkeys(Form, NEVER),
+        Form.PHOTO: FULL,
+        Form.UNKNOWN: FULL,
+        # a system's page reads like a plan ("Arsitektur Proses Bisnis"): the judge asks it for
+        # a URL, a date and an institution
+        Form.PLAN: FULL,
+        Form.REPORT: NEAR_ONLY,
+    },
     Kind.OTHER: {**_ANY, Form.LETTER: NEAR_ONLY, Form.ATTENDANCE: NEAR_ONLY},
 }
 

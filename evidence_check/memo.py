@@ -72,6 +72,7 @@ def encode(
                         [r.value for r in c.problems],
                         c.pinned,
                         c.amends,
+                        list(c.lacks),
                     ]
                     for c in f.documents
                 ],
@@ -127,6 +128,7 @@ def decode(
                             problems=tuple(Reason(r) for r in c[6]),
                             pinned=c[7],
                             amends=c[8],
+                            lacks=tuple(c[9]),
                         )
                         for c in candidates
                     ),

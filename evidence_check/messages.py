@@ -279,6 +279,42 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "{source}: peta valid: {indicators} indikator, {evidence} bukti, {agencies} OPD",
         "en": "{source}: map is valid: {indicators} indicators, {evidence} evidence items, {agencies} agencies",
     },
+    # between audits: --baseline, the history store (changes.py, history.py, report/view.py)
+    "changes.heading": {
+        "id": "Perubahan sejak audit {date}",
+        "en": "Changes since the audit of {date}",
+    },
+    "changes.counts": {
+        "id": "{resolved} selesai · {new} masalah baru · {changed} berubah · {added} butir baru di peta · {removed} butir dihapus dari peta",
+        "en": "{resolved} done · {new} new problems · {changed} changed · {added} rows added to the map · {removed} rows removed from the map",
+    },
+    "changes.none": {
+        "id": "Tidak ada butir yang berubah.",
+        "en": "No row has changed.",
+    },
+    "changes.tally": {
+        "id": "Lengkap {complete_then} → {complete_now} · lemah {weak_then} → {weak_now} · belum ada {missing_then} → {missing_now}",
+        "en": "Complete {complete_then} → {complete_now} · weak {weak_then} → {weak_now} · missing {missing_then} → {missing_now}",
+    },
+    "changes.index": {
+        "id": "Proyeksi indeks: {then} → {now}",
+        "en": "Projected index: {then} → {now}",
+    },
+    "changes.done": {"id": "Sudah selesai", "en": "Done"},
+    "changes.new_problems": {"id": "Masalah baru", "en": "New problems"},
+    "trend.heading": {
+        "id": "Riwayat audit ({count})",
+        "en": "Audit history ({count})",
+    },
+    "trend.index": {"id": "Proyeksi indeks", "en": "Projected index"},
+    "history.none": {
+        "id": "Belum ada audit yang tersimpan untuk {root}.",
+        "en": "No audit of {root} has been kept yet.",
+    },
+    "history.columns": {
+        "id": "tanggal | peta | lengkap | lemah | belum ada | dikecualikan | indeks",
+        "en": "date | map | complete | weak | missing | waived | index",
+    },
 }
 
 

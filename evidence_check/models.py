@@ -361,6 +361,8 @@ class Candidate:
     pinned: bool = False
     #: an amendment: the instrument it amends, which should be uploaded beside it
     amends: str | None = None
+    #: a screenshot: what it does not show of url, date, institution (checks/screenshot.py)
+    lacks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -508,6 +510,81 @@ class Settings:
     region: RegionSettings = field(default_factory=RegionSettings)
 
 
+# --- between audits (changes.py, history.py) --------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class RowState:
+    """A row's status and reasons in one audit, as the JSON result writes them."""
+
+    #: a status value ("complete", "weak", "missing", "waived")
+    status: str
+    #: reason codes, in reason order
+    reasons: tuple[str, ...] = ()
+
+
+class ChangeKind(Enum):
+    """How a row differs from the baseline audit; the values are the JSON `changes` lists."""
+
+    #: was weak or missing, now complete
+    RESOLVED = "resolved"
+    #: was complete, now weak or missing
+    REGRESSED = "regressed"
+    #: status or reasons otherwise changed
+    CHANGED = "changed"
+    #: a row the map gained
+    ADDED = "added"
+    #: a row the map lost
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True, kw_only=True)
+class RowChange:
+    kind: ChangeKind
+    indicator: str
+    evidence: str
+    #: the portal item code, when the map (current, else the baseline's) gives one
+    code: str | None
+    agency: str
+    #: the requirement's title, for reports
+    title: str
+    #: None for an added row
+    before: RowState | None
+    #: None for a removed row
+    after: RowState | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Changes:
+    """What changed since an earlier audit (`--baseline`): only the rows that differ."""
+
+    #: the baseline's generated_at
+    baseline: str
+    #: the baseline's counts: complete, weak, missing, waived
+    baseline_summary: tuple[tuple[str, int], ...]
+    #: the baseline's projected index, when it had one
+    baseline_index: float | None
+    #: in map order: current rows first, then the removed ones in the baseline's order
+    rows: tuple[RowChange, ...]
+
+    def of(self, kind: ChangeKind) -> tuple[RowChange, ...]:
+        return tuple(r for r in self.rows if r.kind is kind)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AuditPoint:
+    """One audit kept in the history store: enough to list it and draw it over time."""
+
+    generated_at: str
+    #: the map as the user named it
+    map: str
+    complete: int
+    weak: int
+    missing: int
+    waived: int = 0
+    index: float | None = None
+
+
 @dataclass(frozen=True, kw_only=True)
 class AuditResult:
     map_source: str
@@ -530,6 +607,10 @@ class AuditResult:
     region: str | None = None
     #: the region settings the run used
     region_settings: RegionSettings = field(default_factory=RegionSettings)
+    #: what changed since the baseline audit (`--baseline`), None without one
+    changes: Changes | None = None
+    #: the audits of the same ROOT and map kept so far, oldest first, this one included
+    history: tuple[AuditPoint, ...] = ()
     #: seconds spent per stage (discover, read, match, judge); never part of a report
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 

@@ -136,6 +136,14 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def _relative(file: str) -> str:
+    """A pinned file as discovery names it: "/" separators, no leading "./"."""
+    path = file.replace("\\", "/")
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
 def _build(data: dict[str, Any], label: str) -> RegionSettings:
     coordinator = data.get("coordinator")
     return RegionSettings(
@@ -148,7 +156,7 @@ def _build(data: dict[str, Any], label: str) -> RegionSettings:
         assumed_levels=tuple(
             (str(k), float(v)) for k, v in (data.get("assumed_levels") or {}).items()
         ),
-        pins=tuple(Pin(**p) for p in data.get("pins") or ()),
+        pins=tuple(Pin(**{**p, "file": _relative(p["file"])}) for p in data.get("pins") or ()),
         waivers=tuple(Waiver(**w) for w in data.get("waivers") or ()),
     )
 
@@ -166,15 +174,19 @@ def _references(
 ) -> Iterator[tuple[str, str]]:
     agencies = {a.id for a in evidence_map.agencies}
     external = {i.id: i for i in evidence_map.indicators if i.external}
-    evidence = {e.id for i in evidence_map.indicators for e in i.evidence}
-    evidence |= {e.code for i in evidence_map.indicators for e in i.evidence if e.code}
+    owners = {e.id: e.owners for i in evidence_map.indicators for e in i.evidence}
+    owners |= {e.code: e.owners for i in evidence_map.indicators for e in i.evidence if e.code}
+    evidence = set(owners)
     scoring = evidence_map.evaluation.scoring
     low, high = scoring.scale if scoring else (1, 5)
     coordinator = settings.coordinator
     if coordinator is not None and coordinator.agency and coordinator.agency not in agencies:
         yield "coordinator.agency", f'"{coordinator.agency}" is not an agency id of the map'
     names = ", ".join(external) or "none in this map"
+    indicators = {i.id for i in evidence_map.indicators}
     for key, level in settings.assumed_levels:
+        if key not in indicators:  # a region's file serves every map: another map's indicator
+            continue
         if key not in external:
             yield f"assumed_levels.{key}", f"expected an external indicator of the map ({names})"
         elif not low <= level <= high:
@@ -187,7 +199,10 @@ def _references(
             )
         if pin.agency is not None and pin.agency not in agencies:
             yield f"pins[{i}].agency", f'"{pin.agency}" is not an agency id of the map'
-        if root is not None and not (root / pin.file).is_file():
+        elif pin.agency is not None and pin.evidence in owners:
+            yield from _owner(f"pins[{i}].agency", pin.agency, pin.evidence, owners)
+        # a member of a ZIP archive is named "folder/kiriman.zip!/member.pdf"
+        if root is not None and not (root / pin.file.split("!/")[0]).is_file():
             yield f"pins[{i}].file", f'"{pin.file}" is not a file under the evidence folder'
     for i, waiver in enumerate(settings.waivers):
         if waiver.evidence not in evidence:
@@ -197,6 +212,17 @@ def _references(
             )
         if waiver.agency is not None and waiver.agency not in agencies:
             yield f"waivers[{i}].agency", f'"{waiver.agency}" is not an agency id of the map'
+        elif waiver.agency is not None and waiver.evidence in owners:
+            yield from _owner(f"waivers[{i}].agency", waiver.agency, waiver.evidence, owners)
+
+
+def _owner(
+    place: str, agency: str, evidence: str, owners: dict[str, tuple[str, ...]]
+) -> Iterator[tuple[str, str]]:
+    """A pin or waiver for an agency that has no row of that evidence would do nothing."""
+    if agency not in owners[evidence]:
+        names = ", ".join(owners[evidence])
+        yield place, f'"{agency}" is not an owner of {evidence} (owners: {names})'
 
 
 def parse_assume(values: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
@@ -246,6 +272,14 @@ def audited_region(settings: RegionSettings, evaluation: Evaluation) -> str | No
     if match is None:
         return None
     return re.sub(r"^Kab\.?\s", "Kabupaten ", match[1]).strip()
+
+
+def active_pins(
+    settings: RegionSettings, today: dt.date
+) -> tuple[tuple[Pin, ...], tuple[Pin, ...]]:
+    """(in force, expired): a pin past its `until` is ignored, with a warning from the caller."""
+    live = tuple(p for p in settings.pins if p.until is None or p.until >= today)
+    return live, tuple(p for p in settings.pins if p not in live)
 
 
 def active_waivers(

@@ -34,7 +34,7 @@ def checklist(evidence_map: EvidenceMap, agency: Agency) -> str:
         f"{evidence_map.evaluation.name}: data dukung untuk {agency.name}",
         "",
         "Simpan di folder ini dokumen berikut (PDF hasil pindai harus dapat dicari/OCR; beri nama",
-        "berkas yang menjelaskan isinya, mis. Indikator1-Perbup-ArsitekturSPBE.pdf):",
+        "berkas yang menjelaskan isinya, mis. I4-L1-01 SK Tim Koordinasi Pemerintah Digital.pdf):",
         "",
     ]
     for indicator in evidence_map.indicators:
@@ -45,7 +45,13 @@ def checklist(evidence_map: EvidenceMap, agency: Agency) -> str:
                 "" if evidence.owners[0] == agency.id else f" (dipimpin oleh {evidence.owners[0]})"
             )
             count = f" - {evidence.min_count} dokumen" if evidence.min_count > 1 else ""
-            lines.append(f"- {indicator.id} {evidence.title}{count}{role}")
+            label = evidence.code or indicator.id
+            lines.append(f"- {label} {evidence.title}{count}{role}")
+    external = [i for i in evidence_map.indicators if i.external]
+    if external and agency.id == evidence_map.agencies[0].id:
+        lines.append("")
+        lines.append("Tidak perlu unggah (dinilai dari indeks nasional):")
+        lines.extend(f"- {i.id} {i.name}: {i.external}" for i in external)
     if len(lines) == 5:
         lines.append("- (tidak ada bukti yang menjadi tanggung jawab OPD ini dalam peta)")
     return "\n".join(lines) + "\n"

@@ -66,3 +66,17 @@ def test_the_text_report_shows_the_projected_index_and_orders_by_gain(tmp_path: 
         if "(+" in line
     ]
     assert gains and gains == sorted(gains, reverse=True)
+
+
+def test_init_with_the_pemdi_map_lists_item_codes_and_what_needs_no_upload(tmp_path: Path) -> None:
+    """An OPD reads its checklist by the portal's codes; the coordinator sees that the national
+    indices need no upload instead of chasing documents for them."""
+    root = tmp_path / "evidence"
+    result = CliRunner().invoke(
+        main, ["init", str(root), "--map", str(REPO / "requirements_map.yaml")]
+    )
+    assert result.exit_code == 0, result.output
+    kominfo = next(root.glob("01. *")) / "BACA-SAYA.txt"
+    text = kominfo.read_text(encoding="utf-8")
+    assert "- I4-L1-01 Keputusan Bupati tentang Tim Koordinasi Pemerintah Digital" in text
+    assert "Tidak perlu unggah" in text and "I5 " in text

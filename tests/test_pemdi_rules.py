@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from docgen import Minutes, Regulation, Report
-from helpers import build_tree
+from helpers import build_tree, docgen
 
 from evidence_check.audit import audit
 from evidence_check.cli import main
 from evidence_check.evidence_map import MapError, parse_map
-from evidence_check.models import RegionSettings, Settings, Status
+from evidence_check.models import Pin, RegionSettings, Settings, Status
 from evidence_check.region import SettingsError, check_against, load_settings
+
+Minutes, Regulation, Report = docgen.Minutes, docgen.Regulation, docgen.Report
 
 MAP3 = """\
 version: 3
@@ -255,7 +256,7 @@ def test_settings_file_under_root_is_read_and_listed_as_skipped(tmp_path: Path) 
     assert data["score"]["unknown_weight"] == 0
 
 
-def test_expired_waiver_is_ignored(tmp_path: Path) -> None:
+def test_expired_waiver_is_ignored(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     root = build_tree(tmp_path / "tree", {f"{KOMINFO}/SK Tim Koordinasi.pdf": SK})
     file = tmp_path / "s.yaml"
     file.write_text(SETTINGS.replace("by: Kabid Aptika}", "by: X, until: 2026-01-31}"), "utf-8")
@@ -267,6 +268,58 @@ def test_expired_waiver_is_ignored(tmp_path: Path) -> None:
         now=dt.datetime(2026, 12, 1, tzinfo=dt.UTC),
     )
     assert {f.evidence.code: f.status for f in result.findings}["I4-L2-01"] is Status.MISSING
+    assert "the waiver of I4-L2-01 ended on 2026-01-31 and is ignored" in caplog.text
+
+
+def test_expired_pin_is_ignored_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    draft = Regulation(topic="Penetapan Tim Pelaksana", form="KEPUTUSAN")
+    root = build_tree(tmp_path / "tree", {f"{KOMINFO}/berkas-tim.pdf": draft})
+    file = tmp_path / "s.yaml"
+    file.write_text(
+        "pins:\n  - {file: '01. Diskominfo/berkas-tim.pdf', evidence: I4-L1-01, until: 2026-06-30}\n",
+        "utf-8",
+    )
+    result = audit(
+        parse_map(MAP3, "m.yaml"),
+        root,
+        Settings(region=load_settings(file)),
+        now=dt.datetime(2026, 12, 1, tzinfo=dt.UTC),
+    )
+    row = next(f for f in result.findings if f.evidence.code == "I4-L1-01")
+    assert row.status is Status.MISSING and not row.documents
+    assert "the pin of 01. Diskominfo/berkas-tim.pdf to I4-L1-01 ended on 2026-06-30" in caplog.text
+
+
+def test_pinned_file_outside_the_owners_folder_is_misplaced(tmp_path: Path) -> None:
+    """A pin says what a file is, not that it lies where the evaluator will look."""
+    root = build_tree(tmp_path / "tree", {f"{BAPPEDA}/berkas.pdf": SK})
+    file = tmp_path / "s.yaml"
+    file.write_text(
+        "pins:\n  - {file: '02. Bappeda\\berkas.pdf', evidence: I4-L1-01, note: SK Tim}\n",
+        "utf-8",
+    )
+    settings = load_settings(file)
+    assert (
+        settings.pins[0].file == "02. Bappeda/berkas.pdf"
+    )  # a Windows path, as discovery names it
+    check_against(settings, parse_map(MAP3, "m.yaml"), root)
+    result = audit(parse_map(MAP3, "m.yaml"), root, Settings(region=settings))
+    row = next(f for f in result.findings if f.evidence.code == "I4-L1-01")
+    assert row.status is Status.WEAK and [r.value for r in row.reasons] == ["misplaced"]
+    assert row.documents[0].pinned
+
+
+def test_pinned_file_that_is_not_read_warns(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = build_tree(tmp_path / "tree", {f"{KOMINFO}/SK.pdf": SK, f"{KOMINFO}/Thumbs.db": b"x"})
+    settings = RegionSettings(
+        source="s.yaml", pins=(Pin(file=f"{KOMINFO}/Thumbs.db", evidence="I4-L1-01"),)
+    )
+    audit(parse_map(MAP3, "m.yaml"), root, Settings(region=settings))
+    assert "the pinned file 01. Diskominfo/Thumbs.db is not read in this audit" in caplog.text
 
 
 def test_pinned_draft_stays_weak(tmp_path: Path) -> None:
@@ -300,6 +353,25 @@ def test_pinned_draft_stays_weak(tmp_path: Path) -> None:
         ("assumed_levels: {I5: 7}\n", "s.yaml: assumed_levels.I5: expected a level from 1 to 5, got 7"),
         ("coordinator: {agency: dinkes}\n",
          's.yaml: coordinator.agency: "dinkes" is not an agency id of the map'),
+        ("pins: {file: a.pdf}\n", "s.yaml: pins: expected a list, got a mapping"),
+        ("pins:\n  - a.pdf\n", 's.yaml: pins[0]: expected a mapping, got "a.pdf"'),
+        ("pins:\n  - {evidence: I4-L1-01}\n", 's.yaml: pins[0]: missing key "file"'),
+        ("pins:\n  - {file: a.pdf, evidence: I4-L1-01, agency: dinkes}\n",
+         's.yaml: pins[0].agency: "dinkes" is not an agency id of the map'),
+        ("pins:\n  - {file: a.pdf, evidence: I4-L1-01, agency: bappeda}\n",
+         's.yaml: pins[0].agency: "bappeda" is not an owner of I4-L1-01 (owners: diskominfo)'),
+        ("pins:\n  - {file: a.pdf, evidence: I4-L1-01, until: besok}\n",
+         's.yaml: pins[0].until: expected a date such as 2027-03-31, got "besok"'),
+        ("pins:\n  - {file: a.pdf, evidence: I4-L1-01, pinned: yes}\n",
+         's.yaml: pins[0]: unknown key "pinned" (expected one of: file, evidence, note, agency, until)'),
+        ("waivers:\n  - {evidence: I9-L9-09, reason: x}\n",
+         's.yaml: waivers[0].evidence: "I9-L9-09" is not an evidence id or code of the map'),
+        ("waivers:\n  - {evidence: I4-L2-01, reason: x, agency: dinkes}\n",
+         's.yaml: waivers[0].agency: "dinkes" is not an agency id of the map'),
+        ("waivers:\n  - {evidence: i4-l2-notulen, reason: x, agency: bappeda}\n",
+         's.yaml: waivers[0].agency: "bappeda" is not an owner of i4-l2-notulen (owners: diskominfo)'),
+        ("waivers:\n  - {evidence: I4-L2-01, reason: x, until: 31-06-2027}\n",
+         's.yaml: waivers[0].until: expected a date such as 2027-03-31, got "31-06-2027"'),
     ],
 )  # fmt: skip
 def test_settings_errors_are_one_line_each(tmp_path: Path, text: str, line: str) -> None:

@@ -197,11 +197,6 @@ def test_the_old_instrument_still_audits_the_samples() -> None:
     assert len(result.projection.indicators) == 47
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the lead's check_against refuses the samples' assumed_levels (I5, I6) under a map "
-    "without external indicators: `--map spbe-2020` exits 2 on a Pemdi region's settings",
-)
 def test_map_spbe_2020_on_the_command_line() -> None:
     outcome = CliRunner().invoke(
         main, ["audit", str(SAMPLES), "--map", "spbe-2020", "--format", "json", "--no-ocr"]

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from evidence_check.models import AuditResult
-from evidence_check.report import json_report, map_table, text_report
+from evidence_check.report import history_table, json_report, map_table, text_report
 from evidence_check.report.bundle import Bundle
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "TODO_FORMATS",
     "WRITERS",
     "file_name",
+    "history_table",
     "map_table",
     "text_report",
     "write_output",

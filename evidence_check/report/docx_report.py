@@ -24,7 +24,7 @@ from docx.text.paragraph import Paragraph
 from evidence_check.messages import message
 from evidence_check.models import AuditResult, Status
 from evidence_check.report.bundle import Bundle
-from evidence_check.report.view import AgencyView, ReportView, build
+from evidence_check.report.view import AgencyView, ChangeView, ReportView, build, changes_view
 
 #: cell shades of the status column, the same hues as the Excel and HTML reports
 SHADES = {
@@ -39,18 +39,21 @@ TODO_WIDTHS = (Cm(1.1), Cm(2.2), Cm(4.4), Cm(1.8), Cm(3.6), Cm(3.5))
 
 def render(result: AuditResult, lang: str = "id") -> bytes:
     view = build(result, lang)
-    main = _save(view, view.agencies)
+    changes = changes_view(result, lang)
+    main = _save(view, view.agencies, changes)
     if len(view.agencies) < 2:
         return main
-    return Bundle(main, {agency.id: _save(view, (agency,)) for agency in view.agencies})
+    return Bundle(main, {agency.id: _save(view, (agency,), changes) for agency in view.agencies})
 
 
-def _save(view: ReportView, agencies: tuple[AgencyView, ...]) -> bytes:
+def _save(
+    view: ReportView, agencies: tuple[AgencyView, ...], changes: ChangeView | None = None
+) -> bytes:
     document = _new_document(view)
     for index, agency in enumerate(agencies):
         if index:
             document.add_page_break()  # type: ignore[no-untyped-call]
-        _memo(document, view, agency)
+        _memo(document, view, agency, changes)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -72,7 +75,12 @@ def _new_document(view: ReportView) -> DocumentObject:
     return document
 
 
-def _memo(document: DocumentObject, view: ReportView, agency: AgencyView) -> None:
+def _memo(
+    document: DocumentObject,
+    view: ReportView,
+    agency: AgencyView,
+    changes: ChangeView | None = None,
+) -> None:
     lang = view.lang
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -93,6 +101,7 @@ def _memo(document: DocumentObject, view: ReportView, agency: AgencyView) -> Non
         cells[0].text, cells[1].text, cells[2].text = message(key, lang), ":", value
     _widths(header, (Cm(3.2), Cm(0.5), Cm(12.8)))
     _rule(document.add_paragraph())
+    _changes(document, changes, agency.id, lang)
     tally = agency.tally
     counts = {"complete": tally.complete, "weak": tally.weak, "missing": tally.missing}
     key = "memo.opening" if agency.todo else "memo.nothing"
@@ -111,6 +120,20 @@ def _memo(document: DocumentObject, view: ReportView, agency: AgencyView) -> Non
         _small(renames)
     _after_table(document.add_paragraph(message("memo.closing", lang)))
     _signature(document, view)
+
+
+def _changes(document: DocumentObject, changes: ChangeView | None, agency: str, lang: str) -> None:
+    """This agency's change since the baseline audit (--baseline): done, and new problems."""
+    if changes is None:
+        return
+    own = next((a for a in changes.agencies if a.id == agency), None)
+    document.add_paragraph(changes.heading + ":")
+    if own is None:
+        document.add_paragraph(message("changes.none", lang), style="List Bullet")
+        return
+    for key, lines in (("changes.done", own.done), ("changes.new_problems", own.new_problems)):
+        for line in lines:
+            document.add_paragraph(f"{message(key, lang)}: {line}", style="List Bullet")
 
 
 def _todo_table(document: DocumentObject, agency: AgencyView, lang: str) -> None:

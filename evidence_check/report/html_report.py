@@ -14,7 +14,7 @@ from string import Template
 
 from evidence_check.messages import message, status_label
 from evidence_check.models import AuditResult, Status
-from evidence_check.report import charts
+from evidence_check.report import charts, timeline
 from evidence_check.report.view import (
     AgencyView,
     DocumentView,
@@ -22,6 +22,8 @@ from evidence_check.report.view import (
     ReportView,
     Tally,
     build,
+    changes_view,
+    trend_view,
 )
 
 
@@ -41,7 +43,7 @@ def render(result: AuditResult, lang: str = "id") -> str:
         version=escape(view.tool_version),
         title=escape(f"{view.title}: {view.evaluation}"),
         generated=escape(view.generated),
-        summary=_summary(view),
+        summary=_between(result, lang) + _summary(view),
         agencies="\n".join(
             _agency(n, a, view.statuses, lang) for n, a in enumerate(view.agencies, 1)
         ),
@@ -91,6 +93,30 @@ def _summary(view: ReportView) -> str:
             "</section>",
         ]
     )
+
+
+def _between(result: AuditResult, lang: str) -> str:
+    """The change since the baseline audit and the audits kept over time, before the summary."""
+    out = []
+    changes = changes_view(result, lang)
+    if changes is not None:
+        out += ['<section class="card" id="changes">', f"<h2>{escape(changes.heading)}</h2>"]
+        lines = [changes.counts, changes.tally] + ([changes.index] if changes.index else [])
+        out.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>")
+        for agency in changes.agencies:
+            out.append(f"<h3>{escape(agency.name)} ({escape(agency.id)})</h3><ul>")
+            done, new = message("changes.done", lang), message("changes.new_problems", lang)
+            out += [f'<li class="complete">{escape(done)}: {escape(d)}</li>' for d in agency.done]
+            out += [
+                f'<li class="missing">{escape(new)}: {escape(p)}</li>' for p in agency.new_problems
+            ]
+            out.append("</ul>")
+        out.append("</section>")
+    trend = trend_view(result, lang)
+    if trend is not None:
+        out += ['<section class="card" id="trend">', f"<h2>{escape(trend.title)}</h2>"]
+        out += [timeline.trend_chart(trend, message("trend.index", lang)), "</section>"]
+    return "\n".join(out) + ("\n" if out else "")
 
 
 def _label(name: str, tally: Tally, lang: str) -> str:

@@ -5,7 +5,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from evidence_check.models import AuditResult, Candidate, DocumentEntry, Finding
+from evidence_check.models import (
+    AuditResult,
+    Candidate,
+    ChangeKind,
+    Changes,
+    DocumentEntry,
+    Finding,
+    RowChange,
+    RowState,
+)
 
 # History of FORMAT_VERSION:
 # 1: the first contract (DESIGN.md). Fields may be added; renaming or removing one raises it.
@@ -15,9 +24,11 @@ from evidence_check.models import AuditResult, Candidate, DocumentEntry, Finding
 # 2: raised once for the Pemdi turn (PermenPANRB 8/2026), because a consumer of format 1 could
 #    misread it: a row's status may be "waived" (a new status, counted in summary.waived) and its
 #    reasons may hold "other-region" and "gated" (new codes of a closed set). Added with it: each
-#    row's "code" (the portal item code) and "gated_by"; a row document's "pinned", "amends" (and, from
+#    row's "code" (the portal item code) and "gated_by"; a row document's "pinned", "amends", "lacks" (and, from
 #    bundles, "part"); "evaluation.region" and "evaluation.revoked_by"; "score.unknown_weight",
 #    "score.predikat_name" and each score indicator's "external" and "assumed".
+#    Top-level "changes" (only with --baseline): the baseline's generated_at, summary and index,
+#    and the rows resolved, regressed, changed, added and removed since, each with "from" and "to".
 FORMAT_VERSION = 2
 
 
@@ -26,7 +37,7 @@ def render(result: AuditResult, lang: str = "id") -> str:
 
 
 def as_dict(result: AuditResult) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "format": FORMAT_VERSION,
         "tool_version": result.tool_version,
         "generated_at": result.generated_at,
@@ -51,6 +62,33 @@ def as_dict(result: AuditResult) -> dict[str, Any]:
         "folders": [{"name": f.name, "agency": f.agency} for f in result.folders],
         "agencies_without_folder": list(result.agencies_without_folder),
     }
+    if result.changes is not None:
+        out["changes"] = _changes(result.changes)
+    return out
+
+
+def _changes(changes: Changes) -> dict[str, Any]:
+    return {
+        "baseline": changes.baseline,
+        "baseline_summary": dict(changes.baseline_summary),
+        "baseline_index": changes.baseline_index,
+        **{kind.value: [_row_change(r) for r in changes.of(kind)] for kind in ChangeKind},
+    }
+
+
+def _row_change(change: RowChange) -> dict[str, Any]:
+    return {
+        "indicator": change.indicator,
+        "evidence": change.evidence,
+        "code": change.code,
+        "agency": change.agency,
+        "from": _state(change.before),
+        "to": _state(change.after),
+    }
+
+
+def _state(state: RowState | None) -> dict[str, Any] | None:
+    return None if state is None else {"status": state.status, "reasons": list(state.reasons)}
 
 
 def _score(result: AuditResult) -> dict[str, Any] | None:
@@ -117,6 +155,8 @@ def _candidate(candidate: Candidate) -> dict[str, Any]:
         "problems": [r.value for r in candidate.problems],
         "pinned": candidate.pinned,
         "amends": candidate.amends,
+        # a screenshot: what it does not show of url, date, institution
+        "lacks": list(candidate.lacks),
     }
 
 

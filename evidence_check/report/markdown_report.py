@@ -10,7 +10,15 @@ import re
 
 from evidence_check.messages import message
 from evidence_check.models import AuditResult
-from evidence_check.report.view import AgencyView, DocumentView, ItemView, ReportView, Tally, build
+from evidence_check.report.view import (
+    AgencyView,
+    DocumentView,
+    ItemView,
+    ReportView,
+    Tally,
+    build,
+    changes_view,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
 
@@ -27,6 +35,7 @@ def render(result: AuditResult, lang: str = "id") -> str:
         "",
         escape(view.generated),
         "",
+        *_changes(result, lang),
         f"## {message('heading.overall', lang)}",
         "",
         *_tally_table([(message("tally.total", lang), view.tally)], "", lang),
@@ -50,6 +59,26 @@ def render(result: AuditResult, lang: str = "id") -> str:
         out.extend(_agency(agency, lang))
     out.extend(_notes(view, lang))
     return "\n".join(out).rstrip() + "\n"
+
+
+def _changes(result: AuditResult, lang: str) -> list[str]:
+    """The change since the baseline audit (--baseline), before the summary."""
+    changes = changes_view(result, lang)
+    if changes is None:
+        return []
+    lines = [f"## {escape(changes.heading)}", "", f"- {escape(changes.counts)}"]
+    lines += [f"- {escape(changes.tally)}"] + (
+        [f"- {escape(changes.index)}"] if changes.index else []
+    )
+    lines.append("")
+    for agency in changes.agencies:
+        lines += [f"### {escape(agency.name)} ({escape(agency.id)})", ""]
+        lines += [f"- ✓ {message('changes.done', lang)}: {escape(d)}" for d in agency.done]
+        lines += [
+            f"- ⚠ {message('changes.new_problems', lang)}: {escape(p)}" for p in agency.new_problems
+        ]
+        lines.append("")
+    return lines
 
 
 def _tally_table(rows: list[tuple[str, Tally]], first: str, lang: str) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from evidence_check.messages import message, status_label
 from evidence_check.models import AuditResult, Status
-from evidence_check.report.view import AgencyView, ItemView, build
+from evidence_check.report.view import AgencyView, ItemView, build, changes_view
 
 _COLOURS = {Status.COMPLETE: "32", Status.WEAK: "33", Status.MISSING: "31", Status.WAIVED: "90"}
 
@@ -29,6 +29,7 @@ def render(result: AuditResult, lang: str = "id", *, color: bool = False) -> str
     tally = view.tally
     out = [
         paint(f"{view.title}: {view.evaluation} ({view.map_source})", "1"),
+        *_changes(result, paint, lang),
         message("summary", lang, complete=tally.complete, weak=tally.weak, missing=tally.missing),
     ]
     if view.score is not None:
@@ -49,6 +50,25 @@ def render(result: AuditResult, lang: str = "id", *, color: bool = False) -> str
         out.extend(_agency(agency, paint, lang))
     out.extend(view.notes)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _changes(result: AuditResult, paint: _Paint, lang: str) -> list[str]:
+    """The change since the baseline audit (--baseline), first thing under the title."""
+    changes = changes_view(result, lang)
+    if changes is None:
+        return []
+    lines = [paint(changes.heading, "1"), f"  {changes.counts}", f"  {changes.tally}"]
+    lines += [f"  {changes.index}"] if changes.index else []
+    for agency in changes.agencies:
+        lines.append(f"  {agency.name} ({agency.id})")
+        lines += [
+            f"    {paint('✓', '32')} {message('changes.done', lang)}: {d}" for d in agency.done
+        ]
+        lines += [
+            f"    {paint('!', '31')} {message('changes.new_problems', lang)}: {p}"
+            for p in agency.new_problems
+        ]
+    return [*lines, ""]
 
 
 def _agency(agency: AgencyView, paint: _Paint, lang: str) -> list[str]:

@@ -14,8 +14,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from evidence_check.changes import narrow, new_problems
 from evidence_check.messages import message, reason_text, status_label
-from evidence_check.models import AuditResult, Candidate, Finding, Status
+from evidence_check.models import (
+    AuditResult,
+    Candidate,
+    ChangeKind,
+    Finding,
+    Reason,
+    RowChange,
+    Status,
+)
 from evidence_check.report.naming import is_undescriptive, suggest_name
 
 #: control characters, lone surrogates (undecodable file names) and bidi overrides, which could
@@ -205,6 +214,7 @@ def select_agency(result: AuditResult, agency: str) -> AuditResult:
     """The result narrowed to one agency's rows and files: what its to-do list is made from."""
     return dataclasses.replace(
         result,
+        changes=narrow(result.changes, agency),
         findings=tuple(f for f in result.findings if f.agency == agency),
         documents=tuple(d for d in result.documents if d.agency == agency),
         folders=tuple(f for f in result.folders if f.agency == agency),
@@ -346,3 +356,129 @@ def _notes(result: AuditResult, lang: str) -> list[str]:
         detail = ", ".join(f"{clean(r)} {n}" for r, n in sorted(skipped.items()))
         notes.append(message("skipped", lang, count=sum(skipped.values()), detail=detail))
     return notes
+
+
+# --- since the baseline audit (changes.py) ---------------------------------------------------------
+# A piece of its own, apart from `build`: every writer for people opens with it when the result
+# carries changes (`--baseline`), through one small function of its own.
+
+
+@dataclass(frozen=True, kw_only=True)
+class AgencyChangeView:
+    id: str
+    name: str
+    #: rows complete now that were weak or missing: "I4-L1-01 · Keputusan ..."
+    done: tuple[str, ...]
+    #: rows that got worse, each with its status and reasons now
+    new_problems: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChangeView:
+    #: "Perubahan sejak audit 26 November 2026"
+    heading: str
+    #: "2 selesai · 1 masalah baru · ..." or "Tidak ada perubahan ..."
+    counts: str
+    #: complete, weak and missing then and now
+    tally: str
+    #: the projected index then and now, for scored maps
+    index: str | None
+    #: agencies with something done or something new, in map order
+    agencies: tuple[AgencyChangeView, ...]
+
+
+def changes_view(result: AuditResult, lang: str) -> ChangeView | None:
+    """The change since the baseline audit, per agency: done and new problems; None without one."""
+    changes = result.changes
+    if changes is None:
+        return None
+    names = {a.id: clean(a.name) for a in result.agencies}
+    findings = {(f.evidence.id, f.agency): f for f in result.findings}
+    problems = new_problems(changes.rows)
+    resolved = changes.of(ChangeKind.RESOLVED)
+    agencies = []
+    order = [a.id for a in result.agencies]
+    touched = {r.agency for r in (*resolved, *problems)}
+    for agency in sorted(touched, key=lambda a: order.index(a) if a in order else len(order)):
+        bad = []
+        for row in problems:
+            if row.agency == agency and row.after is not None:
+                finding = findings.get((row.evidence, row.agency))
+                level = finding.gated_by if finding else None
+                texts = [reason_text(Reason(r), lang, level=level) for r in row.after.reasons]
+                status = status_label(Status(row.after.status), lang)
+                bad.append(
+                    f"{_row_label(row)}: {status}" + (f" ({'; '.join(texts)})" if texts else "")
+                )
+        agencies.append(
+            AgencyChangeView(
+                id=clean(agency),
+                name=names.get(agency, clean(agency)),
+                done=tuple(_row_label(r) for r in resolved if r.agency == agency),
+                new_problems=tuple(bad),
+            )
+        )
+    kinds = {kind: len(changes.of(kind)) for kind in ChangeKind}
+    counts = (
+        message("changes.counts", lang, new=len(problems), **{k.value: n for k, n in kinds.items()})
+        if changes.rows
+        else message("changes.none", lang)
+    )
+    then = dict(changes.baseline_summary)
+    now = Tally.of_findings(result.findings)
+    tally = message(
+        "changes.tally",
+        lang,
+        **{f"{s}_then": then.get(s, 0) for s in ("complete", "weak", "missing")},
+        complete_now=now.complete,
+        weak_now=now.weak,
+        missing_now=now.missing,
+    )
+    index = None
+    if result.projection is not None or changes.baseline_index is not None:
+        before = changes.baseline_index
+        after = result.projection.index if result.projection else None
+        index = message(
+            "changes.index",
+            lang,
+            then="-" if before is None else f"{before:.2f}",
+            now="-" if after is None else f"{after:.2f}",
+        )
+    return ChangeView(
+        heading=message("changes.heading", lang, date=long_date(changes.baseline, lang)),
+        counts=counts,
+        tally=tally,
+        index=index,
+        agencies=tuple(agencies),
+    )
+
+
+def _row_label(row: RowChange) -> str:
+    return clean(f"{row.code or row.evidence} · {row.title}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrendView:
+    """The audits kept of this ROOT and map, for a chart of the index and counts over time."""
+
+    title: str
+    #: (short date, projected index or None, counts), oldest first
+    points: tuple[tuple[str, float | None, Tally], ...]
+
+
+def trend_view(result: AuditResult, lang: str) -> TrendView | None:
+    """None until there is more than one audit to draw."""
+    if len(result.history) < 2:
+        return None
+    days = [p.generated_at[:10] for p in result.history]
+    # audits of one day are told apart by their time
+    width = 16 if len(set(days)) < len(days) else 10
+    points = tuple(
+        (
+            clean(p.generated_at[:width].replace("T", " ")),
+            p.index,
+            Tally(complete=p.complete, weak=p.weak, missing=p.missing, waived=p.waived),
+        )
+        for p in result.history
+    )
+    return TrendView(title=message("trend.heading", lang, count=len(points)), points=points)

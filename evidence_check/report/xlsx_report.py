@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from evidence_check.messages import message
 from evidence_check.models import AuditResult, Status
 from evidence_check.report import table
-from evidence_check.report.view import ReportView, Tally, build
+from evidence_check.report.view import ChangeView, ReportView, Tally, build, changes_view
 
 #: light fills with dark text, readable in print and for colour-blind readers with the labels
 FILLS = {
@@ -58,7 +58,7 @@ def render(result: AuditResult, lang: str = "id") -> bytes:
     book = Workbook()
     summary = book.active
     summary.title = message("sheet.summary", lang)[:31]
-    _summary(summary, view, lang)
+    _summary(summary, view, lang, changes_view(result, lang))
     used = {summary.title.lower()}
     for agency in view.agencies:
         sheet = book.create_sheet(_sheet_name(agency.id, used))
@@ -68,7 +68,9 @@ def render(result: AuditResult, lang: str = "id") -> bytes:
     return out.getvalue()
 
 
-def _summary(sheet: Worksheet, view: ReportView, lang: str) -> None:
+def _summary(
+    sheet: Worksheet, view: ReportView, lang: str, changes: ChangeView | None = None
+) -> None:
     sheet.append([f"{view.title}: {view.evaluation}"])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append([view.generated])
@@ -76,6 +78,7 @@ def _summary(sheet: Worksheet, view: ReportView, lang: str) -> None:
     sheet.append(
         [message("summary", lang, complete=tally.complete, weak=tally.weak, missing=tally.missing)]
     )
+    _changes(sheet, changes)
     sheet.append([])
     first = _tally_rows(
         sheet,
@@ -93,6 +96,22 @@ def _summary(sheet: Worksheet, view: ReportView, lang: str) -> None:
     )
     for column, width in zip("ABCDEF", (16, 60, 11, 11, 11, 11), strict=True):
         sheet.column_dimensions[column].width = width
+
+
+def _changes(sheet: Worksheet, changes: ChangeView | None) -> None:
+    """The change since the baseline audit (--baseline), under the summary sheet's title."""
+    if changes is None:
+        return
+    sheet.append([])
+    sheet.append([changes.heading])
+    sheet.cell(sheet.max_row, 1).font = BOLD
+    for line in (changes.counts, changes.tally, changes.index):
+        if line:
+            sheet.append([line])
+    for agency in changes.agencies:
+        for line in (*agency.done, *agency.new_problems):
+            sheet.append([agency.id, line])
+            _as_text(sheet.cell(sheet.max_row, 2), line)
 
 
 def _tally_rows(
