@@ -323,3 +323,12 @@ def test_every_title_example_is_taken_for_its_own_item(pemdi: dict[str, Any]) ->
                 taken.add(evidence.code)
     missed = {code for code, _ in examples} - taken
     assert missed == set(VAGUE_EXAMPLES)
+
+
+def test_map_show_names_items_by_code_and_the_external_indices() -> None:
+    outcome = CliRunner().invoke(main, ["map", "show", str(MAP)])
+    assert outcome.exit_code == 0, outcome.output
+    assert "  I4-L1-01: Keputusan Bupati tentang Tim Koordinasi Pemerintah Digital | decree" in (
+        outcome.output
+    )
+    assert "  tidak perlu unggah: dinilai dari Indeks SDI\n" in outcome.output
