@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT);
 CREATE TABLE IF NOT EXISTS readings (key TEXT PRIMARY KEY, payload BLOB);
 CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, payload BLOB);
+CREATE TABLE IF NOT EXISTS layers (key TEXT PRIMARY KEY, payload BLOB);
 """
 _NOTE = "internal cache of evidence-check: safe to delete at any time"
 
@@ -108,6 +109,25 @@ class Cache:
         self._pending.append(((_text(name), size, mtime_ns, digest), (key, payload)))
         if len(self._pending) >= BATCH:
             self.flush()
+
+    def put_layers(self, key: str, payload: bytes) -> None:
+        """Remember the OCR text layers of the reading `key` (encoded by `ocr.encode_layers`):
+        written at once, as they come only from the slow files, the scans."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.execute("INSERT OR REPLACE INTO layers VALUES (?, ?)", (key, payload))
+        except sqlite3.Error:
+            pass  # the layers are a convenience: without them a scan is OCR'd once more
+
+    def layers(self, key: str) -> bytes | None:
+        """The OCR text layers kept with the reading `key` (see `ocr.decode_layers`)."""
+        if self._db is None:
+            return None
+        row = self._db.execute("SELECT payload FROM layers WHERE key = ?", (key,)).fetchone()
+        return bytes(row[0]) if row else None
 
     def result(self, key: str) -> bytes | None:
         """A remembered audit result (see memo.py)."""

@@ -26,7 +26,7 @@ from evidence_check.evidence_map import load_map, resolve_map
 from evidence_check.history import History, default_history_dir
 from evidence_check.messages import LANGUAGES, message
 from evidence_check.models import AuditResult, ChangeKind, EvidenceMap, RegionSettings, Settings
-from evidence_check.reader import default_jobs
+from evidence_check.reader import ReadOptions, default_jobs
 from evidence_check.region import (
     check_against,
     find_settings,
@@ -308,6 +308,51 @@ def history_command(root: Path, map_option: str | None, lang: str) -> None:
     with History(default_history_dir()) as store:
         points = store.points(root, key)
     click.echo(history_table.render(points, str(root), lang), nl=False)
+
+
+@main.command("package")
+@ROOT
+@MAP
+@click.option(
+    "--output-dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The package folder: new, empty, or an earlier package with --force.",
+)
+@click.option(
+    "--include-weak", is_flag=True, help="Also package the documents of weak rows, marked as such."
+)
+@click.option("--force", is_flag=True, help="Replace the earlier package in --output-dir.")
+@LANG
+@READING
+@guarded
+def package_command(root: Path, map_option: str | None, output_dir: Path, include_weak: bool,
+                    force: bool, lang: str, **reading: Any) -> None:  # fmt: skip
+    """Audit ROOT and copy every ready item's documents into --output-dir as the portal asks:
+    one folder per aspect/indicator/level, named by item code, scans made searchable."""
+    from evidence_check.package import build, layer_cache
+    from evidence_check.package_dir import MANIFEST_CSV, MANIFEST_XLSX, refusal, remove_earlier
+    from evidence_check.report import manifest  # PDFium and openpyxl only for this command
+
+    evidence_map = _load(map_option)
+    refused = refusal(root, output_dir, force=force)
+    if refused is not None:
+        raise click.UsageError(refused)
+    with layer_cache(reading["cache_dir"], no_cache=reading["no_cache"]) as cache_dir:
+        result = _audit(evidence_map, root, {**reading, "cache_dir": cache_dir, "no_cache": False})
+        remove_earlier(output_dir)
+        built = build(result, root, output_dir, cache_dir=cache_dir, include_weak=include_weak,
+                      ocr_tag=ReadOptions(ocr=result.ocr_available).tag, lang=lang,
+                      on_progress=progress_line(False))  # fmt: skip
+    write_output(manifest.render_csv(built), output_dir / MANIFEST_CSV)
+    write_output(manifest.render_xlsx(built), output_dir / MANIFEST_XLSX)
+    if not result.ocr_available:
+        click.echo(message("package.no_ocr", lang), err=True)
+    if built.reread_files:
+        click.echo(message("package.reread", lang, count=built.reread_files), err=True)
+    click.echo(message("package.done", lang, folder=output_dir, ready=built.ready,
+                       not_ready=built.not_ready, ocr=built.ocr_files))  # fmt: skip
+    sys.exit(EXIT_GAPS if built.not_ready else EXIT_OK)
 
 
 @main.command("list-files")

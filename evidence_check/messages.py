@@ -279,6 +279,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "month.10": {"id": "Oktober", "en": "October"},
     "month.11": {"id": "November", "en": "November"},
     "month.12": {"id": "Desember", "en": "December"},
+    "package.missing": {
+        "id": "belum ada dokumen yang cocok",
+        "en": "no matching document yet",
+    },
+    "package.done": {
+        "id": "Paket di {folder}: {ready} butir siap, {not_ready} belum siap, {ocr} berkas di-OCR (dapat dicari); daftar di manifest.csv dan manifest.xlsx.",
+        "en": "Package in {folder}: {ready} items ready, {not_ready} not ready, {ocr} files OCR'd (searchable); listed in manifest.csv and manifest.xlsx.",
+    },
+    "package.reread": {
+        "id": "{count} berkas di-OCR ulang untuk letak kata (cache lama hanya menyimpan teksnya).",
+        "en": "{count} files OCR'd again for their word positions (the old cache held only their text).",
+    },
+    "package.no_ocr": {
+        "id": "OCR tidak aktif: hasil pindai disalin tanpa lapisan teks.",
+        "en": "OCR is off: scans are copied without a text layer.",
+    },
     "map.ok": {
         "id": "{source}: peta valid: {indicators} indikator, {evidence} bukti, {agencies} OPD",
         "en": "{source}: map is valid: {indicators} indicators, {evidence} evidence items, {agencies} agencies",

@@ -256,6 +256,18 @@ class Page:
 
 
 @dataclass(frozen=True, kw_only=True)
+class TextLayer:
+    """Where OCR found the words of one page: Tesseract's text-only PDF of the page image, laid
+    over the page to make a scan searchable (kept with the reading, so OCR runs once)."""
+
+    #: 1-based page number
+    page: int
+    pdf: bytes
+    #: the page was read turned 180 degrees (it lay upside down): the layer is turned back
+    turned: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
 class Problem:
     #: Reason.UNREADABLE or Reason.NO_TEXT
     code: Reason

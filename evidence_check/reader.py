@@ -22,7 +22,7 @@ from typing import Any
 from evidence_check.archive import Entry, copy_member, is_archive, list_archive
 from evidence_check.cache import Cache, encode, reading_key
 from evidence_check.discover import is_junk
-from evidence_check.extract import PICTURES, extract_file, supported_suffix
+from evidence_check.extract import PICTURES, extract_file, ocr, supported_suffix
 from evidence_check.models import Problem, Reading, Reason, SkippedFile, SourceFile
 from evidence_check.profile import read
 
@@ -76,7 +76,8 @@ class Job:
     member: int | None = None
 
 
-Result = tuple[str, Reading, bytes]
+#: digest, reading, the reading encoded for the cache, its OCR text layers encoded (b"": none)
+Result = tuple[str, Reading, bytes, bytes]
 
 
 def file_digest(path: Path) -> str:
@@ -103,6 +104,7 @@ def read_jobs(
     """Read a batch in one worker task, each reading already encoded for the cache. A member is
     copied into the run's private folder first, and removed once read."""
     results = []
+    seen = ocr.record(scratch)  # the OCR'd pages' text layers, for searchable copies
     for path, member in jobs:
         if member is None:
             digest, reading = read_one(path, options)
@@ -113,7 +115,9 @@ def read_jobs(
                 digest, reading = read_one(copy, options)
             finally:
                 copy.unlink(missing_ok=True)
-        results.append((digest, reading, encode(reading)))
+        results.append(
+            (digest, reading, encode(reading), ocr.encode_layers(seen.take(reading.ocr_pages)))
+        )
     return results
 
 
@@ -173,10 +177,12 @@ def read_all(
         if isinstance(result, str):  # the worker failed: the file is unreadable, the audit goes on
             reading = _failed(result, job.source.path)
         else:
-            digest, reading, payload = result
+            digest, reading, payload, layers = result
             if digest:
                 key = reading_key(digest, options.tag)
                 cache.put(job.key, job.size, job.mtime_ns, digest, key, payload)
+                if layers:
+                    cache.put_layers(key, layers)
         counter.count(reading)
         yield Outcome(source=job.source, reading=reading)
 

@@ -3,16 +3,28 @@
 Pages arrive as grey images; the text is read upright first, then, if it reads as nonsense, with
 Tesseract's orientation detection (90/270 degrees) and finally turned 180 degrees; the most
 readable result wins. Whether Tesseract is there is asked once per process.
+
+Inside `recording()` (the reader opens one around each extraction) every page read also keeps
+its text layer: the same Tesseract run writes the text and a text-only PDF of where each word
+stands, so a searchable copy is later made without a second OCR. The extractors stay unaware.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import functools
+import json
 import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
+import tempfile
+import zlib
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+
+from evidence_check.models import TextLayer
 
 LANGUAGE = "ind"
 PAGE_TIMEOUT_SECONDS = 180
@@ -53,17 +65,121 @@ def readability(text: str) -> float:
     return known * min(1.0, 10 * known / len(words))
 
 
-def _tesseract(image: bytes, psm: int) -> str:
+def _tesseract(
+    image: bytes,
+    psm: int,
+    *,
+    layer: list[bytes] | None = None,
+    renderer: str = "txt",
+    folder: str | None = None,
+) -> str:
+    """The page's text (`renderer` "txt"; "tsv" gives Tesseract's word boxes); with `layer`,
+    the same run also writes its text-only PDF, appended there (Tesseract reads a page once for
+    all its renderers: the text is the same either way), its files in a folder made in
+    `folder`."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    done = subprocess.run(
-        ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--psm", str(psm)],
-        input=image,
-        capture_output=True,
-        env=env,
-        timeout=PAGE_TIMEOUT_SECONDS,
-        check=False,
-    )
-    return done.stdout.decode("utf-8", "replace")
+    command = ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--psm", str(psm)]
+    if layer is None:
+        done = subprocess.run(
+            [*command, *([renderer] if renderer != "txt" else [])],
+            input=image,
+            capture_output=True,
+            env=env,
+            timeout=PAGE_TIMEOUT_SECONDS,
+            check=False,
+        )
+        return done.stdout.decode("utf-8", "replace")
+    where = folder if folder is not None and os.path.isdir(folder) else None
+    with tempfile.TemporaryDirectory(prefix="evidence-check-ocr-", dir=where) as outputs:
+        base = os.path.join(outputs, "page")
+        command[2] = base
+        subprocess.run(
+            [*command, "-c", "textonly_pdf=1", renderer, "pdf"],
+            input=image,
+            capture_output=True,
+            env=env,
+            timeout=PAGE_TIMEOUT_SECONDS,
+            check=False,
+        )
+        text = _contents(f"{base}.{renderer}").decode("utf-8", "replace")
+        layer.append(_contents(base + ".pdf"))
+    return text
+
+
+def _contents(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return b""
+
+
+class Recording:
+    """The text layers of the pages read, in the order they were read, taken file by file."""
+
+    def __init__(self, folder: str | None = None) -> None:
+        #: per `read_image` call: its layer and whether it was read turned 180 degrees (None
+        #: for a blank page)
+        self.seen: list[tuple[bytes, bool] | None] = []
+        #: where Tesseract writes its outputs (the reader's private folder, which its parent
+        #: removes even when a worker is killed); None: the system's temporary folder
+        self.folder = folder
+
+    def take(self, ocr_pages: tuple[int, ...]) -> tuple[TextLayer, ...]:
+        """The layers of the file just read, given the pages its extraction says OCR read (one
+        `read_image` call each, in page order), and forget them; nothing when the two disagree,
+        so a layer never lands on the wrong page."""
+        seen, self.seen[:] = list(self.seen), []
+        if len(ocr_pages) != len(seen):
+            return ()
+        return tuple(
+            TextLayer(page=page, pdf=kept[0], turned=kept[1])
+            for page, kept in zip(ocr_pages, seen, strict=True)
+            if kept is not None and kept[0]
+        )
+
+
+_RECORDING: ContextVar[Recording | None] = ContextVar("ocr_recording", default=None)
+
+
+def record(folder: str | None = None) -> Recording:
+    """From now on, in this context, keep the text layer of every page `read_image` reads (a
+    reader worker does so for all the files it reads, taking them file by file)."""
+    kept = Recording(folder)
+    _RECORDING.set(kept)
+    return kept
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[Recording]:
+    """Keep the text layer of every page `read_image` reads until the block ends."""
+    kept = Recording()
+    token = _RECORDING.set(kept)
+    try:
+        yield kept
+    finally:
+        _RECORDING.reset(token)
+
+
+def encode_layers(layers: tuple[TextLayer, ...]) -> bytes:
+    """A file's text layers as the cache keeps them; b"" for none."""
+    if not layers:
+        return b""
+    listed = [[layer.page, layer.turned, base64.b64encode(layer.pdf).decode()] for layer in layers]
+    return zlib.compress(json.dumps(listed).encode(), 6)
+
+
+def decode_layers(payload: bytes) -> tuple[TextLayer, ...] | None:
+    """The text layers `encode_layers` made; None for a damaged entry (a miss, never a wrong
+    layer)."""
+    try:
+        listed = json.loads(zlib.decompress(payload))
+        return tuple(
+            TextLayer(page=int(page), turned=bool(turned), pdf=base64.b64decode(pdf))
+            for page, turned, pdf in listed
+        )
+    except (ValueError, TypeError, zlib.error):
+        return None
 
 
 def read_image(upright: bytes, turned: Callable[[], bytes]) -> str:
@@ -71,18 +187,28 @@ def read_image(upright: bytes, turned: Callable[[], bytes]) -> str:
 
     A blank page is not sent to Tesseract; a page that yields next to no text is not tried
     turned either (turned text reads as plenty of nonsense, not as nothing)."""
+    kept = _RECORDING.get()
     if _blank(upright):
+        if kept is not None:
+            kept.seen.append(None)
         return ""
-    best = _tesseract(upright, psm=3)
-    if readability(best) >= READABLE or len("".join(best.split())) < MIN_TEXT:
-        return best
-    for rotation in (90, 180):
-        # psm 1 lets Tesseract find a quarter turn itself; a half turn it misses, so we turn it
-        text = _tesseract(upright, psm=1) if rotation == 90 else _tesseract(turned(), psm=3)
-        if readability(text) > readability(best):
-            best = text
-        if readability(best) >= READABLE:
-            break
+    layers: list[bytes] | None = [] if kept is not None else None
+    folder = kept.folder if kept is not None else None
+    best = _tesseract(upright, psm=3, layer=layers, folder=folder)
+    chosen = 0
+    if readability(best) < READABLE and len("".join(best.split())) >= MIN_TEXT:
+        for rotation in (90, 180):
+            # psm 1 lets Tesseract find a quarter turn itself; a half turn it misses, so we turn it
+            if rotation == 90:
+                text = _tesseract(upright, psm=1, layer=layers, folder=folder)
+            else:
+                text = _tesseract(turned(), psm=3, layer=layers, folder=folder)
+            if readability(text) > readability(best):
+                best, chosen = text, rotation
+            if readability(best) >= READABLE:
+                break
+    if kept is not None and layers is not None:
+        kept.seen.append((layers[(0, 90, 180).index(chosen)], chosen == 180))
     return best
 
 

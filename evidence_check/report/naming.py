@@ -81,13 +81,18 @@ def suggest_name(
     Indicator id, the requirement's title shortened (its form and topic, legal phrases abbreviated),
     then the document's number and year where they are known; the original suffix is kept.
     """
+    parts = [_safe(indicator), describe(title=title, snippet=snippet, year=year)]
+    return "-".join(p for p in parts if p) + PurePosixPath(path).suffix.lower()
+
+
+def describe(*, title: str, snippet: str | None, year: int | None) -> str:
+    """The name's words without the indicator: `Perbup-ArsitekturSPBE-No12-2023`."""
     number = document_number(snippet)
     if number is not None:
         tail = f"No{number[0]}-{year or number[1]}"
     else:
         tail = str(year) if year is not None else ""
-    parts = [_safe(indicator), shorten_title(title), tail]
-    return "-".join(p for p in parts if p) + PurePosixPath(path).suffix.lower()
+    return "-".join(p for p in (shorten_title(title), tail) if p)
 
 
 def shorten_title(title: str) -> str:
