@@ -47,7 +47,9 @@ EXPECTED = {
     "I4-L1-03": "complete",
     # I8: the baseline uraian is a draft, accepted at level 1
     "I8-L1-01": "complete",
-    # I8-L2-01 is Kabupaten Sidoarjo's Perbup used as a template: see test_a_neighbours_perbup
+    # Kabupaten Sidoarjo's Perbup used as a template (other-region is issue 11's reason); level 1
+    # of I8 lacks six of its seven uraian, so the row also waits for it
+    "I8-L2-01": "weak other-region gated",
     # I9: the Tim Audit's SK never signed, a 2024 audit plan, a good internal audit above them
     "I9-L1-01": "weak unsigned",
     "I9-L1-02": "weak outdated",
@@ -128,7 +130,6 @@ def rows(result: AuditResult) -> dict[str, str]:
 
 def test_every_row_has_its_expected_status_and_reasons(result: AuditResult) -> None:
     got = rows(result)
-    got.pop(NEIGHBOUR)
     expected = {code: EXPECTED.get(code, "missing") for code in got}
     assert got == expected
 
