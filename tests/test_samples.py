@@ -197,3 +197,16 @@ def test_map_spbe_2020_on_the_command_line() -> None:
     assert outcome.exit_code == 1, outcome.output
     document = json.loads(outcome.output)
     assert len(document["score"]["indicators"]) == 47
+
+
+def test_the_default_map_on_the_command_line() -> None:
+    outcome = CliRunner().invoke(main, ["audit", str(SAMPLES), "--format", "json", "--no-ocr"])
+    assert outcome.exit_code == 1, outcome.output  # gaps found
+    document = json.loads(outcome.output)
+    assert "Pemerintah Digital" in document["evaluation"]["name"]
+    assert document["evaluation"]["region"] == "Kabupaten Mojosari"  # from evidence-check.yaml
+    indicators = document["score"]["indicators"]
+    assert len(indicators) == 20
+    assert sum(1 for i in indicators if i.get("external")) == 4
+    assert all(row["code"] for row in document["requirements"])
+    assert len(document["requirements"]) >= 120
