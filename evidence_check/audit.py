@@ -38,6 +38,17 @@ from evidence_check.score import project
 log = logging.getLogger("evidence_check")
 
 
+def usable_cache_dir(folder: Path | None, root: Path) -> Path | None:
+    """The cache folder, unless it lies inside ROOT (never write into the evidence): then no cache,
+    with one warning."""
+    if folder is None:
+        return None
+    if folder.resolve().is_relative_to(root.resolve()):
+        log.warning("the cache folder %s is inside the evidence folder: no cache this run", folder)
+        return None
+    return folder
+
+
 def audit(
     evidence_map: EvidenceMap,
     root: Path,
@@ -85,7 +96,8 @@ def audit(
                 settings.region.source,
                 pin.file,
             )
-    cache = Cache(settings.cache_dir)
+    cache_dir = usable_cache_dir(settings.cache_dir, root)
+    cache = Cache(cache_dir)
     tag = f"{options.tag} agency={settings.agency} region={settings.region!r} waivers={waivers!r}"
     tag += f" pins={pins!r}"
     key = memo.fingerprint(evidence_map, found, tag)
@@ -123,6 +135,7 @@ def audit(
                         pages=reading.pages or None,
                         ocr_pages=reading.ocr_pages,
                         problems=(reading.problem,) if reading.problem else (),
+                        detail="; ".join(reading.page_problems) or None,
                     )
                 )
     finally:
@@ -150,8 +163,8 @@ def audit(
         region=parse_region(region),
     )
     documents = tuple(sorted(entries, key=lambda e: e.path))
-    if settings.cache_dir is not None:
-        with Cache(settings.cache_dir) as memo_cache:
+    if cache.file is not None:  # a cache that failed this run is not tried again
+        with Cache(cache_dir) as memo_cache:
             memo_cache.remember_result(key, memo.encode(findings, documents, waivers, region))
     return _result(
         evidence_map,

@@ -4,12 +4,21 @@ Entries are keyed by the file's content hash plus the reader version and the set
 text (OCR on or off); a file's size and modification time are the fast path to its hash. The cache
 can be deleted at any time without changing any result. Two audits may share it: SQLite's WAL mode
 and a busy timeout serialise their writes.
+
+The cache is never fatal: a damaged, truncated or foreign file is moved aside (`.broken-<time>`),
+a read-only, full or unwritable one, or one another run keeps locked past `LOCK_WAIT_SECONDS`, is
+left alone; either way with one warning naming the file, and the run goes on as with no cache.
+Readings are committed every `COMMIT_SECONDS` (and when the parent waits), so a killed run keeps
+what it read.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import sqlite3
+import time
 import zlib
 from pathlib import Path
 from typing import Any
@@ -19,9 +28,14 @@ from platformdirs import user_cache_dir
 from evidence_check.models import Form, Problem, Reading, Reason
 
 #: raise when reading or extraction changes what a file yields: old entries are then ignored
-READER_VERSION = 1
-#: entries written per transaction
+READER_VERSION = 2
+#: entries written per transaction at most
 BATCH = 200
+#: readings are committed at least this often (seconds)
+COMMIT_SECONDS = 2.0
+#: how long to wait for a cache another run holds locked before going on without it
+LOCK_WAIT_SECONDS = 30.0
+SCHEMA_VERSION = "1"
 #: keys per query (SQLite allows 999 parameters on old builds)
 _CHUNK = 500
 _SCHEMA = """
@@ -33,6 +47,22 @@ CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, payload BLOB);
 CREATE TABLE IF NOT EXISTS layers (key TEXT PRIMARY KEY, payload BLOB);
 """
 _NOTE = "internal cache of evidence-check: safe to delete at any time"
+#: what a cache of this schema must answer (a foreign or older file does not)
+_PROBES = (
+    "SELECT path, size, mtime_ns, digest FROM files LIMIT 1",
+    "SELECT key, payload FROM readings LIMIT 1",
+    "SELECT key, payload FROM results LIMIT 1",
+)
+#: SQLite's words for a file that is not (or no longer) a cache of ours: it is moved aside
+_DAMAGED = (
+    "not a database",
+    "malformed",
+    "no such table",
+    "no such column",
+    "foreign schema",
+    "disk I/O error",  # a journal that does not belong to the file
+)
+log = logging.getLogger("evidence_check")
 
 
 def default_cache_dir() -> Path:
@@ -45,14 +75,65 @@ class Cache:
     def __init__(self, folder: Path | None) -> None:
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple[tuple[str, int, int, str], tuple[str, bytes]]] = []
-        if folder is None:
+        self._committed = time.monotonic()
+        self.file = None if folder is None else folder / "readings.sqlite3"
+        if self.file is None:
             return
-        folder.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(folder / "readings.sqlite3", timeout=60, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
-        self._db.execute("INSERT OR REPLACE INTO about VALUES ('note', ?)", (_NOTE,))
+        try:
+            self._open(self.file)
+        except (sqlite3.Error, OSError) as exc:
+            self._give_up(exc)
+            if self.moved_aside:
+                try:
+                    self._open(self.file)  # a fresh cache in place of the damaged one
+                except (sqlite3.Error, OSError) as again:
+                    self._give_up(again)
+
+    moved_aside = False
+
+    def _open(self, file: Path) -> None:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(file, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
+        self._db = db
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.executescript(_SCHEMA)
+        for probe in _PROBES:
+            db.execute(probe).fetchall()
+        schema = db.execute("SELECT value FROM about WHERE key = 'schema'").fetchone()
+        if schema is not None and schema[0] != SCHEMA_VERSION:
+            raise sqlite3.DatabaseError(f"foreign schema {schema[0]!r}")
+        with db:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("INSERT OR REPLACE INTO about VALUES ('note', ?)", (_NOTE,))
+            db.execute("INSERT OR REPLACE INTO about VALUES ('schema', ?)", (SCHEMA_VERSION,))
+
+    def _give_up(self, exc: BaseException) -> None:
+        """Go on without the cache, with one warning; a damaged file is moved aside first."""
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+        self._pending.clear()
+        if self.file is None:
+            return
+        text = str(exc)
+        if not self.moved_aside and any(words in text for words in _DAMAGED):
+            aside = self.file.with_name(f"{self.file.name}.broken-{time.strftime('%Y%m%d%H%M%S')}")
+            try:
+                self.file.replace(aside)
+                for extra in ("-wal", "-shm"):
+                    Path(f"{self.file}{extra}").unlink(missing_ok=True)
+            except OSError:
+                pass
+            else:
+                self.moved_aside = True
+                log.warning(
+                    "the cache %s was damaged (%s): moved aside to %s", self.file, text, aside
+                )
+                return
+        log.warning("the cache %s cannot be used (%s): going on without it", self.file, text)
+        self.file = None  # one warning per run
 
     def __enter__(self) -> Cache:
         return self
@@ -63,7 +144,8 @@ class Cache:
     def close(self) -> None:
         self.flush()
         if self._db is not None:
-            self._db.close()
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
             self._db = None
 
     def known(self, files: list[tuple[str, int, int]], tag: str) -> dict[int, Reading]:
@@ -71,12 +153,21 @@ class Cache:
         a few queries for the whole tree, not two per file."""
         if self._db is None or not files:
             return {}
+        try:
+            return self._known(self._db, files, tag)
+        except sqlite3.Error as exc:
+            self._give_up(exc)
+            return {}
+
+    def _known(
+        self, db: sqlite3.Connection, files: list[tuple[str, int, int]], tag: str
+    ) -> dict[int, Reading]:
         keys = [_text(name) for name, _, _ in files]
         recorded: dict[str, tuple[int, int, str]] = {}
         for start in range(0, len(keys), _CHUNK):
             chunk = keys[start : start + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            for path, size, mtime, digest in self._db.execute(
+            for path, size, mtime, digest in db.execute(
                 f"SELECT path, size, mtime_ns, digest FROM files WHERE path IN ({marks})", chunk
             ):
                 recorded[path] = (size, mtime, digest)
@@ -90,7 +181,7 @@ class Cache:
         for start in range(0, len(names), _CHUNK):
             chunk = names[start : start + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            for key, payload in self._db.execute(
+            for key, payload in db.execute(
                 f"SELECT key, payload FROM readings WHERE key IN ({marks})", chunk
             ):
                 reading = _load(payload)
@@ -107,7 +198,7 @@ class Cache:
         if self._db is None:
             return
         self._pending.append(((_text(name), size, mtime_ns, digest), (key, payload)))
-        if len(self._pending) >= BATCH:
+        if len(self._pending) >= BATCH or time.monotonic() - self._committed >= COMMIT_SECONDS:
             self.flush()
 
     def put_layers(self, key: str, payload: bytes) -> None:
@@ -126,34 +217,51 @@ class Cache:
         """The OCR text layers kept with the reading `key` (see `ocr.decode_layers`)."""
         if self._db is None:
             return None
-        row = self._db.execute("SELECT payload FROM layers WHERE key = ?", (key,)).fetchone()
+        try:
+            row = self._db.execute("SELECT payload FROM layers WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._give_up(exc)
+            return None
         return bytes(row[0]) if row else None
 
     def result(self, key: str) -> bytes | None:
         """A remembered audit result (see memo.py)."""
         if self._db is None:
             return None
-        row = self._db.execute("SELECT payload FROM results WHERE key = ?", (key,)).fetchone()
+        try:
+            row = self._db.execute("SELECT payload FROM results WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._give_up(exc)
+            return None
         return bytes(row[0]) if row else None
 
     def remember_result(self, key: str, payload: bytes) -> None:
         if self._db is None:
             return
-        with self._db:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, payload))
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, payload))
+        except sqlite3.Error as exc:
+            self._give_up(exc)
 
     def flush(self) -> None:
+        """Commit the readings held so far (also called while the reader waits for workers)."""
+        self._committed = time.monotonic()
         if self._db is None or not self._pending:
             return
-        with self._db:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany(
-                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", [f for f, _ in self._pending]
-            )
-            self._db.executemany(
-                "INSERT OR REPLACE INTO readings VALUES (?, ?)", [r for _, r in self._pending]
-            )
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                    [f for f, _ in self._pending],
+                )
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO readings VALUES (?, ?)", [r for _, r in self._pending]
+                )
+        except sqlite3.Error as exc:
+            self._give_up(exc)
         self._pending.clear()
 
 
@@ -193,6 +301,6 @@ def _decode(data: dict[str, Any]) -> Reading:
         None if problem is None else Problem(code=Reason(problem[0]), detail=problem[1])
     )
     data["title_form"] = Form(data["title_form"])
-    for name in ("ocr_pages", "page_starts", "page_numbers"):
+    for name in ("ocr_pages", "page_starts", "page_numbers", "page_problems"):
         data[name] = tuple(data[name])
     return Reading(**data)

@@ -1,6 +1,7 @@
 """The command line: options become one Settings, the core runs, a writer renders, an exit code.
 
-Exit codes: 0 nothing to fix, 1 gaps found, 2 usage or map error, 3 internal error (a bug).
+Exit codes: 0 nothing to fix, 1 gaps found, 2 usage, map or output error, 3 internal error (a
+bug), 130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM.
 This is the only module that prints or exits (with console.py, its helper).
 """
 
@@ -20,7 +21,7 @@ from evidence_check import __version__
 from evidence_check.audit import audit
 from evidence_check.cache import default_cache_dir
 from evidence_check.changes import read_baseline, with_changes
-from evidence_check.console import EXIT_GAPS, EXIT_OK, guarded, progress_line
+from evidence_check.console import EXIT_GAPS, EXIT_OK, guarded, plan_outputs, progress_line
 from evidence_check.discover import discover
 from evidence_check.evidence_map import load_map, resolve_map
 from evidence_check.history import History, default_history_dir
@@ -87,12 +88,6 @@ def _between(
     return dataclasses.replace(result, history=store.points(root, key))
 
 
-def _outside(root: Path, *targets: Path | None) -> None:
-    for target in targets:
-        if target is not None and target.resolve().is_relative_to(root.resolve()):
-            raise click.UsageError(f"refusing to write {target} inside the evidence folder {root}")
-
-
 def _agency_id(evidence_map: EvidenceMap, agency: str | None, hint: str) -> None:
     if agency is not None and agency not in {a.id for a in evidence_map.agencies}:
         raise click.BadParameter(
@@ -147,23 +142,29 @@ FAIL_ON = click.option(
 )  # fmt: skip
 
 
-def _audit(
-    evidence_map: EvidenceMap, root: Path, reading: dict[str, Any], **kw: Any
-) -> AuditResult:
-    """Run the core with the reading options of the command line."""
+def _settings(
+    evidence_map: EvidenceMap, root: Path, reading: dict[str, Any], agency: str | None = None
+) -> Settings:
+    """The core's Settings from the reading options of the command line."""
     cache_dir = reading["cache_dir"]
-    _outside(root, cache_dir)
     settings_path = find_settings(root, reading["settings_file"])
     region = load_settings(settings_path) if settings_path else RegionSettings()
     region = with_assumed(region, parse_assume(reading["assume"]))
-    check_against(region, evidence_map, None if kw.get("agency") else root)
-    settings = Settings(
-        agency=kw.get("agency"),
+    check_against(region, evidence_map, None if agency else root)
+    return Settings(
+        agency=agency,
         jobs=reading["jobs"] or default_jobs(),
         cache_dir=None if reading["no_cache"] else cache_dir or default_cache_dir(),
         ocr=not reading["no_ocr"],
         region=region,
     )
+
+
+def _audit(
+    evidence_map: EvidenceMap, root: Path, reading: dict[str, Any], **kw: Any
+) -> AuditResult:
+    """Run the core with the reading options of the command line."""
+    settings = _settings(evidence_map, root, reading, kw.get("agency"))
     return audit(evidence_map, root, settings, on_progress=progress_line(kw.get("machine", False)))
 
 
@@ -230,7 +231,8 @@ def audit_command(root: Path, map_option: str | None, agency: str | None, format
     if len(formats) > 1 and output_dir is None:
         raise click.UsageError("several --format values need --output-dir")
     _files_only(formats, output is not None or output_dir is not None)
-    _outside(root, output, output_dir)
+    agencies = tuple(a.id for a in evidence_map.agencies)
+    planned = plan_outputs(root, formats, output, output_dir, agencies)
     if fail_on == "regressed" and baseline is None:
         raise click.UsageError("--fail-on regressed needs --baseline FILE or --baseline last")
     if no_history and baseline == "last":
@@ -239,13 +241,11 @@ def audit_command(root: Path, map_option: str | None, agency: str | None, format
         previous = _baseline(baseline, store, root, map_option)
         result = _audit(evidence_map, root, reading, agency=agency, machine="json" in formats)
         result = _between(result, previous, store, root, map_option)
-    for fmt in formats:
-        if output_dir is not None:
-            write_output(WRITERS[fmt](result, lang), output_dir / f"evidence-check{SUFFIXES[fmt]}")
-        elif output is not None:
-            write_output(WRITERS[fmt](result, lang), output)
-        else:
+    for fmt, target in planned.items():
+        if target is None:
             _echo(result, fmt, lang)
+        else:
+            write_output(WRITERS[fmt](result, lang), target, companions=output_dir is not None)
     if timings:
         pages = sum(d.pages or 0 for d in result.documents)
         click.echo(json.dumps({**result.timings, "pages": pages}), err=True)
@@ -285,13 +285,13 @@ def todo_command(root: Path, agency_id: str, map_option: str | None, fmt: str, o
     if output_dir is not None:
         output = output_dir / file_name(agency_id, SUFFIXES[fmt])
     _files_only((fmt,), output is not None)
-    _outside(root, output)
+    target = plan_outputs(root, (fmt,), output, None)[fmt]
     # read, not recorded: one memo per agency after an audit would fill the history with copies
     with History(default_history_dir()) as store:
         previous = _baseline(baseline, store, root, map_option)
     result = select_agency(with_changes(_audit(evidence_map, root, reading), previous), agency_id)
-    if output is not None:
-        write_output(WRITERS[fmt](result, lang), output)
+    if target is not None:
+        write_output(WRITERS[fmt](result, lang), target)
     else:
         _echo(result, fmt, lang)
     sys.exit(EXIT_GAPS if result.has_gaps else EXIT_OK)
@@ -397,6 +397,66 @@ def init_command(root: Path, map_option: str | None, lang: str) -> None:
     click.echo(
         message("init.done", lang, folders=len(created.folders), existing=len(created.existing))
     )
+
+
+@main.command("serve")
+@ROOT
+@MAP
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 0.0.0.0 for every network of the server.",
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@click.option(
+    "--access",
+    "access_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The access file of tokens, outside ROOT; created when missing.  "
+    "[default: in the user's data folder]",
+)
+@click.option(
+    "--allow-upload",
+    is_flag=True,
+    help="Let each agency upload files into its own folder (never overwriting).",
+)
+@click.option("--max-upload-mb", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option(
+    "--upload-log",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="JSON lines, one per upload, outside ROOT.  [default: beside the access file]",
+)
+@LANG
+@READING
+@guarded
+def serve_command(root: Path, map_option: str | None, host: str,
+                  port: int, access_file: Path | None, allow_upload: bool, max_upload_mb: int,
+                  upload_log: Path | None, lang: str, **reading: Any) -> None:  # fmt: skip
+    """Serve the audit of ROOT in the browser: each agency sees and fixes only its own part."""
+    try:
+        from evidence_check.serve import run as serving
+        from evidence_check.serve.access import AccessError
+    except ImportError as exc:  # the optional extra
+        raise click.UsageError(f"serve needs: pip install 'evidence-check[serve]' ({exc})") from exc
+    evidence_map = _load(map_option)
+    access_file = access_file or serving.default_path(root)
+    upload_log = upload_log or serving.upload_log_path(access_file)
+    for kept in (access_file, upload_log):  # tokens and the log never travel with the evidence
+        if kept.resolve().is_relative_to(root.resolve()):
+            raise click.UsageError(f"refusing to keep {kept} inside the evidence folder {root}")
+    config = serving.ServeConfig(root=root, evidence_map=evidence_map, lang=lang,
+                                 allow_upload=allow_upload, upload_log=upload_log,
+                                 max_upload_bytes=max_upload_mb * 1024 * 1024)  # fmt: skip
+    try:
+        app, opened = serving.prepare(
+            config, _settings(evidence_map, root, reading), access_file, progress_line(False)
+        )
+    except AccessError as exc:
+        raise click.UsageError(str(exc)) from exc
+    for line in serving.console_lines(opened, config, host, port):
+        click.echo(line)
+    serving.run(app, host, port)
 
 
 @main.group("map")

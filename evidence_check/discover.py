@@ -2,11 +2,13 @@
 
 It reads names and file metadata only, never file contents, and never writes. Links are followed
 only while they stay inside ROOT; every regular file is either returned for extraction or listed as
-skipped with its reason.
+skipped with its reason, and so is every special file (a named pipe, a device, a socket: never
+opened). Paths are escaped as archive.escape_name says (a real trailing `!` doubled).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -15,9 +17,10 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from evidence_check.archive import is_archive
+from evidence_check.archive import escape_name, is_archive
 from evidence_check.extract import supported_suffix
 from evidence_check.models import Agency, Discovery, Folder, SkippedFile, SourceFile
+from evidence_check.opening import kind
 from evidence_check.text import normalize
 
 #: the region settings file directly under ROOT (region.py reads it); listed as skipped, never read
@@ -70,7 +73,15 @@ def resolve_agency(folder_name: str, agencies: tuple[Agency, ...]) -> str | None
 
 
 def relative(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
+    return escape_name(path.relative_to(root).as_posix())
+
+
+def refusal(exc: OSError) -> tuple[str, str]:
+    """The skip reason and detail of a name the system will not give: a path too long for it is
+    not a permission problem."""
+    if exc.errno == errno.ENAMETOOLONG:
+        return "path-too-long", f"the path is too long for the system ({exc.strerror})"
+    return "permission", exc.strerror or str(exc)
 
 
 def discover(
@@ -86,7 +97,7 @@ def discover(
         for entry in sorted(os.scandir(root), key=lambda e: e.name):
             if _is_dir(entry) and entry.name.lower() not in JUNK_DIRS:
                 agency = resolve_agency(entry.name, agencies)
-                folder_agency[entry.name] = agency
+                folder_agency[escape_name(entry.name)] = agency
                 folders.append(Folder(name=entry.name, agency=agency))
 
     def agency_of(rel: str) -> str | None:
@@ -107,9 +118,8 @@ def discover(
             info = path.stat()
             size = info.st_size
         except OSError as exc:
-            skipped.append(
-                SkippedFile(path=rel, agency=agency, reason="permission", detail=str(exc))
-            )
+            reason, detail = refusal(exc)
+            skipped.append(SkippedFile(path=rel, agency=agency, reason=reason, detail=detail))
             continue
         if rel == SETTINGS_FILE:  # the region settings: read by the CLI, never audited as evidence
             skipped.append(SkippedFile(path=rel, agency=None, reason="settings"))
@@ -173,7 +183,7 @@ def _walk(root: Path, root_real: Path) -> Iterator[tuple[Path, tuple[str, str] |
             seen.add(identity)
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            yield folder, ("permission", str(exc))
+            yield folder, refusal(exc)
             continue
         for entry in entries:
             path = Path(entry.path)
@@ -189,12 +199,14 @@ def _walk(root: Path, root_real: Path) -> Iterator[tuple[Path, tuple[str, str] |
             try:
                 mode = path.stat().st_mode
             except OSError as exc:
-                yield path, ("permission", str(exc))
+                yield path, refusal(exc)
                 continue
             if stat.S_ISDIR(mode):
                 (links if entry.is_symlink() else stack).append(path)
             elif stat.S_ISREG(mode):
                 yield path, None
+            else:
+                yield path, ("special-file", f"{kind(mode)}: never opened")
 
 
 def _identity(path: Path) -> tuple[int, int]:

@@ -282,6 +282,8 @@ class Extraction:
     ocr_pages: tuple[int, ...] = ()
     #: the page count where it differs from len(pages) (a DOCX is read as one text)
     page_count: int | None = None
+    #: pages skipped while the others were read (too large to render, damaged), one line each
+    page_problems: tuple[str, ...] = ()
 
     @property
     def pages_total(self) -> int | None:
@@ -302,6 +304,8 @@ class Reading:
     pages: int
     ocr_pages: tuple[int, ...] = ()
     problem: Problem | None = None
+    #: pages skipped while the others were read (Extraction.page_problems)
+    page_problems: tuple[str, ...] = ()
     #: normalised title area: the first page up to "Dengan Rahmat"/"Menimbang"; "" when unknown
     title: str = ""
     #: the title area as printed, whitespace collapsed, for snippets

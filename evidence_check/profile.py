@@ -41,6 +41,7 @@ def read(extraction: Extraction, file_digest: str) -> Reading:
             pages=extraction.pages_total or 0,
             ocr_pages=extraction.ocr_pages,
             problem=extraction.problem,
+            page_problems=extraction.page_problems,
             content_key="file:" + file_digest,
         )
     raw_pages = [p.text for p in pages]
@@ -85,6 +86,7 @@ def read(extraction: Extraction, file_digest: str) -> Reading:
         body=body,
         page_starts=starts,
         page_numbers=tuple(p.number for p in pages) if body else (),
+        page_problems=extraction.page_problems,
     )
 
 

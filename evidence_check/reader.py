@@ -3,33 +3,62 @@ through the cache.
 
 A pebble process pool reads the files with a wall-clock timeout and, on Linux, a memory cap set
 in each worker; a worker that hangs or dies is replaced, its file becomes `unreadable` with the
-reason, and the audit goes on. Small files travel in batches (fewer round trips); a batch that
-fails is read again one file at a time, so only the file at fault is reported. The parent only
-stats files, lists archives, asks the cache and stores what the workers encoded.
+reason, and the audit goes on. Small files and the members of an archive travel in batches (fewer
+round trips, one opening of the archive per batch); a batch that fails is read again one file at a
+time, so only the file at fault is reported. The parent only stats files, lists archives, asks the
+cache and stores what the workers encoded.
+
+Stopping is prompt and clean: on any exception in the parent (SIGINT, SIGTERM) the queued work is
+cancelled and the workers are ended at once; workers die with their parent (a parent-death signal
+on Linux, a watchdog thread elsewhere); the run's scratch folder is locked while it lives, so a
+later run removes the folders of killed runs and never another live run's.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import shutil
+import signal
+import sys
 import tempfile
+import threading
+import time
+import zipfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from evidence_check.archive import Entry, copy_member, is_archive, list_archive
+from evidence_check.archive import (
+    Entry,
+    copy_member,
+    escape_name,
+    is_archive,
+    list_archive,
+    member_path,
+)
 from evidence_check.cache import Cache, encode, reading_key
 from evidence_check.discover import is_junk
 from evidence_check.extract import PICTURES, extract_file, ocr, supported_suffix
 from evidence_check.models import Problem, Reading, Reason, SkippedFile, SourceFile
+from evidence_check.opening import check_regular, open_regular
+from evidence_check.opening import reason as os_reason
 from evidence_check.profile import read
 
 #: small files per worker task at most
 BATCH_FILES = 16
 #: files above this size (often scans to OCR) and pictures travel alone
 BATCH_MAX_BYTES = 2 * 1024 * 1024
+#: how often the parent, waiting for workers, hands the readings it has to the cache (seconds)
+IDLE_SECONDS = 2.0
+#: the run's scratch folder: `evidence-check-XXXXXXXX` in TMPDIR, holding a locked `.lock`
+SCRATCH_PREFIX = "evidence-check-"
+_LOCK = ".lock"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -81,8 +110,10 @@ Result = tuple[str, Reading, bytes, bytes]
 
 
 def file_digest(path: Path) -> str:
+    """The content hash; opening never blocks, and a name that is no longer a regular file (a
+    FIFO swapped in after discovery) is refused at once (`NotRegularFile`)."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -93,7 +124,7 @@ def read_one(path: Path, options: ReadOptions) -> tuple[str, Reading]:
     try:
         digest = file_digest(path)
     except OSError as exc:
-        problem = Problem(code=Reason.UNREADABLE, detail=f"cannot open: {exc.strerror or exc}")
+        problem = Problem(code=Reason.UNREADABLE, detail=f"cannot open: {os_reason(exc)}")
         return "", Reading(pages=0, problem=problem, content_key="path:" + path.name)
     return digest, read(extract_file(path, use_ocr=options.ocr), digest)
 
@@ -102,33 +133,52 @@ def read_jobs(
     jobs: list[tuple[Path, int | None]], scratch: str, options: ReadOptions
 ) -> list[Result]:
     """Read a batch in one worker task, each reading already encoded for the cache. A member is
-    copied into the run's private folder first, and removed once read."""
+    copied into the run's private folder first, and removed once read; each archive of the batch
+    is opened once."""
     results = []
     seen = ocr.record(scratch)  # the OCR'd pages' text layers, for searchable copies
-    for path, member in jobs:
-        if member is None:
-            digest, reading = read_one(path, options)
-        else:
-            copy = Path(scratch) / f"member-{os.getpid()}-{member}{_suffix(path, member)}"
-            try:
-                copy_member(path, member, copy)
-                digest, reading = read_one(copy, options)
-            finally:
-                copy.unlink(missing_ok=True)
-        results.append(
-            (digest, reading, encode(reading), ocr.encode_layers(seen.take(reading.ocr_pages)))
-        )
+    archives: dict[Path, zipfile.ZipFile] = {}
+    try:
+        for path, member in jobs:
+            if member is None:
+                digest, reading = read_one(path, options)
+            else:
+                digest, reading = _read_member(archives, path, member, scratch, options)
+            layers = ocr.encode_layers(seen.take(reading.ocr_pages))
+            results.append((digest, reading, encode(reading), layers))
+    finally:
+        for archive in archives.values():
+            archive.close()
     return results
 
 
-def _suffix(path: Path, member: int) -> str:
-    import zipfile
+def _read_member(
+    archives: dict[Path, zipfile.ZipFile],
+    path: Path,
+    member: int,
+    scratch: str,
+    options: ReadOptions,
+) -> tuple[str, Reading]:
+    copy: Path | None = None
+    try:
+        if path not in archives:
+            archives[path] = zipfile.ZipFile(open_regular(path))
+        archive = archives[path]
+        suffix = PurePosixPath(archive.infolist()[member].filename).suffix.lower()
+        copy = Path(scratch) / f"member-{os.getpid()}-{member}{suffix}"
+        copy_member(archive, member, copy)
+        return read_one(copy, options)
+    except (OSError, ValueError, zipfile.BadZipFile, EOFError, RuntimeError) as exc:
+        detail = f"cannot be read: {type(exc).__name__}: {exc}"
+        return "", _failed(detail[:300], f"{path.name}!/{member}")
+    finally:
+        if copy is not None:
+            copy.unlink(missing_ok=True)
 
-    with zipfile.ZipFile(path) as archive:
-        return PurePosixPath(archive.infolist()[member].filename).suffix.lower()
 
-
-def _limit_memory(limit: int | None) -> None:
+def _worker_start(limit: int | None, parent: int) -> None:
+    """In each worker: die with the parent, and cap the memory."""
+    _die_with(parent)
     if limit is None:
         return
     try:
@@ -137,6 +187,31 @@ def _limit_memory(limit: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, ValueError, OSError):
         pass  # no resource limits on this platform: the timeout still applies
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent: int) -> None:
+    """A worker whose parent is gone (SIGKILL, a crash) ends itself instead of reading on."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent died before the signal was armed
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass  # no prctl: the watchdog below
+    threading.Thread(target=_watchdog, args=(parent,), daemon=True).start()
+
+
+def _watchdog(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _failed(detail: str, key: str) -> Reading:
@@ -153,6 +228,7 @@ def read_all(
     on_progress: Callable[[Progress], None] | None = None,
 ) -> Iterator[Outcome]:
     """Yield an outcome for every file and archive member, from the cache where it can."""
+    remove_abandoned()
     outcomes: list[Outcome] = []
     planned: list[Job] = []
     for source in files:
@@ -173,7 +249,7 @@ def read_all(
             yield Outcome(source=job.source, reading=cached[position])
         else:
             pending.append(job)
-    for job, result in _run(pending, options, jobs):
+    for job, result in _run(pending, options, jobs, cache.flush):
         if isinstance(result, str):  # the worker failed: the file is unreadable, the audit goes on
             reading = _failed(result, job.source.path)
         else:
@@ -191,13 +267,12 @@ def _plan(source: SourceFile) -> list[Outcome | Job]:
     """What reading a file takes: one job, or for an archive one job per member it will read."""
     try:
         stat = source.absolute.stat()
+        check_regular(stat.st_mode)
     except OSError as exc:
         return [
-            Outcome(
-                source=source, reading=_failed(f"cannot open: {exc.strerror or exc}", source.path)
-            )
+            Outcome(source=source, reading=_failed(f"cannot open: {os_reason(exc)}", source.path))
         ]
-    key = os.path.abspath(source.absolute)
+    key = escape_name(os.path.abspath(source.absolute))
     if not is_archive(source.path):
         return [Job(source, key, stat.st_size, stat.st_mtime_ns)]
     entries, problem = list_archive(source.absolute, is_junk=is_junk, supported=supported_suffix)
@@ -211,12 +286,12 @@ def _plan(source: SourceFile) -> list[Outcome | Job]:
     planned: list[Outcome | Job] = [Outcome(source=source, archive_members=len(entries))]
     for entry in entries:
         inner = SourceFile(
-            path=f"{source.path}!/{entry.name}",
+            path=member_path(source.path, entry.name),
             absolute=source.absolute,
             agency=source.agency,
             size=entry.size,
         )
-        planned.append(_member(inner, entry, f"{key}!/{entry.name}", stat))
+        planned.append(_member(inner, entry, member_path(key, entry.name), stat))
     return planned
 
 
@@ -251,53 +326,157 @@ class _Counter:
 
 
 def _batches(jobs: list[Job], workers: int) -> list[list[Job]]:
-    """Small plain files in batches; archive members, pictures and big files (scans) alone."""
-    alone = [[j] for j in jobs if j.member is not None or j.size > BATCH_MAX_BYTES or _picture(j)]
-    small = [j for j in jobs if j.member is None and j.size <= BATCH_MAX_BYTES and not _picture(j)]
-    size = max(1, min(BATCH_FILES, len(small) // (workers * 4)))
-    return alone + [small[i : i + size] for i in range(0, len(small), size)]
+    """Small files in batches, and an archive's small members in batches of their own (a worker
+    opens the archive once per batch); pictures and big files (scans) alone."""
+    # the size of the file or member itself (a member's Job.size is its archive's, for the cache)
+    alone = [[j] for j in jobs if j.source.size > BATCH_MAX_BYTES or _picture(j)]
+    groups: dict[Path | None, list[Job]] = {}
+    for job in jobs:
+        if job.source.size <= BATCH_MAX_BYTES and not _picture(job):
+            groups.setdefault(None if job.member is None else job.source.absolute, []).append(job)
+    small = sum(len(group) for group in groups.values())
+    size = max(1, min(BATCH_FILES, small // (workers * 4)))
+    return alone + [
+        group[i : i + size] for group in groups.values() for i in range(0, len(group), size)
+    ]
 
 
 def _picture(job: Job) -> bool:
     return job.source.path.lower().endswith(PICTURES)
 
 
-def _run(jobs: list[Job], options: ReadOptions, workers: int) -> Iterator[tuple[Job, Result | str]]:
+def _run(
+    jobs: list[Job], options: ReadOptions, workers: int, idle: Callable[[], None]
+) -> Iterator[tuple[Job, Result | str]]:
     """Read every job in the pool and yield its result or, when its worker timed out, died or
-    failed, a one-line reason. Always in worker processes: only they can be stopped."""
+    failed, a one-line reason. Always in worker processes: only they can be stopped. `idle` is
+    called every few seconds while the parent waits (the cache commits what it holds)."""
     if not jobs:
         return
     from pebble import ProcessPool  # only a run with files to read needs the pool
 
     batches = _batches(jobs, workers)
-    with (
-        tempfile.TemporaryDirectory(prefix="evidence-check-") as scratch,
-        ProcessPool(
+    with scratch_folder() as scratch:
+        pool = ProcessPool(
             max_workers=min(workers, len(batches)),
-            initializer=_limit_memory,
-            initargs=(options.memory_bytes,),
-        ) as pool,
-    ):
+            initializer=_worker_start,
+            initargs=(options.memory_bytes, os.getpid()),
+        )
+        try:
 
-        def schedule(batch: list[Job]) -> Any:
-            work = [(job.source.absolute, job.member) for job in batch]
-            return pool.schedule(
-                read_jobs, args=(work, scratch, options), timeout=options.timeout_seconds
-            )
+            def schedule(batch: list[Job]) -> Any:
+                work = [(job.source.absolute, job.member) for job in batch]
+                return pool.schedule(
+                    read_jobs, args=(work, scratch, options), timeout=options.timeout_seconds
+                )
 
-        scheduled = [(batch, schedule(batch)) for batch in batches]
-        for batch, future in scheduled:
-            try:
-                yield from zip(batch, future.result(), strict=True)
-            except Exception as exc:
-                if len(batch) == 1:
-                    yield batch[0], _failure(exc, options.timeout_seconds)
-                    continue
-                for job in batch:  # read them one by one to find the file at fault
-                    try:
-                        yield job, schedule([job]).result()[0]
-                    except Exception as inner:
-                        yield job, _failure(inner, options.timeout_seconds)
+            def result(future: Any) -> Any:
+                while not wait_futures([future], IDLE_SECONDS, FIRST_COMPLETED).done:
+                    idle()
+                return future.result()
+
+            scheduled = [(batch, schedule(batch)) for batch in batches]
+            for batch, future in scheduled:
+                try:
+                    yield from zip(batch, result(future), strict=True)
+                except Exception as exc:
+                    if len(batch) == 1:
+                        yield batch[0], _failure(exc, options.timeout_seconds)
+                        continue
+                    for job in batch:  # read them one by one to find the file at fault
+                        try:
+                            yield job, result(schedule([job]))[0]
+                        except Exception as inner:
+                            yield job, _failure(inner, options.timeout_seconds)
+            pool.close()  # type: ignore[no-untyped-call]
+        except BaseException:  # a stop signal, or the caller gave up: end the workers now
+            pool.stop()  # type: ignore[no-untyped-call]
+            raise
+        finally:
+            with contextlib.suppress(Exception):
+                pool.join(timeout=5)
+
+
+@contextlib.contextmanager
+def scratch_folder() -> Iterator[str]:
+    """The run's private folder in TMPDIR, locked while the run lives and removed after it; the
+    folders that killed runs left behind are removed first (`read_all`)."""
+    folder = tempfile.mkdtemp(prefix=SCRATCH_PREFIX)
+    lock = _lock(folder)
+    try:
+        yield folder
+    finally:
+        if lock is not None:
+            lock.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _lock(folder: str) -> Any:
+    """Hold `.lock` in the folder while the run lives. With flock it is written and locked under
+    another name, then renamed, so a `.lock` that exists is always already held; on Windows the
+    open file itself is the lock (an open file cannot be removed)."""
+    try:
+        import fcntl
+    except ImportError:
+        handle = open(os.path.join(folder, _LOCK), "w", encoding="ascii")  # noqa: SIM115
+        handle.write(str(os.getpid()))
+        handle.flush()
+        return handle
+    staged = os.path.join(folder, ".lock-new")
+    handle = open(staged, "w", encoding="ascii")  # noqa: SIM115 - held for the run's lifetime
+    handle.write(str(os.getpid()))
+    handle.flush()
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:  # no locks here (some network drives): no `.lock`, so never taken as abandoned
+        return handle
+    os.replace(staged, os.path.join(folder, _LOCK))
+    return handle
+
+
+def remove_abandoned() -> None:
+    """Remove the scratch folders of runs that are gone (killed), never a live run's."""
+    try:
+        entries = list(os.scandir(tempfile.gettempdir()))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(SCRATCH_PREFIX) and len(name) == len(SCRATCH_PREFIX) + 8):
+            continue
+        try:
+            if not entry.is_dir(follow_symlinks=False) or entry.stat().st_uid != _uid():
+                continue
+        except OSError:
+            continue
+        if _abandoned(os.path.join(entry.path, _LOCK)):
+            shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def _uid() -> int:
+    return os.getuid() if hasattr(os, "getuid") else 0
+
+
+def _abandoned(lock: str) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows: a live run holds its lock open, and an open file cannot go
+        try:
+            os.unlink(lock)
+        except OSError:
+            return False
+        return True
+    try:
+        descriptor = os.open(lock, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False  # no lock: not ours, or a run that is just starting
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return False  # held: a live run (or its workers)
+    finally:
+        os.close(descriptor)
+    return True
 
 
 def _failure(exc: BaseException, limit: float) -> str:

@@ -116,6 +116,13 @@ KINDS: dict[str, str] = {
     "sparse-too-large": "a sparse file of 300 MiB + 1 byte named .pdf (over the size limit)",
     "root-level-file": "a damaged PDF directly under ROOT (no agency)",
     "unresolved-folder": "a sound PDF in a folder that names no agency",
+    "pdf-count-million": "a one-page PDF whose page tree says /Count 1000000",
+    "pdf-giant-page-after-text": "a sound page followed by a blank 200 x 200 inch page",
+    "tiff-500-frames": "a TIFF of 500 small blank frames (the reader stops at its frame cap)",
+    "folder-named-like-member": "a real folder paket.zip! beside the archive paket.zip",
+    "archive-beside-folder": "the archive paket.zip whose member has the folder's file's name",
+    "path-too-long": "folders nested until the path is longer than the system takes",
+    "socket-named-pdf": "a Unix socket called soket.pdf: never opened",
 }
 
 
@@ -187,6 +194,56 @@ def pdf_garbage_xref() -> bytes:
     tail = b"xref\n0 6\n" + b"garbage garbage 0000 n \n" * 6
     tail += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n999999\n%%EOF\n"
     return sound[:cut] + tail
+
+
+def pdf_count_million() -> bytes:
+    return _one_page().replace(b"/Count 1 ", b"/Count 1000000 ")
+
+
+def pdf_giant_page_after_text() -> bytes:
+    """Page 1 a Perbup's first page, page 2 blank and 14400 pt square: OCR must skip page 2."""
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            _FONT,
+            _stream(b"BT /F1 11 Tf 40 800 Td (" + _TEXT + b") Tj ET"),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] >>",
+        ]
+    )
+
+
+def tiff_frames(count: int = 500) -> bytes:
+    frames = [Image.new("L", (16, 16), color=255) for _ in range(count)]
+    out = io.BytesIO()
+    frames[0].save(out, format="TIFF", save_all=True, append_images=frames[1:])
+    return out.getvalue()
+
+
+def deep_folders(root: Path, top: str, limit: int = 4200) -> str:
+    """Folders of 200 characters nested until the path passes `limit` bytes (PATH_MAX is 4096),
+    made relative to open folders so that the system accepts them; the path of the first folder
+    whose name is too long for the system."""
+    part = "sangat dalam " * 15 + "x" * 5
+    descriptor = os.open(root / top, os.O_RDONLY)
+    relative, length = top, len(os.fsencode(root / top))
+    try:
+        while length <= limit:
+            os.mkdir(part, dir_fd=descriptor)
+            inner = os.open(part, os.O_RDONLY, dir_fd=descriptor)
+            os.close(descriptor)
+            descriptor = inner
+            length += 1 + len(part)
+            relative += "/" + part
+            if length > 4096:
+                break
+        with open(os.open("Perbup.pdf", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=descriptor), "wb"):
+            pass
+    finally:
+        os.close(descriptor)
+    return relative
 
 
 def pdf_zero_pages() -> bytes:
@@ -597,6 +654,26 @@ def build(root: Path) -> dict[str, str]:
             handle.truncate(300 * 1024 * 1024 + 1)
 
     put(f"{DLH}/arsip besar.pdf", "sparse-too-large", sparse)
+
+    put(f"{HUKUM}/halaman sejuta.pdf", "pdf-count-million", pdf_count_million())
+    put(
+        f"{HUKUM}/Perbup dengan halaman raksasa.pdf",
+        "pdf-giant-page-after-text",
+        pdf_giant_page_after_text(),
+    )
+    put(f"{DLH}/pindaian 500 bingkai.tif", "tiff-500-frames", tiff_frames())
+    put(f"{BAPPEDA}/paket.zip!/surat.pdf", "folder-named-like-member", sound_pdf)
+    put(f"{BAPPEDA}/paket.zip", "archive-beside-folder", _zip_bytes({"surat.pdf": sound_pdf}))
+    (root / OTHER).mkdir(parents=True, exist_ok=True)
+    made[deep_folders(root, OTHER)] = "path-too-long"
+    import socket
+
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        server.bind(os.path.relpath(root / DLH / "soket.pdf"))  # AF_UNIX takes 108 bytes at most
+    finally:
+        server.close()
+    made[f"{DLH}/soket.pdf"] = "socket-named-pdf"
 
     put("Perbup lepas.pdf", "root-level-file", sound_pdf[:half])
     put(f"{OTHER}/dokumen.pdf", "unresolved-folder", sound_pdf)

@@ -22,6 +22,7 @@ from evidence_check.report import (
     TODO_FORMATS,
     WRITERS,
     Bundle,
+    OutputError,
     file_name,
     text_report,
     write_output,
@@ -110,7 +111,8 @@ def test_text_lists_the_todo_weak_before_missing_with_what_to_do() -> None:
 
 def test_write_output_writes_a_bundle_s_companions_beside_the_main_file(tmp_path: Path) -> None:
     """DOCX with --output-dir: the all-agencies memo plus one memo per agency."""
-    write_output(Bundle(b"all", {"bag-hukum": b"one", "dlh": b"two"}), tmp_path / "r.docx")
+    bundle = Bundle(b"all", {"bag-hukum": b"one", "dlh": lambda: b"two"})
+    write_output(bundle, tmp_path / "r.docx", companions=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "r-bag-hukum.docx",
         "r-dlh.docx",
@@ -123,7 +125,7 @@ def test_write_output_leaves_nothing_behind_when_it_fails(tmp_path: Path) -> Non
     """A failed write must not leave a half-written report or a temporary file."""
     (tmp_path / "taken").mkdir()
     (tmp_path / "taken" / "x").write_text("keep")
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError):
         write_output("text", tmp_path / "taken")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]
 

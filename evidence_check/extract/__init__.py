@@ -7,6 +7,7 @@ raises for a bad file: it becomes an `Extraction` with a `Problem`.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import logging
 import os
@@ -88,16 +89,10 @@ def extract_file(path: Path, *, use_ocr: bool = False) -> Extraction:
         problem = Problem(
             code=extraction.problem.code, detail=_private(extraction.problem.detail, path)
         )
-        extraction = Extraction(
-            pages=extraction.pages, problem=problem, ocr_pages=extraction.ocr_pages
-        )
+        extraction = dataclasses.replace(extraction, problem=problem)
     if extraction.problem is None and not any(p.text.strip() for p in extraction.pages):
-        return Extraction(
-            pages=extraction.pages,
-            problem=Problem(code=Reason.NO_TEXT, detail=_no_text_detail(use_ocr)),
-            ocr_pages=extraction.ocr_pages,
-            page_count=extraction.page_count,
-        )
+        no_text = Problem(code=Reason.NO_TEXT, detail=_no_text_detail(use_ocr))
+        return dataclasses.replace(extraction, problem=no_text)
     return extraction
 
 

@@ -24,6 +24,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 
+from evidence_check.extract.helper import preexec
 from evidence_check.models import TextLayer
 
 LANGUAGE = "ind"
@@ -86,6 +87,7 @@ def _tesseract(
             capture_output=True,
             env=env,
             timeout=PAGE_TIMEOUT_SECONDS,
+            preexec_fn=preexec(),  # the workers run no other threads on Linux
             check=False,
         )
         return done.stdout.decode("utf-8", "replace")
@@ -99,6 +101,7 @@ def _tesseract(
             capture_output=True,
             env=env,
             timeout=PAGE_TIMEOUT_SECONDS,
+            preexec_fn=preexec(),  # the workers run no other threads on Linux
             check=False,
         )
         text = _contents(f"{base}.{renderer}").decode("utf-8", "replace")

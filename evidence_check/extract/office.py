@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from evidence_check.extract.helper import preexec
 from evidence_check.models import Extraction, Page, Problem, Reason
 
 MAX_CELLS = 200_000
@@ -64,6 +65,7 @@ def extract_doc(path: Path, *, use_ocr: bool = False) -> Extraction:
         ["antiword", "-w", "0", str(path)],
         capture_output=True,
         timeout=ANTIWORD_TIMEOUT_SECONDS,
+        preexec_fn=preexec(),  # the workers run no other threads on Linux
         check=False,
     )
     if done.returncode != 0:

@@ -1,7 +1,8 @@
 """The Excel report: a summary sheet (per agency and per indicator group) and a sheet per agency.
 
 Every sheet has a filter on its table, set column widths and coloured statuses. Text cells are
-always stored as text, so a file name starting with "=" never becomes a formula.
+always stored as text, so a file name starting with "=" never becomes a formula. The workbook is
+written in openpyxl's write-only mode, row after row, so a map of 20,000 indicators stays linear.
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from evidence_check.messages import message
 from evidence_check.models import AuditResult, Status
@@ -55,9 +57,8 @@ _SHEET_UNSAFE = re.compile(r"[\[\]:*?/\\']")
 
 def render(result: AuditResult, lang: str = "id") -> bytes:
     view = build(result, lang)
-    book = Workbook()
-    summary = book.active
-    summary.title = message("sheet.summary", lang)[:31]
+    book = Workbook(write_only=True)
+    summary = book.create_sheet(message("sheet.summary", lang)[:31])
     _summary(summary, view, lang, changes_view(result, lang))
     used = {summary.title.lower()}
     for agency in view.agencies:
@@ -68,98 +69,90 @@ def render(result: AuditResult, lang: str = "id") -> bytes:
     return out.getvalue()
 
 
-def _summary(
-    sheet: Worksheet, view: ReportView, lang: str, changes: ChangeView | None = None
-) -> None:
-    sheet.append([f"{view.title}: {view.evaluation}"])
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([view.generated])
-    tally = view.tally
-    sheet.append(
-        [message("summary", lang, complete=tally.complete, weak=tally.weak, missing=tally.missing)]
-    )
-    _changes(sheet, changes)
-    sheet.append([])
-    first = _tally_rows(
-        sheet,
-        [message("column.agency", lang), message("column.agency_name", lang)],
-        [([a.id, a.name], a.tally) for a in view.agencies],
-        lang,
-    )
-    sheet.auto_filter.ref = f"A{first}:F{sheet.max_row}"
-    sheet.append([])
-    _tally_rows(
-        sheet,
-        [message("column.group", lang), ""],
-        [([g.name, ""], g.tally) for g in view.groups],
-        lang,
-    )
+def _cell(sheet: Any, value: object, **style: Any) -> WriteOnlyCell:
+    """A cell with its style; a string stays a string (openpyxl would store "=..." as a formula)."""
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
+
+
+def _summary(sheet: Any, view: ReportView, lang: str, changes: ChangeView | None = None) -> None:
     for column, width in zip("ABCDEF", (16, 60, 11, 11, 11, 11), strict=True):
         sheet.column_dimensions[column].width = width
-
-
-def _changes(sheet: Worksheet, changes: ChangeView | None) -> None:
-    """The change since the baseline audit (--baseline), under the summary sheet's title."""
-    if changes is None:
-        return
+    sheet.append([_cell(sheet, f"{view.title}: {view.evaluation}", font=Font(bold=True, size=14))])
+    sheet.append([_cell(sheet, view.generated)])
+    tally = view.tally
+    counts = message(
+        "summary", lang, complete=tally.complete, weak=tally.weak, missing=tally.missing
+    )
+    sheet.append([_cell(sheet, counts)])
+    lines = _changes(sheet, changes)
     sheet.append([])
-    sheet.append([changes.heading])
-    sheet.cell(sheet.max_row, 1).font = BOLD
-    for line in (changes.counts, changes.tally, changes.index):
-        if line:
-            sheet.append([line])
+    rows = [([a.id, a.name], a.tally) for a in view.agencies]
+    first = 5 + lines
+    _tally_rows(
+        sheet, [message("column.agency", lang), message("column.agency_name", lang)], rows, lang
+    )
+    sheet.auto_filter.ref = f"A{first}:F{first + len(rows)}"
+    sheet.append([])
+    groups = [([g.name, ""], g.tally) for g in view.groups]
+    _tally_rows(sheet, [message("column.group", lang), ""], groups, lang)
+
+
+def _changes(sheet: Any, changes: ChangeView | None) -> int:
+    """The change since the baseline audit (--baseline), under the summary sheet's title; the
+    number of rows it took."""
+    if changes is None:
+        return 0
+    rows: list[list[Any]] = [[], [_cell(sheet, changes.heading, font=BOLD)]]
+    rows += [
+        [_cell(sheet, line)] for line in (changes.counts, changes.tally, changes.index) if line
+    ]
     for agency in changes.agencies:
-        for line in (*agency.done, *agency.new_problems):
-            sheet.append([agency.id, line])
-            _as_text(sheet.cell(sheet.max_row, 2), line)
+        rows += [
+            [_cell(sheet, agency.id), _cell(sheet, line)]
+            for line in (*agency.done, *agency.new_problems)
+        ]
+    for row in rows:
+        sheet.append(row)
+    return len(rows)
 
 
 def _tally_rows(
-    sheet: Worksheet, heads: list[str], rows: list[tuple[list[str], Tally]], lang: str
-) -> int:
-    """Append a table of counts; returns its header's row number."""
-    statuses = (Status.COMPLETE, Status.WEAK, Status.MISSING)
-    sheet.append([*heads, *(message(f"tally.{s.value}", lang) for s in statuses)])
-    sheet.cell(sheet.max_row, 6, message("tally.total", lang))
-    for index in range(1, 7):
-        cell = sheet.cell(sheet.max_row, index)
-        cell.font = BOLD
-        cell.fill = FILLS[statuses[index - 3]] if 3 <= index <= 5 else HEADER_FILL
-    for names, tally in rows:
-        sheet.append([*names, tally.complete, tally.weak, tally.missing, tally.total])
-        for index, value in enumerate(names, 1):
-            _as_text(sheet.cell(sheet.max_row, index), value)
-    return int(sheet.max_row) - len(rows)
-
-
-def _table(
-    sheet: Worksheet, header: list[str], rows: Sequence[tuple[Status, list[table.Cell]]]
+    sheet: Any, heads: list[str], rows: list[tuple[list[str], Tally]], lang: str
 ) -> None:
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = BOLD
-        cell.fill = HEADER_FILL
-        cell.alignment = WRAP
-    for status, values in rows:
-        sheet.append(values)
-        line = sheet.max_row
-        for index, value in enumerate(values, 1):
-            cell = sheet.cell(line, index)
-            _as_text(cell, value)
-            if table.COLUMNS[index - 1] in _WRAPPED:
-                cell.alignment = WRAP
-        sheet.cell(line, table.STATUS_COLUMN + 1).fill = FILLS[status]
-    last = get_column_letter(len(header))
-    sheet.auto_filter.ref = f"A1:{last}{max(sheet.max_row, 1)}"
-    sheet.freeze_panes = "A2"
+    """Append a table of counts under its header."""
+    statuses = (Status.COMPLETE, Status.WEAK, Status.MISSING)
+    labels = [*heads, *(message(f"tally.{s.value}", lang) for s in statuses)]
+    labels.append(message("tally.total", lang))
+    fills = [HEADER_FILL, HEADER_FILL, *(FILLS[s] for s in statuses), HEADER_FILL]
+    sheet.append([_cell(sheet, v, font=BOLD, fill=f) for v, f in zip(labels, fills, strict=True)])
+    for names, tally in rows:
+        cells = [_cell(sheet, name) for name in names]
+        sheet.append([*cells, tally.complete, tally.weak, tally.missing, tally.total])
+
+
+def _table(sheet: Any, header: list[str], rows: Sequence[tuple[Status, list[table.Cell]]]) -> None:
     for index, column in enumerate(table.COLUMNS, 1):
         sheet.column_dimensions[get_column_letter(index)].width = WIDTHS[column]
-
-
-def _as_text(cell: object, value: table.Cell) -> None:
-    """Keep a string a string: openpyxl would store "=..." as a formula."""
-    if isinstance(value, str):
-        cell.data_type = "s"  # type: ignore[attr-defined]
+    sheet.freeze_panes = "A2"
+    sheet.append([_cell(sheet, h, font=BOLD, fill=HEADER_FILL, alignment=WRAP) for h in header])
+    wrapped = [column in _WRAPPED for column in table.COLUMNS]
+    count = 0
+    for status, values in rows:
+        cells = []
+        for index, value in enumerate(values):
+            style: dict[str, Any] = {"alignment": WRAP} if wrapped[index] else {}
+            if index == table.STATUS_COLUMN:
+                style["fill"] = FILLS[status]
+            cells.append(_cell(sheet, value, **style) if style or isinstance(value, str) else value)
+        sheet.append(cells)
+        count += 1
+    last = get_column_letter(len(header))
+    sheet.auto_filter.ref = f"A1:{last}{count + 1}"
 
 
 def _sheet_name(agency: str, used: set[str]) -> str:
