@@ -275,6 +275,8 @@ VAGUE_EXAMPLES = {
     "I15-L2-03": "Tangkapan layar SIAP Digital",
     "I20-L4-01": "Laporan hasil kepuasan",
     "I20-L5-01": "Laporan hasil kepuasan",
+    # the reader takes a title line naming BSSN for an e-signature banner (title.py, _BANNER)
+    "I10-L2-01": "Surat ke BSSN tentang identifikasi IIV / laporan identifikasi mandiri / ...",
 }
 
 
@@ -287,8 +289,9 @@ def first_page(form: str, title: str) -> str:
         return f"BUPATI MOJOSARI\n{kind}\nNOMOR 7 TAHUN 2026\nTENTANG\n{topic.upper()}\n"
     if form == "minutes":
         return f"NOTULEN RAPAT\n{title.upper()}\nHari/Tanggal : Senin, 11 Mei 2026\n"
-    if form == "screenshot":
-        return f"https://digital.spbe.go.id 11/05/2026\n{title}\nPemerintah Kabupaten Mojosari\n"
+    if form == "screenshot":  # a page's heading, set in Title Case like the system's menus
+        heading = re.sub(r"[^\W\d_]+", lambda m: m.group()[0].upper() + m.group()[1:], title)
+        return f"https://digital.spbe.go.id 11/05/2026\n{heading}\nPemerintah Kabupaten Mojosari\n"
     return f"{title.upper()}\nTAHUN 2026\nPEMERINTAH KABUPATEN MOJOSARI\n"
 
 
@@ -312,7 +315,7 @@ def test_every_title_example_is_taken_for_its_own_item(pemdi: dict[str, Any]) ->
         source = SourceFile(
             path=f"01. Diskominfo/{index}.pdf", absolute=Path("x"), agency=None, size=1
         )
-        profiles.append(locate(source, reading))
+        profiles.extend(locate(source, reading))
     matcher = Matcher(shipped.thresholds, profiles)
     taken = set()
     for evidence in (e for i in shipped.indicators for e in i.evidence):
