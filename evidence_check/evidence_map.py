@@ -275,7 +275,8 @@ def _check(
     elif table == "evidence":
         kinds = [k.value for k in Kind if _KIND_SINCE.get(k.value, 1) <= version]
         fields = {**fields, "kind": one_of(kinds)}
-        since = _KIND_SINCE.get(data.get("kind"))  # type: ignore[arg-type]
+        kind = data.get("kind")
+        since = _KIND_SINCE.get(kind) if isinstance(kind, str) else None
         if since is not None and since > version:
             yield f"{place}.kind", f'kind "{data["kind"]}" needs format version {since} or later'
             data = {k: v for k, v in data.items() if k != "kind"}

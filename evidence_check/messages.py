@@ -57,6 +57,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "evidence | kind | level | owners | max age | count",
     },
     "map.table.weight": {"id": "bobot {weight}", "en": "weight {weight}"},
+    "map.table.external": {
+        "id": "tidak perlu unggah: dinilai dari {index}",
+        "en": "nothing to upload: scored from {index}",
+    },
     "led_by": {"id": "dipimpin oleh {agency}", "en": "led by {agency}"},
     "document.line": {"id": "skor {score}", "en": "score {score}"},
     "document.page": {"id": "hlm. {page}", "en": "p. {page}"},

@@ -1,9 +1,11 @@
-"""Make realistic Indonesian government documents (PDF and DOCX) for samples and tests.
+"""Make realistic Indonesian government documents (PDF and DOCX, screenshots as PNG) for samples
+and tests.
 
 Each builder writes one file shaped like the real thing (DESIGN.md and the domain notes: title
 block, Menimbang/Mengingat, articles, the ratification block, annexes), with switches for the
 traps the audit must catch: a draft, a missing or blank ratification block, an annex template
-with blank signature lines, a body that cites old laws.
+with blank signature lines, a body that cites old laws, another region's Perbup, a screen capture
+without its address bar or clock.
 """
 
 from __future__ import annotations

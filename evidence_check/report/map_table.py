@@ -28,6 +28,8 @@ def render(evidence_map: EvidenceMap, lang: str = "id") -> str:
         )
         group = f" · {indicator.group}" if indicator.group else ""
         out.append(f"{indicator.id} {indicator.name}{group}{weight}")
+        if indicator.external:
+            out.append("  " + message("map.table.external", lang, index=indicator.external))
         for evidence in indicator.evidence:
             age = "-" if evidence.max_age_years is None else f"{evidence.max_age_years}"
             level = "-" if evidence.level is None else str(evidence.level)
@@ -35,7 +37,7 @@ def render(evidence_map: EvidenceMap, lang: str = "id") -> str:
                 " (each)" if evidence.scope.value == "each" else ""
             )
             out.append(
-                f"  {evidence.id}: {evidence.title} | {evidence.kind.value} | {level} | {owners}"
+                f"  {evidence.label}: {evidence.title} | {evidence.kind.value} | {level} | {owners}"
                 f" | {age} | {evidence.min_count}"
             )
         out.append("")
