@@ -29,6 +29,10 @@ _BODY_START = re.compile(
 )
 #: the fields of a letter's head: part of its block whatever their length
 _LETTER_FIELD = re.compile(r"^\W*(?:nomor|no\.?|sifat|lampiran|hal|perihal)\s*:", re.IGNORECASE)
+#: what only an electronic-signature banner says, in whatever case
+_SIGNED = re.compile(
+    r"ditandatangani secara elektronik|tanda tangan elektronik|balai sertifikasi", re.IGNORECASE
+)
 #: an electronic-signature banner printed above (or below) the title
 _BANNER = re.compile(
     r"ditandatangani secara elektronik|sertifikat elektronik|\bbsre\b|balai sertifikasi"
@@ -97,7 +101,12 @@ def block(page: Page) -> str:
     in_banner = False
     for line in lines:
         text = clean(line.text).strip()
-        if _BANNER.search(text) and not taken:
+        if not taken and (
+            _SIGNED.search(text)
+            or (_BANNER.search(text) and not _headline(line, common) and _upper_share(text) < 0.6)
+        ):
+            # a title may itself name BSrE or "Sertifikat Elektronik" (a report on encryption):
+            # only the banner's own sentence, or small body-like text naming them, is the banner
             in_banner = not text.rstrip().endswith(".")
             continue
         if in_banner and not taken and not _headline(line, common) and _upper_share(text) < 0.6:

@@ -275,8 +275,6 @@ VAGUE_EXAMPLES = {
     "I15-L2-03": "Tangkapan layar SIAP Digital",
     "I20-L4-01": "Laporan hasil kepuasan",
     "I20-L5-01": "Laporan hasil kepuasan",
-    # the reader takes a title line naming BSSN for an e-signature banner (title.py, _BANNER)
-    "I10-L2-01": "Surat ke BSSN tentang identifikasi IIV / laporan identifikasi mandiri / ...",
 }
 
 

@@ -181,3 +181,22 @@ def test_a_docx_title_block_is_read_from_its_paragraph_layout(tmp_path: Path) ->
     assert reading.title_form is Form.DECREE
     assert reading.title.startswith("keputusan bupati mojosari nomor 188")
     assert reading.title.endswith("tentang tim pelaksana smart city")
+
+
+def test_a_title_that_names_bsre_is_a_title_not_a_banner(tmp_path: Path) -> None:
+    """A report on encryption and electronic certificates names BSrE in its title: dropping that
+    line as an e-signature banner loses the document (I10/I11 evidence)."""
+    from evidence_check.title import block
+
+    lines = [
+        Line(text="LAPORAN PENERAPAN ENKRIPSI DAN SERTIFIKAT ELEKTRONIK BSrE", size=16, bold=True),
+        Line(text="PEMERINTAH KABUPATEN MOJOSARI TAHUN 2026", size=14, bold=True),
+        Line(
+            text="Laporan ini disusun untuk menggambarkan penerapan enkripsi pada layanan.", size=11
+        ),
+    ]
+    assert block(
+        Page(
+            number=1, text="\n".join(x.text for x in lines), has_text_layer=True, lines=tuple(lines)
+        )
+    ).startswith("LAPORAN PENERAPAN ENKRIPSI DAN SERTIFIKAT ELEKTRONIK BSrE")
