@@ -124,6 +124,11 @@ LANG = click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_d
 READING = _options(
     click.option("--jobs", type=click.IntRange(min=1), default=None,
                  help="Worker processes for reading files.  [default: the number of CPUs]"),
+    click.option("--scheduler", metavar="tcp://HOST:8786|local:N",
+                 help="Read on a Dask cluster: a running dask-scheduler, or N local workers "
+                 "(needs the 'dask' extra)."),
+    click.option("--ship-bytes", is_flag=True,
+                 help="With --scheduler: send the files to the workers instead of their paths."),
     click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
                  help="Where the cache of extracted text lives.  [default: the user's cache folder]"),
     click.option("--no-cache", is_flag=True, help="Neither use nor fill the cache."),
@@ -157,6 +162,8 @@ def _audit(
         cache_dir=None if reading["no_cache"] else cache_dir or default_cache_dir(),
         ocr=not reading["no_ocr"],
         region=region,
+        scheduler=reading["scheduler"],
+        ship_bytes=reading["ship_bytes"],
     )
     return audit(evidence_map, root, settings, on_progress=progress_line(kw.get("machine", False)))
 

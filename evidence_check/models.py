@@ -522,6 +522,10 @@ class Settings:
     #: per-file wall-clock limit and memory cap of the reader
     file_timeout_seconds: float = 300.0
     file_memory_bytes: int | None = 2 * 1024**3
+    #: read on a Dask cluster: "tcp://HOST:8786" or "local:N" (N local workers); None: locally
+    scheduler: str | None = None
+    #: send the files' bytes to the cluster's workers instead of their paths
+    ship_bytes: bool = False
     #: the region settings file's content (with --assume and --deadline already applied)
     region: RegionSettings = field(default_factory=RegionSettings)
 
