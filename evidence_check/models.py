@@ -530,6 +530,19 @@ class Settings:
     region: RegionSettings = field(default_factory=RegionSettings)
 
 
+@dataclass(frozen=True, kw_only=True)
+class RegionJob:
+    """One region of `audit-many` (regions.py)."""
+
+    #: the folder of its reports under --output-dir
+    name: str
+    root: Path
+    #: --map for this region (a path or a shipped map's name); None: the default map
+    map_option: str | None = None
+    #: its settings file; None: ROOT/evidence-check.yaml when present
+    settings: Path | None = None
+
+
 # --- between audits (changes.py, history.py) --------------------------------------------------------
 
 
