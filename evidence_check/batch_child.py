@@ -1,20 +1,24 @@
-"""A batch read in a child process of its own, for executors whose workers cannot hold a pool
-(Dask workers are daemonic: multiprocessing may not fork under them, a plain subprocess may).
+"""A batch read out of the calling process, with its time limit, for a Dask worker's task.
 
-`read_batch` starts `python -m evidence_check.batch_child`, sends it the batch (and, with
-shipped bytes, the files themselves) on stdin and takes the readings back on stdout; past the
-time limit the child is killed and `BatchTimeout` raised, so the caller's worker lives on. The
-child caps its memory, dies with its parent and reads in a private scratch folder.
+A worker that may have children (`distributed.worker.daemon: false`, as `--scheduler local:N`
+starts them) keeps one pebble process of its own for all its tasks: past the limit that process
+is ended and replaced, the worker lives on. A daemonic worker (multiprocessing may not fork under
+it) starts `python -m evidence_check.batch_child` per batch instead, the batch on stdin and the
+readings back on stdout, killed at the limit. Either reader caps its memory, dies with its parent
+and reads in a private scratch folder; shipped bytes are written there first.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import pickle
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from evidence_check.executor import BatchDied, BatchTimeout, Work
 
@@ -26,6 +30,65 @@ Shipped = list[tuple[Path, int | None, bytes | None]]
 
 
 def read_batch(work: Shipped, options: ReadOptions) -> list[Result]:
+    """Read one batch within `options.timeout_seconds`, in the worker's own pool when it can
+    have one, else in a child process of its own (`BatchTimeout`, `BatchDied`)."""
+    import multiprocessing
+
+    if multiprocessing.current_process().daemon:
+        return read_in_child(work, options)
+    return _read_pooled(work, options)
+
+
+#: the worker's reader pool, by memory cap; and its scratch folder, kept while the worker lives
+_POOLS: dict[int | None, Any] = {}
+_SCRATCH: list[str] = []
+
+
+def _read_pooled(work: Shipped, options: ReadOptions) -> list[Result]:
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    from pebble import ProcessExpired, ProcessPool
+
+    from evidence_check.reader import _worker_start, read_jobs, scratch_folder
+
+    if not _SCRATCH:
+        held = scratch_folder()  # locked while this worker lives; a later run removes it after
+        _SCRATCH.append(held.__enter__())
+        atexit.register(held.__exit__, None, None, None)
+    pool = _POOLS.get(options.memory_bytes)
+    if pool is None:
+        pool = _POOLS[options.memory_bytes] = ProcessPool(
+            max_workers=1,
+            initializer=_worker_start,
+            initargs=(options.memory_bytes, os.getpid()),
+            context=multiprocessing_context(),
+        )
+    scratch = _SCRATCH[0]
+    folder = Path(tempfile.mkdtemp(dir=scratch, prefix="batch-"))
+    try:
+        paths = _placed(work, folder)
+        future = pool.schedule(
+            read_jobs, args=(paths, scratch, options), timeout=options.timeout_seconds
+        )
+        try:
+            results: list[Result] = future.result()
+            return results
+        except FutureTimeout:
+            raise BatchTimeout(f"timed out after {options.timeout_seconds:.0f} s") from None
+        except ProcessExpired as exc:
+            raise BatchDied(getattr(exc, "exitcode", None)) from None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def multiprocessing_context() -> Any:
+    """Spawn: a Dask worker runs threads, and forking a process with threads is not safe."""
+    import multiprocessing
+
+    return multiprocessing.get_context("spawn")
+
+
+def read_in_child(work: Shipped, options: ReadOptions) -> list[Result]:
     """Read one batch in a fresh child process within `options.timeout_seconds`."""
     child = subprocess.Popen(
         [sys.executable, "-m", "evidence_check.batch_child"],

@@ -1,8 +1,9 @@
 """The read stage on a Dask cluster (`--scheduler tcp://HOST:8786` or `--scheduler local:N`).
 
-Each batch is one Dask task that reads its files in a child process of its own
-(batch_child.py): Dask workers are daemonic and cannot hold a pebble pool, and a child can be
-killed at the time limit while the worker lives on. The client keeps the cache (workers never
+Each batch is one Dask task that reads its files out of the worker's own process
+(batch_child.py), so that a reader past the time limit can be ended while the worker lives on: a
+pebble process per worker when the worker may have children (the workers of `local:N` are
+started so), else a child process per batch. The client keeps the cache (workers never
 write it); files reach the workers by path (a shared filesystem, checked at the start) or, with
 `--ship-bytes`, as bytes. Imported only when a scheduler is given.
 """
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import dask
 from distributed import Client, LocalCluster, wait
 
 from evidence_check.batch_child import read_batch, with_bytes
@@ -36,6 +38,8 @@ def connect(scheduler: str, *, ship_bytes: bool = False) -> Iterator[DaskExecuto
     try:
         if scheduler.startswith(LOCAL):
             workers = _count(scheduler)
+            # workers that may have children: each keeps one pebble reader (batch_child.py)
+            dask.config.set({"distributed.worker.daemon": False})
             cluster = LocalCluster(
                 n_workers=workers,
                 threads_per_worker=1,

@@ -227,3 +227,24 @@ def _cannot_unshare(folder: Path) -> bool:
         capture_output=True,
     )
     return probe.returncode != 0
+
+
+def test_a_daemonic_workers_batch_child_is_killed_at_the_time_limit(
+    tmp_path: Path, tools: Path
+) -> None:
+    """Workers of a cluster started without `daemon: false` read each batch in a child process:
+    the limit holds there too."""
+    from evidence_check.batch_child import read_in_child
+    from evidence_check.executor import BatchTimeout
+    from evidence_check.reader import ReadOptions
+
+    scan = docgen.write_scan(docgen.Regulation(topic="Peta Rencana SPBE"), tmp_path / "s.pdf")
+    (tools / "SLEEP").write_text("60", encoding="utf-8")
+    started = time.monotonic()
+    try:
+        with pytest.raises(BatchTimeout):
+            read_in_child([(scan, None, None)], ReadOptions(ocr=True, timeout_seconds=2))
+    finally:
+        (tools / "SLEEP").write_text("0", encoding="utf-8")
+    assert time.monotonic() - started < 10
+    assert read_in_child([(scan, None, scan.read_bytes())], ReadOptions(ocr=False))[0][1].pages == 1
