@@ -247,4 +247,4 @@ def test_a_daemonic_workers_batch_child_is_killed_at_the_time_limit(
     finally:
         (tools / "SLEEP").write_text("0", encoding="utf-8")
     assert time.monotonic() - started < 10
-    assert read_in_child([(scan, None, scan.read_bytes())], ReadOptions(ocr=False))[0][1].pages == 1
+    assert read_in_child([(scan, None, scan.read_bytes())], ReadOptions(ocr=False))[0][1].pages == 4
