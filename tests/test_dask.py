@@ -49,7 +49,7 @@ FILES: dict[str, docgen.Document | bytes] = {
 FAKE_TESSERACT = """#!/bin/sh
 if [ "$1" = "--list-langs" ]; then printf 'List of available languages:\\nind\\n'; exit 0; fi
 touch "{tools}/reader-$$"
-sleep "$(cat {tools}/SLEEP)"
+exec sleep "$(cat {tools}/SLEEP)"
 exit 1
 """
 
@@ -248,3 +248,44 @@ def test_a_daemonic_workers_batch_child_is_killed_at_the_time_limit(
         (tools / "SLEEP").write_text("0", encoding="utf-8")
     assert time.monotonic() - started < 10
     assert read_in_child([(scan, None, scan.read_bytes())], ReadOptions(ocr=False))[0][1].pages == 4
+
+
+def test_ctrl_c_cancels_the_cluster_and_exits_130(tmp_path: Path, tools: Path) -> None:
+    scan = docgen.write_scan(docgen.Regulation(topic="Peta Rencana SPBE"), tmp_path / "s.pdf")
+    root = build_tree(tmp_path / "tree", {**FILES, "Diskominfo/pindaian.pdf": scan.read_bytes()})
+    (tmp_path / "map.yaml").write_text(MAP, encoding="utf-8")
+    (tools / "SLEEP").write_text("60", encoding="utf-8")
+    for mark in tools.glob("reader-*"):
+        mark.unlink()
+    command = [sys.executable, "-m", "evidence_check", "audit", str(root), "--map", "map.yaml"]
+    command += ["--no-cache", "--no-history", "--scheduler", "local:2"]
+    run = subprocess.Popen(
+        command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not list(tools.glob("reader-*")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        (mark,) = tools.glob("reader-*")
+        os.killpg(run.pid, signal.SIGINT)
+        started = time.monotonic()
+        _, err = run.communicate(timeout=30)
+    finally:
+        (tools / "SLEEP").write_text("0", encoding="utf-8")
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)
+    assert run.returncode == 130, err
+    assert time.monotonic() - started < 15
+    reader = Path(f"/proc/{mark.name.split('-')[1]}")
+    deadline = time.monotonic() + 5
+    while reader.exists() and "Z" not in _state(reader) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not reader.exists() or "Z" in _state(reader), "the reader outlived the run"
+
+
+def _state(process: Path) -> str:
+    try:
+        return (process / "stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
