@@ -56,6 +56,9 @@ def _read_pooled(work: Shipped, options: ReadOptions) -> list[Result]:
         _SCRATCH.append(held.__enter__())
         atexit.register(held.__exit__, None, None, None)
     pool = _POOLS.get(options.memory_bytes)
+    if pool is not None and not pool.active:  # a pool that broke is replaced, never reused
+        _POOLS.pop(options.memory_bytes)
+        pool = None
     if pool is None:
         pool = _POOLS[options.memory_bytes] = ProcessPool(
             max_workers=1,
@@ -82,10 +85,12 @@ def _read_pooled(work: Shipped, options: ReadOptions) -> list[Result]:
 
 
 def multiprocessing_context() -> Any:
-    """Spawn: a Dask worker runs threads, and forking a process with threads is not safe."""
+    """Fork where there is fork (the reader starts in milliseconds, without importing Dask
+    again; the child only reads, it never touches the worker's threads' state), else spawn."""
     import multiprocessing
 
-    return multiprocessing.get_context("spawn")
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
 def read_in_child(work: Shipped, options: ReadOptions) -> list[Result]:
