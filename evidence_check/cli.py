@@ -420,7 +420,8 @@ def audit_many_command(regions_file: Path, output_dir: Path, formats: tuple[str,
         places = plan_outputs(region.root, formats, None, output_dir / region.name, agencies)
         planned.append((region, evidence_map, places))
     summary = {name: destination(output_dir / name) for name in SUMMARIES}
-    results: list[tuple[str, AuditResult]] = []
+    rows: list[summary_report.Row] = []
+    gaps = False
     shared = Settings(scheduler=reading["scheduler"], ship_bytes=reading["ship_bytes"])
     with executor_for(shared) as executor:
         for region, evidence_map, places in planned:
@@ -429,13 +430,13 @@ def audit_many_command(regions_file: Path, output_dir: Path, formats: tuple[str,
             for fmt, target in places.items():
                 assert target is not None
                 write_output(WRITERS[fmt](result, lang), target, companions=True)
-            results.append((region.name, result))
-            log.info("%s: %s", region.name, region.root)
-    write_output(summary_report.render_csv(results), summary["ringkasan.csv"])
-    write_output(summary_report.render_html(results), summary["ringkasan.html"])
-    click.echo(f"{len(results)} regions: reports in {output_dir}, summary in "
+            rows.append(summary_report.row(region.name, result))  # the result itself is let go
+            gaps = gaps or result.has_gaps
+    write_output(summary_report.render_csv(rows), summary["ringkasan.csv"])
+    write_output(summary_report.render_html(rows), summary["ringkasan.html"])
+    click.echo(f"{len(rows)} regions: reports in {output_dir}, summary in "
                f"{output_dir / 'ringkasan.csv'} and ringkasan.html")  # fmt: skip
-    sys.exit(EXIT_GAPS if any(r.has_gaps for _, r in results) else EXIT_OK)
+    sys.exit(EXIT_GAPS if gaps else EXIT_OK)
 
 
 SUMMARIES = ("ringkasan.csv", "ringkasan.html")

@@ -13,27 +13,28 @@ from evidence_check.report.csv_report import BOM, defuse
 HEADER = ("region", "index", "predikat", "complete", "weak", "missing")
 
 
-def rows(results: list[tuple[str, AuditResult]]) -> list[tuple[str, str, str, int, int, int]]:
-    table = []
-    for name, result in results:
-        projection = result.projection
-        index = f"{projection.index:.2f}" if projection is not None else ""
-        predikat = (projection.predikat or "") if projection is not None else ""
-        counts = (result.count_status(s) for s in ("complete", "weak", "missing"))
-        table.append((name, index, predikat, *counts))
-    return table  # type: ignore[return-value]
+Row = tuple[str, str, str, int, int, int]
 
 
-def render_csv(results: list[tuple[str, AuditResult]]) -> str:
+def row(name: str, result: AuditResult) -> Row:
+    """A region's line: all that `audit-many` keeps of its result once its reports are written."""
+    projection = result.projection
+    index = f"{projection.index:.2f}" if projection is not None else ""
+    predikat = (projection.predikat or "") if projection is not None else ""
+    complete, weak, missing = (result.count_status(s) for s in ("complete", "weak", "missing"))
+    return (name, index, predikat, complete, weak, missing)
+
+
+def render_csv(rows: list[Row]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
-    for row in rows(results):
-        writer.writerow([defuse(cell) for cell in row])
+    for line in rows:
+        writer.writerow([defuse(cell) for cell in line])
     return BOM + out.getvalue()
 
 
-def render_html(results: list[tuple[str, AuditResult]]) -> str:
+def render_html(rows: list[Row]) -> str:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in HEADER)
     body = "".join(
         "<tr>"
@@ -41,16 +42,16 @@ def render_html(results: list[tuple[str, AuditResult]]) -> str:
             f'<td><a href="{html.escape(str(cell))}/evidence-check.html">{html.escape(str(cell))}</a></td>'
             if position == 0
             else f"<td>{html.escape(str(cell))}</td>"
-            for position, cell in enumerate(row)
+            for position, cell in enumerate(line)
         )
         + "</tr>\n"
-        for row in rows(results)
+        for line in rows
     )
     return (
         '<!doctype html>\n<html lang="id"><head><meta charset="utf-8">'
         "<title>Ringkasan evidence-check</title>"
         "<style>body{font-family:sans-serif}table{border-collapse:collapse}"
         "td,th{border:1px solid #999;padding:.3em .6em}td:nth-child(n+2){text-align:right}</style>"
-        f"</head><body><h1>Ringkasan: {len(results)} wilayah</h1>\n"
+        f"</head><body><h1>Ringkasan: {len(rows)} wilayah</h1>\n"
         f"<table><thead><tr>{head}</tr></thead><tbody>\n{body}</tbody></table></body></html>\n"
     )
