@@ -18,10 +18,10 @@ browser: ## install Debian's chromium for the HTML report's browser tests (quick
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dask]'
+	$(BIN)/python -m pip install --quiet -e '.[test,serve,dask]'
 	@touch $(STAMP)
 
-setup: system $(STAMP) ## create .venv and install the project, its test tools and Debian tools
+setup: system $(STAMP) ## create .venv and install the project, its web app (serve), test tools and Debian tools
 
 demo: setup ## audit samples/ with the default (Pemdi) map: print the to-do list, write HTML, XLSX and per-agency DOCX to out/demo/
 	@rm -rf out/demo; \

@@ -217,7 +217,11 @@ class Cache:
         """The OCR text layers kept with the reading `key` (see `ocr.decode_layers`)."""
         if self._db is None:
             return None
-        row = self._db.execute("SELECT payload FROM layers WHERE key = ?", (key,)).fetchone()
+        try:
+            row = self._db.execute("SELECT payload FROM layers WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._give_up(exc)
+            return None
         return bytes(row[0]) if row else None
 
     def result(self, key: str) -> bytes | None:

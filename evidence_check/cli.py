@@ -150,24 +150,31 @@ FAIL_ON = click.option(
 )  # fmt: skip
 
 
-def _audit(
-    evidence_map: EvidenceMap, root: Path, reading: dict[str, Any], **kw: Any
-) -> AuditResult:
-    """Run the core with the reading options of the command line."""
+def _settings(
+    evidence_map: EvidenceMap, root: Path, reading: dict[str, Any], agency: str | None = None
+) -> Settings:
+    """The core's Settings from the reading options of the command line."""
     cache_dir = reading["cache_dir"]
     settings_path = find_settings(root, reading["settings_file"])
     region = load_settings(settings_path) if settings_path else RegionSettings()
     region = with_assumed(region, parse_assume(reading["assume"]))
-    check_against(region, evidence_map, None if kw.get("agency") else root)
-    settings = Settings(
-        agency=kw.get("agency"),
+    check_against(region, evidence_map, None if agency else root)
+    return Settings(
+        agency=agency,
         jobs=reading["jobs"] or default_jobs(),
         cache_dir=None if reading["no_cache"] else cache_dir or default_cache_dir(),
         ocr=not reading["no_ocr"],
         region=region,
-        scheduler=reading["scheduler"],
-        ship_bytes=reading["ship_bytes"],
+        scheduler=reading.get("scheduler"),
+        ship_bytes=reading.get("ship_bytes", False),
     )
+
+
+def _audit(
+    evidence_map: EvidenceMap, root: Path, reading: dict[str, Any], **kw: Any
+) -> AuditResult:
+    """Run the core with the reading options of the command line."""
+    settings = _settings(evidence_map, root, reading, kw.get("agency"))
     return audit(
         evidence_map,
         root,
@@ -484,6 +491,66 @@ def init_command(root: Path, map_option: str | None, lang: str) -> None:
     click.echo(
         message("init.done", lang, folders=len(created.folders), existing=len(created.existing))
     )
+
+
+@main.command("serve")
+@ROOT
+@MAP
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 0.0.0.0 for every network of the server.",
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@click.option(
+    "--access",
+    "access_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The access file of tokens, outside ROOT; created when missing.  "
+    "[default: in the user's data folder]",
+)
+@click.option(
+    "--allow-upload",
+    is_flag=True,
+    help="Let each agency upload files into its own folder (never overwriting).",
+)
+@click.option("--max-upload-mb", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option(
+    "--upload-log",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="JSON lines, one per upload, outside ROOT.  [default: beside the access file]",
+)
+@LANG
+@READING
+@guarded
+def serve_command(root: Path, map_option: str | None, host: str,
+                  port: int, access_file: Path | None, allow_upload: bool, max_upload_mb: int,
+                  upload_log: Path | None, lang: str, **reading: Any) -> None:  # fmt: skip
+    """Serve the audit of ROOT in the browser: each agency sees and fixes only its own part."""
+    try:
+        from evidence_check.serve import run as serving
+        from evidence_check.serve.access import AccessError
+    except ImportError as exc:  # the optional extra
+        raise click.UsageError(f"serve needs: pip install 'evidence-check[serve]' ({exc})") from exc
+    evidence_map = _load(map_option)
+    access_file = access_file or serving.default_path(root)
+    upload_log = upload_log or serving.upload_log_path(access_file)
+    for kept in (access_file, upload_log):  # tokens and the log never travel with the evidence
+        if kept.resolve().is_relative_to(root.resolve()):
+            raise click.UsageError(f"refusing to keep {kept} inside the evidence folder {root}")
+    config = serving.ServeConfig(root=root, evidence_map=evidence_map, lang=lang,
+                                 allow_upload=allow_upload, upload_log=upload_log,
+                                 max_upload_bytes=max_upload_mb * 1024 * 1024)  # fmt: skip
+    try:
+        app, opened = serving.prepare(
+            config, _settings(evidence_map, root, reading), access_file, progress_line(False)
+        )
+    except AccessError as exc:
+        raise click.UsageError(str(exc)) from exc
+    for line in serving.console_lines(opened, config, host, port):
+        click.echo(line)
+    serving.run(app, host, port)
 
 
 @main.group("map")

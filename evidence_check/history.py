@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import time
 import zlib
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,10 @@ def default_history_dir() -> Path:
     return Path(user_data_dir("evidence-check", appauthor=False))
 
 
+#: how often opening a store that another audit is creating is tried (about 5 s in all)
+_OPEN_ATTEMPTS = 14
+
+
 def tree_key(root: Path) -> str:
     return str(root.resolve())
 
@@ -55,17 +60,28 @@ class History:
     def _open(self) -> sqlite3.Connection | None:
         if not self._opened:
             self._opened = True
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                db = self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-                # WAL persists in the file: only its first user switches (a switch wants the file
-                # alone, which another audit holding it open would refuse)
-                if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                    db.execute("PRAGMA journal_mode=WAL")
-                db.executescript(_SCHEMA)
-            except (OSError, sqlite3.Error) as exc:
-                self.close()
-                self._fail("open", exc)
+            for attempt in range(_OPEN_ATTEMPTS):
+                try:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                    db = self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                    # WAL persists in the file: only its first user switches (a switch wants the
+                    # file alone, which another audit holding it open would refuse)
+                    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                        db.execute("PRAGMA journal_mode=WAL")
+                    db.executescript(_SCHEMA)
+                    break
+                except sqlite3.OperationalError as exc:
+                    # two audits creating the store at once: the switch to WAL and the schema
+                    # are refused (not waited for) while the other holds the new file
+                    self.close()
+                    if "locked" not in str(exc) or attempt == _OPEN_ATTEMPTS - 1:
+                        self._fail("open", exc)
+                        break
+                    time.sleep(0.05 * (attempt + 1))
+                except (OSError, sqlite3.Error) as exc:
+                    self.close()
+                    self._fail("open", exc)
+                    break
         return self._db
 
     def __enter__(self) -> History:

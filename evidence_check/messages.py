@@ -279,6 +279,134 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "month.10": {"id": "Oktober", "en": "October"},
     "month.11": {"id": "November", "en": "November"},
     "month.12": {"id": "Desember", "en": "December"},
+    # `evidence-check serve`: the pages an OPD and the coordinator see, and the server's console
+    "serve.heading": {"id": "Data dukung {agency}", "en": "Evidence of {agency}"},
+    "serve.overview": {"id": "Ringkasan seluruh OPD", "en": "All agencies"},
+    "serve.coordinator_view": {
+        "id": "Tampilan koordinator: halaman ini sama dengan yang dilihat {agency}.",
+        "en": "Coordinator's view: this is the page {agency} sees.",
+    },
+    "serve.back": {"id": "Kembali ke ringkasan", "en": "Back to the overview"},
+    "serve.refresh": {"id": "Periksa ulang", "en": "Check again"},
+    "serve.logout": {"id": "Keluar", "en": "Log out"},
+    "serve.checked": {"id": "Diperiksa {date} pukul {time}", "en": "Checked {date} at {time}"},
+    "serve.open": {"id": "Lihat", "en": "Open"},
+    "serve.json": {"id": "Data JSON", "en": "JSON data"},
+    "serve.settled": {"id": "Sudah lengkap atau dikecualikan", "en": "Complete or waived"},
+    "serve.todo_shared": {
+        "id": "Satu dokumen dari salah satu OPD pemilik sudah cukup: unggah di sini (masuk ke folder {folder}) atau pastikan {lead} mengunggahnya.",
+        "en": "One document from any owner is enough: upload it here (into the folder of {folder}) or make sure {lead} uploads it.",
+    },
+    "serve.why": {"id": "Mengapa", "en": "Why"},
+    "serve.todo_do": {"id": "Yang perlu dilakukan", "en": "What to do"},
+    "serve.files": {"id": "Berkas yang ditemukan", "en": "Files found"},
+    "serve.no_files": {
+        "id": "Belum ada berkas yang cocok di folder Anda.",
+        "en": "No matching file in your folder yet.",
+    },
+    "serve.open_page": {"id": "Buka hlm. {page}", "en": "Open p. {page}"},
+    "serve.page_image": {"id": "Gambar hlm. {page}", "en": "Image of p. {page}"},
+    "serve.open_file": {"id": "Buka berkas", "en": "Open the file"},
+    "serve.upload_label": {
+        "id": "Unggah berkas untuk butir ini",
+        "en": "Upload a file for this item",
+    },
+    "serve.upload_another": {
+        "id": "Unggah berkas lain untuk butir ini",
+        "en": "Upload another file for this item",
+    },
+    "serve.upload_button": {"id": "Unggah", "en": "Upload"},
+    "serve.upload_hint": {
+        "id": "Setiap butir punya formulir unggah: PDF, DOCX, XLSX, PPTX, PNG, JPEG atau TIFF, paling besar {mb} MB per berkas, masuk ke folder OPD Anda. Berkas yang sudah ada tidak pernah ditimpa.",
+        "en": "Each item has an upload form: PDF, DOCX, XLSX, PPTX, PNG, JPEG or TIFF, at most {mb} MB a file, into your agency's folder. Files already there are never overwritten.",
+    },
+    "serve.upload_off": {
+        "id": "Unggah tidak diaktifkan di server ini: simpan berkas di folder OPD Anda, lalu tekan Periksa ulang.",
+        "en": "Uploads are off on this server: put the file in your agency's folder, then press Check again.",
+    },
+    "serve.uploaded": {
+        "id": "Berkas {name} tersimpan dan sudah diperiksa.",
+        "en": "The file {name} is stored and has been checked.",
+    },
+    "serve.refreshed": {"id": "Pemeriksaan sudah diperbarui.", "en": "The check is up to date."},
+    "serve.denied": {"id": "Akses ditolak", "en": "Access denied"},
+    "serve.denied_text": {
+        "id": "Buka tautan yang dikirim koordinator (Diskominfo) kepada OPD Anda. Tautan yang salah atau sudah diganti tidak berlaku.",
+        "en": "Open the link the coordinator (Diskominfo) sent your agency. A wrong or replaced link does not work.",
+    },
+    "serve.forbidden": {
+        "id": "Halaman ini bukan untuk OPD Anda.",
+        "en": "This page is not for your agency.",
+    },
+    "serve.logged_out": {
+        "id": "Anda sudah keluar. Buka lagi tautan dari koordinator untuk masuk.",
+        "en": "You are logged out. Open the coordinator's link again to log in.",
+    },
+    "upload.bad-name": {
+        "id": 'Nama berkas tidak aman (memuat nama folder atau ".."): ganti namanya lalu unggah lagi.',
+        "en": 'The file name is not safe (it holds a folder or ".."): rename the file and upload it again.',
+    },
+    "upload.bad-type": {
+        "id": "Jenis berkas tidak diterima: hanya PDF, DOCX, XLSX, PPTX, PNG, JPEG atau TIFF, dengan akhiran nama yang sesuai isinya.",
+        "en": "This type of file is not accepted: only PDF, DOCX, XLSX, PPTX, PNG, JPEG or TIFF, with a name ending that matches the content.",
+    },
+    "upload.too-large": {
+        "id": "Berkas terlalu besar (paling besar {mb} MB).",
+        "en": "The file is too large (at most {mb} MB).",
+    },
+    "upload.no-file": {"id": "Pilih berkas lebih dulu.", "en": "Choose a file first."},
+    "upload.unknown-agency": {
+        "id": "Sebutkan OPD tujuan (kolom agency) dengan kode OPD dari peta.",
+        "en": "Name the agency (field agency) by its id in the map.",
+    },
+    "upload.unknown-evidence": {
+        "id": "Butir bukti ini bukan milik OPD tersebut.",
+        "en": "This evidence item does not belong to that agency.",
+    },
+    "upload.no-folder": {
+        "id": "Folder OPD tidak dapat dibuat atau dipakai; hubungi koordinator.",
+        "en": "The agency's folder cannot be made or used; contact the coordinator.",
+    },
+    "upload.disabled": {
+        "id": "Unggah tidak diaktifkan di server ini (koordinator menjalankannya tanpa --allow-upload).",
+        "en": "Uploads are off on this server (the coordinator started it without --allow-upload).",
+    },
+    "upload.stale-form": {
+        "id": "Formulir kedaluwarsa: muat ulang halaman lalu coba lagi.",
+        "en": "The form has expired: reload the page and try again.",
+    },
+    "serve.console.created": {
+        "id": "Berkas akses dibuat (hanya dapat dibaca pemiliknya): {path}",
+        "en": "Access file created (readable by its owner only): {path}",
+    },
+    "serve.console.readable": {
+        "id": "Peringatan: berkas akses {path} dapat dibaca pengguna lain; tetap dipakai. Jalankan: chmod 600 {path}",
+        "en": "Warning: the access file {path} can be read by other users; used all the same. Run: chmod 600 {path}",
+    },
+    "serve.console.no_token": {
+        "id": "OPD tanpa token di berkas akses (tidak dapat masuk): {names}",
+        "en": "Agencies without a token in the access file (they cannot log in): {names}",
+    },
+    "serve.console.links": {
+        "id": "Kirim setiap tautan hanya kepada OPD-nya (siapa pun yang memegang tautan dapat melihat data OPD itu):",
+        "en": "Send each link to its agency only (whoever holds a link sees that agency's data):",
+    },
+    "serve.console.coordinator": {
+        "id": "Koordinator (semua OPD)",
+        "en": "Coordinator (all agencies)",
+    },
+    "serve.console.uploads": {
+        "id": "Unggah aktif, paling besar {mb} MB per berkas; log unggahan: {path}",
+        "en": "Uploads on, at most {mb} MB per file; upload log: {path}",
+    },
+    "serve.console.no_uploads": {
+        "id": "Unggah tidak aktif (tambahkan --allow-upload agar OPD dapat mengunggah dari peramban).",
+        "en": "Uploads off (add --allow-upload to let agencies upload from the browser).",
+    },
+    "serve.console.listening": {
+        "id": "Server berjalan di http://{host}:{port}/ (Ctrl+C untuk berhenti)",
+        "en": "Serving on http://{host}:{port}/ (Ctrl+C to stop)",
+    },
     "package.missing": {
         "id": "belum ada dokumen yang cocok",
         "en": "no matching document yet",

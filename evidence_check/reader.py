@@ -334,10 +334,11 @@ class _Counter:
 def _batches(jobs: list[Job], workers: int) -> list[list[Job]]:
     """Small files in batches, and an archive's small members in batches of their own (a worker
     opens the archive once per batch); pictures and big files (scans) alone."""
-    alone = [[j] for j in jobs if j.size > BATCH_MAX_BYTES or _picture(j)]
+    # the size of the file or member itself (a member's Job.size is its archive's, for the cache)
+    alone = [[j] for j in jobs if j.source.size > BATCH_MAX_BYTES or _picture(j)]
     groups: dict[Path | None, list[Job]] = {}
     for job in jobs:
-        if job.size <= BATCH_MAX_BYTES and not _picture(job):
+        if job.source.size <= BATCH_MAX_BYTES and not _picture(job):
             groups.setdefault(None if job.member is None else job.source.absolute, []).append(job)
     small = sum(len(group) for group in groups.values())
     size = max(1, min(BATCH_FILES, small // (workers * 4)))
@@ -408,18 +409,24 @@ def scratch_folder() -> Iterator[str]:
 
 
 def _lock(folder: str) -> Any:
-    """Hold `.lock` in the folder: written and locked under another name, then renamed, so a
-    `.lock` that exists is always already held (no other run can take it for abandoned)."""
+    """Hold `.lock` in the folder while the run lives. With flock it is written and locked under
+    another name, then renamed, so a `.lock` that exists is always already held; on Windows the
+    open file itself is the lock (an open file cannot be removed)."""
+    try:
+        import fcntl
+    except ImportError:
+        handle = open(os.path.join(folder, _LOCK), "w", encoding="ascii")  # noqa: SIM115
+        handle.write(str(os.getpid()))
+        handle.flush()
+        return handle
     staged = os.path.join(folder, ".lock-new")
     handle = open(staged, "w", encoding="ascii")  # noqa: SIM115 - held for the run's lifetime
     handle.write(str(os.getpid()))
     handle.flush()
     try:
-        import fcntl
-
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except (ImportError, OSError):
-        pass  # no flock (Windows): the pid in the file is checked instead
+    except OSError:  # no locks here (some network drives): no `.lock`, so never taken as abandoned
+        return handle
     os.replace(staged, os.path.join(folder, _LOCK))
     return handle
 

@@ -299,7 +299,11 @@ def test_every_file_and_archive_member_is_accounted_for(run: Run) -> None:
             assert document["skip_reason"], path
         # nothing is listed that is not in the tree (no file reached through a link out of it)
         head = re.sub(r"(?<=\.zip)!/.*", "", path, flags=re.IGNORECASE)
-        assert head in files or any(head.startswith(link + "/") for link in links_into_tree), path
+        assert (
+            head in files
+            or head in folders  # a folder it cannot enter (not as root), listed as such
+            or any(head.startswith(link + "/") for link in links_into_tree)
+        ), path
 
 
 def test_every_document_carries_the_agency_of_its_first_level_folder(run: Run) -> None:
@@ -315,12 +319,21 @@ def test_the_tree_is_unchanged_byte_for_byte(run: Run) -> None:
     assert run.outside_after == run.outside_before
 
 
+def _another_live_run(name: str) -> bool:
+    """A scratch folder of another run on this shared machine: gone since, or locked by a live
+    process (the run under test ended, so a folder it left is neither)."""
+    folder = Path(tempfile.gettempdir(), name)
+    lock = folder / ".lock"
+    return not folder.exists() or (lock.exists() and not reader._abandoned(str(lock)))
+
+
 def test_nothing_is_written_outside_the_tree_but_the_report(run: Run) -> None:
     assert run.base_after == {"tree", "tree.outside", "map.yaml", "report.json", "tmp", "home"}
     assert os.listdir(run.base / "tmp") == [], "temporary files were left behind"
     assert os.listdir(run.base / "home") == [], "something was written into the user's home"
     assert run.parent_after == run.parent_before
-    assert run.tmp_after <= run.tmp_before, f"left in /tmp: {run.tmp_after - run.tmp_before}"
+    left = {name for name in run.tmp_after - run.tmp_before if not _another_live_run(name)}
+    assert left == set(), f"left in /tmp: {left}"
     for escaped in ("keluar.pdf", "naik.pdf", "windows.pdf", "drive.pdf"):
         assert not (run.base / escaped).exists() and not (run.root / escaped).exists()
     assert not Path("/tmp/evidence-check-absolut.pdf").exists()
@@ -468,6 +481,8 @@ def test_each_kind_of_bad_input_gets_its_outcome(run: Run, kind: str) -> None:
     expect = EXPECT[kind]
     paths = run.kind_paths(kind)
     assert paths, f"the corpus has no {kind}"
+    if kind == "folder-no-permission" and not AS_ROOT:  # the folder is listed, not its files
+        paths = sorted({path.rsplit("/", 1)[0] for path in paths})
     for path in paths:
         document = run.documents.get(escape_name(path))
         assert document is not None, f"{path!r} is not in the report"

@@ -110,6 +110,8 @@ class AgencyView:
     done: tuple[ItemView, ...]
     #: chosen documents with names that say nothing, once per file
     renames: tuple[RenameView, ...]
+    #: rows a waiver takes off the list (neither to do nor complete), map order
+    waived: tuple[ItemView, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -273,6 +275,7 @@ def _agency(
         todo=tuple(sorted(gaps, key=lambda i: (-(i.gain or 0.0), i.status is Status.MISSING))),
         done=tuple(i for i in items if i.status is Status.COMPLETE),
         renames=tuple(renames.values()),
+        waived=tuple(i for i in items if i.status is Status.WAIVED),
     )
 
 
