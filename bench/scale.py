@@ -227,7 +227,8 @@ def run_audit(
     sampler.join()
     if process.returncode not in (0, 1):
         raise SystemExit(f"audit failed ({process.returncode}): {err}")
-    timings = json.loads(err.strip().splitlines()[-1]) if err.strip() else {}
+    lines = [line for line in err.splitlines() if line.startswith("{")]  # past any warnings
+    timings = json.loads(lines[-1]) if lines else {}
     return elapsed, peak, timings
 
 

@@ -66,6 +66,7 @@ def _read_pooled(work: Shipped, options: ReadOptions) -> list[Result]:
             initargs=(options.memory_bytes, os.getpid()),
             context=multiprocessing_context(),
         )
+        atexit.register(pool.stop)  # the worker closing ends its reader
     scratch = _SCRATCH[0]
     folder = Path(tempfile.mkdtemp(dir=scratch, prefix="batch-"))
     try:
