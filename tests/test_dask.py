@@ -289,3 +289,35 @@ def _state(process: Path) -> str:
         return (process / "stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()[0]
     except OSError:
         return "Z"
+
+
+def test_audit_many_reads_every_region_on_one_cluster(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import evidence_check.dask_executor as dask_executor
+
+    build_tree(tmp_path / "satu", FILES)
+    build_tree(tmp_path / "dua", {"Bagian Hukum/perbup.pdf": docgen.Regulation(topic=ARSITEKTUR)})
+    (tmp_path / "map.yaml").write_text(MAP, encoding="utf-8")
+    (tmp_path / "r.yaml").write_text(
+        "- {name: satu, root: satu, map: map.yaml}\n- {name: dua, root: dua, map: map.yaml}\n",
+        encoding="utf-8",
+    )
+    opened = []
+    real = dask_executor.connect
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        opened.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dask_executor, "connect", counted)
+    base = ["audit-many", str(tmp_path / "r.yaml"), "--no-cache", "--no-ocr", "--output-dir"]
+    local = CliRunner().invoke(main, [*base, str(tmp_path / "a")])
+    on_cluster = CliRunner().invoke(main, [*base, str(tmp_path / "b"), "--scheduler", "local:2"])
+    assert (local.exit_code, on_cluster.exit_code) == (1, 1), on_cluster.output
+    assert opened == [("local:2",)]
+    for name in ("ringkasan.csv", "satu/evidence-check.json", "dua/evidence-check.json"):
+        before, after = ((tmp_path / d / name).read_text(encoding="utf-8") for d in "ab")
+        if name.endswith(".json"):
+            before, after = (json.loads(t) | {"generated_at": ""} for t in (before, after))
+        assert before == after, name
