@@ -3,11 +3,13 @@
 Reports, per engine (each in a process of its own), seconds for the whole corpus, pages per
 second, the process's peak resident memory, and text quality as the share of each document's
 known title words that the engine's text contains.
-Usage: python bench/pdf_engines.py [PDF ...]   (default: ../shared/corpus/real/*.pdf)
+Usage: python bench/pdf_engines.py [PDF ...]
+       (default: $EVIDENCE_CHECK_CORPUS/*.pdf, else ../shared/corpus/real/*.pdf beside the clone)
 """
 
 from __future__ import annotations
 
+import os
 import resource
 import subprocess
 import sys
@@ -80,7 +82,10 @@ def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--engine":
         measure(sys.argv[2], ENGINES[sys.argv[2]], [Path(a) for a in sys.argv[3:]])
         return
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+    corpus = Path(
+        os.environ.get("EVIDENCE_CHECK_CORPUS")
+        or Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+    )
     files = [str(a) for a in sys.argv[1:]] or [str(p) for p in sorted(corpus.glob("*.pdf"))]
     print(f"{len(files)} files")
     for engine in ENGINES:

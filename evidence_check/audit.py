@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import platform
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -17,10 +18,10 @@ from pathlib import Path
 from evidence_check import __version__, memo
 from evidence_check.cache import Cache
 from evidence_check.checks.instrument import Region, parse_region
-from evidence_check.discover import discover
+from evidence_check.discover import discover, inner_root, resolve_agency
 from evidence_check.executor import ClusterError, Executor
 from evidence_check.extract import ocr
-from evidence_check.judge import judge
+from evidence_check.judge import gate, judge
 from evidence_check.models import (
     AuditResult,
     Discovery,
@@ -36,6 +37,7 @@ from evidence_check.profile import locate
 from evidence_check.reader import Progress, ReadOptions, read_all
 from evidence_check.region import active_pins, active_waivers, audited_region
 from evidence_check.score import project
+from evidence_check.unread import mark_unread
 
 log = logging.getLogger("evidence_check")
 
@@ -155,7 +157,7 @@ def audit(
                     )
                 )
             else:
-                profiles.append(locate(source, reading))
+                profiles.extend(locate(source, reading))
                 entries.append(
                     DocumentEntry(
                         path=source.path,
@@ -164,6 +166,8 @@ def audit(
                         pages=reading.pages or None,
                         ocr_pages=reading.ocr_pages,
                         problems=(reading.problem,) if reading.problem else (),
+                        reread_pages=reading.reread_pages,
+                        parts=tuple(p.part for p in reading.parts if p.part is not None),
                         detail="; ".join(reading.page_problems) or None,
                     )
                 )
@@ -179,7 +183,7 @@ def audit(
         )
         for s in (*found.skipped, *skipped)
     ]
-    profiles.sort(key=lambda p: p.path)
+    profiles.sort(key=lambda p: (p.path, p.part or (0, 0)))
     timings["read"] = time.perf_counter() - started
     region = audited_region(settings.region, evidence_map.evaluation) or usual_issuer(profiles)
     findings = judge(
@@ -191,6 +195,11 @@ def audit(
         waivers=waivers,
         region=parse_region(region),
     )
+    if not options.ocr:  # a scan nobody could read may be the evidence: never say "missing"
+        findings = mark_unread(findings, profiles)
+        scoring = evidence_map.evaluation.scoring
+        if scoring is not None and scoring.gating:  # a row made weak above may now be gated
+            findings = tuple(gate(list(findings)))
     documents = tuple(sorted(entries, key=lambda e: e.path))
     if cache.file is not None:  # a cache that failed this run is not tried again
         with Cache(cache_dir) as memo_cache:
@@ -249,10 +258,24 @@ def _result(
         folders=found.folders,
         agencies_without_folder=found.agencies_without_folder,
         agencies=evidence_map.agencies,
+        indicators=evidence_map.indicators,
         self_check=settings.agency,
         projection=projection,
         ocr_available=ocr_available,
         timings=timings,
         region=region,
         region_settings=settings.region,
+        ocr_requested=settings.ocr,
+        platform=platform.system(),
+        root_agency=resolve_agency(root.resolve().name, evidence_map.agencies),
+        root_hint=_root_hint(root, evidence_map, settings, found),
     )
+
+
+def _root_hint(
+    root: Path, evidence_map: EvidenceMap, settings: Settings, found: Discovery
+) -> str | None:
+    """For a whole-tree audit where no folder became an agency: the folder ROOT probably is."""
+    if settings.agency is not None or any(f.agency for f in found.folders):
+        return None
+    return inner_root(root, evidence_map.agencies)

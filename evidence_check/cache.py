@@ -28,7 +28,7 @@ from platformdirs import user_cache_dir
 from evidence_check.models import Form, Problem, Reading, Reason
 
 #: raise when reading or extraction changes what a file yields: old entries are then ignored
-READER_VERSION = 2
+READER_VERSION = 3
 #: entries written per transaction at most
 BATCH = 200
 #: readings are committed at least this often (seconds)
@@ -292,6 +292,7 @@ def _encode(reading: Reading) -> dict[str, Any]:
         None if reading.problem is None else [reading.problem.code.value, reading.problem.detail]
     )
     data["title_form"] = reading.title_form.value
+    data["parts"] = [_encode(part) for part in reading.parts]
     return data
 
 
@@ -303,4 +304,7 @@ def _decode(data: dict[str, Any]) -> Reading:
     data["title_form"] = Form(data["title_form"])
     for name in ("ocr_pages", "page_starts", "page_numbers", "page_problems"):
         data[name] = tuple(data[name])
+    data["reread_pages"] = tuple((page, why) for page, why in data["reread_pages"])
+    data["parts"] = tuple(_decode(part) for part in data["parts"])
+    data["part"] = tuple(data["part"]) if data["part"] is not None else None
     return Reading(**data)

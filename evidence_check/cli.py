@@ -8,8 +8,10 @@ This is the only module that prints or exits (with console.py, its helper).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,10 +24,10 @@ from evidence_check.audit import audit, executor_for
 from evidence_check.cache import default_cache_dir
 from evidence_check.changes import read_baseline, with_changes
 from evidence_check.console import EXIT_GAPS, EXIT_OK, guarded, plan_outputs, progress_line
-from evidence_check.discover import discover
+from evidence_check.discover import discover, resolve_agency
 from evidence_check.evidence_map import load_map, resolve_map
 from evidence_check.history import History, default_history_dir
-from evidence_check.messages import LANGUAGES, message
+from evidence_check.messages import LANGUAGES, message, skip_label
 from evidence_check.models import AuditResult, ChangeKind, EvidenceMap, RegionSettings, Settings
 from evidence_check.reader import ReadOptions, default_jobs
 from evidence_check.region import (
@@ -41,6 +43,7 @@ from evidence_check.report import (
     SUFFIXES,
     TODO_FORMATS,
     WRITERS,
+    Destination,
     destination,
     file_name,
     history_table,
@@ -49,10 +52,21 @@ from evidence_check.report import (
     text_report,
     write_output,
 )
+from evidence_check.report.bundle import Bundle
 from evidence_check.report.view import select_agency
 from evidence_check.scaffold import init_tree
 
 log = logging.getLogger("evidence_check")
+
+
+class CommandError(click.ClickException):
+    """A usage error of this tool's own, in the user's language: one line, exit code 2 (click's
+    UsageError would wrap it in English "Usage:" and "Error:" lines)."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"evidence-check: {self.format_message()}", err=True)
 
 
 def _load(map_option: str | None) -> EvidenceMap:
@@ -91,11 +105,55 @@ def _between(
     return dataclasses.replace(result, history=store.points(root, key))
 
 
-def _agency_id(evidence_map: EvidenceMap, agency: str | None, hint: str) -> None:
-    if agency is not None and agency not in {a.id for a in evidence_map.agencies}:
-        raise click.BadParameter(
-            f'"{agency}" is not an agency id of {evidence_map.source}', param_hint=hint
-        )
+def _outside(root: Path, *targets: Path | None, lang: str = "en") -> None:
+    for target in targets:
+        if target is not None and target.resolve().is_relative_to(root.resolve()):
+            raise CommandError(message("cli.inside_root", lang, target=target, root=root))
+
+
+def _agency_id(evidence_map: EvidenceMap, agency: str | None, hint: str, lang: str) -> str | None:
+    """The agency id the user meant: an id, or a name or alias ("kominfo") that resolves to one;
+    otherwise a usage error that lists the valid ids."""
+    ids = [a.id for a in evidence_map.agencies]
+    if agency is None or agency in ids:
+        return agency
+    resolved = resolve_agency(agency, evidence_map.agencies)
+    if resolved is not None:
+        return resolved
+    raise CommandError(
+        f"{hint}: "
+        + message("cli.unknown_agency", lang, agency=agency, source=evidence_map.source,
+                  ids=", ".join(ids))
+    )  # fmt: skip
+
+
+def _folder(root: Path, lang: str) -> None:
+    """ROOT must be an existing folder: a usage error in the user's language otherwise."""
+    if not root.is_dir():
+        key = "cli.root_missing" if not root.exists() else "cli.root_not_folder"
+        raise CommandError(message(key, lang, root=root))
+
+
+def _color() -> bool:
+    """Colour only for a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _write(content: str | bytes, target: Destination, lang: str, *, companions: bool) -> None:
+    """Write a report where it was planned and name on stderr every file written (with
+    --output-dir, a DOCX bundle's memos too); a report on stdout is named nowhere."""
+    write_output(content, target, companions=companions)
+    if target.file is None:
+        return
+    written = [target.shown]
+    if companions and isinstance(content, Bundle):
+        main = Path(target.shown)
+        written += [
+            str(main.with_name(file_name(key, main.suffix, stem=main.stem)))
+            for key in sorted(content.companions)
+        ]
+    for path in written:
+        click.echo(message("cli.written", lang, path=path), err=True)
 
 
 def _options(*decorators: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -117,7 +175,8 @@ def _destinations(file_help: str, dir_help: str) -> Callable[[Any], Any]:
     )
 
 
-ROOT = click.argument("root", type=click.Path(exists=True, file_okay=False, path_type=Path))
+# checked by the command (`_folder`), so that its error speaks the --lang of the command line
+ROOT = click.argument("root", type=click.Path(path_type=Path))
 MAP = click.option(
     "--map", "map_option", metavar="FILE|NAME",
     help="Requirements map: a path or a shipped map (pemdi, spbe-2020, smart-city). "
@@ -140,6 +199,8 @@ READING = _options(
                  help="Region settings file.  [default: ROOT/evidence-check.yaml when present]"),
     click.option("--assume", multiple=True, metavar="INDICATOR=LEVEL",
                  help="Level of an external indicator (e.g. I5=2.5), for the projection; repeatable."),
+    click.option("--deadline", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+                 help="Reply-by date of the to-do lists and memos.  [default: the settings file's]"),
     click.option("--baseline", metavar="FILE|last",
                  help="Compare with an earlier JSON result, or with the last audit of ROOT and this "
                  "map (last): the JSON gains 'changes' and every report opens with them."),
@@ -158,6 +219,9 @@ def _settings(
     settings_path = find_settings(root, reading["settings_file"])
     region = load_settings(settings_path) if settings_path else RegionSettings()
     region = with_assumed(region, parse_assume(reading["assume"]))
+    deadline: dt.datetime | None = reading.get("deadline")
+    if deadline is not None:
+        region = dataclasses.replace(region, deadline=deadline.date())
     check_against(region, evidence_map, None if agency else root)
     return Settings(
         agency=agency,
@@ -175,26 +239,19 @@ def _audit(
 ) -> AuditResult:
     """Run the core with the reading options of the command line."""
     settings = _settings(evidence_map, root, reading, kw.get("agency"))
-    return audit(
-        evidence_map,
-        root,
-        settings,
-        on_progress=progress_line(kw.get("machine", False)),
-        executor=kw.get("executor"),
-    )
+    progress = progress_line(kw.get("machine", False), kw.get("lang", "en"))
+    return audit(evidence_map, root, settings, on_progress=progress, executor=kw.get("executor"))
 
 
-def _files_only(formats: tuple[str, ...], to_file: bool) -> None:
+def _files_only(formats: tuple[str, ...], to_file: bool, lang: str) -> None:
     for fmt in formats:
         if fmt in BINARY_FORMATS and not to_file:
-            raise click.UsageError(
-                f"--format {fmt} makes a file: give --output FILE or --output-dir DIR"
-            )
+            raise CommandError(message("cli.file_format", lang, fmt=fmt))
 
 
 def _echo(result: AuditResult, fmt: str, lang: str) -> None:
     if fmt == "text":
-        click.echo(text_report.render(result, lang, color=sys.stdout.isatty()), nl=False)
+        click.echo(text_report.render(result, lang, color=_color()), nl=False)
     else:
         click.echo(WRITERS[fmt](result, lang), nl=False)
 
@@ -241,27 +298,31 @@ def audit_command(root: Path, map_option: str | None, agency: str | None, format
                   fail_on: str, baseline: str | None, no_history: bool,
                   **reading: Any) -> None:  # fmt: skip
     """Audit the evidence tree ROOT (one folder per agency) against the map."""
+    _folder(root, lang)
     evidence_map = _load(map_option)
     formats = formats or ("text",)
-    _agency_id(evidence_map, agency, "--agency")
+    agency = _agency_id(evidence_map, agency, "--agency", lang)
     if len(formats) > 1 and output_dir is None:
-        raise click.UsageError("several --format values need --output-dir")
-    _files_only(formats, output is not None or output_dir is not None)
+        raise CommandError(message("cli.several_formats", lang))
+    _files_only(formats, output is not None or output_dir is not None, lang)
+    _outside(root, output, output_dir, lang=lang)
     agencies = tuple(a.id for a in evidence_map.agencies)
     planned = plan_outputs(root, formats, output, output_dir, agencies)
     if fail_on == "regressed" and baseline is None:
-        raise click.UsageError("--fail-on regressed needs --baseline FILE or --baseline last")
+        raise CommandError(message("cli.fail_on_baseline", lang))
     if no_history and baseline == "last":
-        raise click.UsageError("--baseline last reads the history that --no-history leaves alone")
+        raise CommandError(message("cli.baseline_no_history", lang))
     with History(None if no_history else default_history_dir()) as store:
         previous = _baseline(baseline, store, root, map_option)
-        result = _audit(evidence_map, root, reading, agency=agency, machine="json" in formats)
+        result = _audit(
+            evidence_map, root, reading, agency=agency, machine="json" in formats, lang=lang
+        )
         result = _between(result, previous, store, root, map_option)
     for fmt, target in planned.items():
         if target is None:
             _echo(result, fmt, lang)
         else:
-            write_output(WRITERS[fmt](result, lang), target, companions=output_dir is not None)
+            _write(WRITERS[fmt](result, lang), target, lang, companions=output_dir is not None)
     if timings:
         pages = sum(d.pages or 0 for d in result.documents)
         click.echo(json.dumps({**result.timings, "pages": pages}), err=True)
@@ -293,21 +354,30 @@ def audit_command(root: Path, map_option: str | None, agency: str | None, format
 def todo_command(root: Path, agency_id: str, map_option: str | None, fmt: str, output: Path | None,
                  output_dir: Path | None, lang: str, baseline: str | None,
                  **reading: Any) -> None:  # fmt: skip
-    """Audit the whole tree ROOT and write the to-do list of one agency (AGENCY_ID)."""
+    """Audit the whole tree ROOT and write the to-do list of one agency (AGENCY_ID: an id, or a
+    name or alias such as "kominfo")."""
+    _folder(root, lang)
     evidence_map = _load(map_option)
-    _agency_id(evidence_map, agency_id, "AGENCY_ID")
+    agency_id = _agency_id(evidence_map, agency_id, "AGENCY_ID", lang) or agency_id
     if output is not None and output_dir is not None:
-        raise click.UsageError("give either --output or --output-dir, not both")
+        raise CommandError(message("cli.output_both", lang))
     if output_dir is not None:
         output = output_dir / file_name(agency_id, SUFFIXES[fmt])
-    _files_only((fmt,), output is not None)
+    _files_only((fmt,), output is not None, lang)
+    _outside(root, output, lang=lang)
     target = plan_outputs(root, (fmt,), output, None)[fmt]
     # read, not recorded: one memo per agency after an audit would fill the history with copies
     with History(default_history_dir()) as store:
         previous = _baseline(baseline, store, root, map_option)
-    result = select_agency(with_changes(_audit(evidence_map, root, reading), previous), agency_id)
+    result = select_agency(
+        with_changes(_audit(evidence_map, root, reading, lang=lang), previous), agency_id
+    )
+    if not result.findings:  # nothing to ask of this agency: say so, write no empty memo
+        name = evidence_map.agency(agency_id).name
+        click.echo(message("cli.no_rows", lang, agency=name, id=agency_id), err=True)
+        sys.exit(EXIT_OK)
     if target is not None:
-        write_output(WRITERS[fmt](result, lang), target)
+        _write(WRITERS[fmt](result, lang), target, lang, companions=False)
     else:
         _echo(result, fmt, lang)
     sys.exit(EXIT_GAPS if result.has_gaps else EXIT_OK)
@@ -456,6 +526,7 @@ SUMMARIES = ("ringkasan.csv", "ringkasan.html")
 @guarded
 def list_files_command(root: Path, map_option: str | None, lang: str) -> None:
     """Show what discovery finds under ROOT: agencies, files, and what is skipped and why."""
+    _folder(root, lang)
     evidence_map = _load(map_option)
     found = discover(
         root, evidence_map.agencies, own_agency=None, max_bytes=Settings().max_file_bytes
@@ -471,7 +542,8 @@ def list_files_command(root: Path, map_option: str | None, lang: str) -> None:
         click.echo(f"  {source.path}  [{source.agency or '-'}]")
     for skipped in found.skipped:
         detail = f": {skipped.detail}" if skipped.detail else ""
-        click.echo(f"  {message('list.skipped', lang)} {skipped.path} ({skipped.reason}{detail})")
+        reason = skip_label(skipped.reason, lang)
+        click.echo(f"  {message('list.skipped', lang)} {skipped.path} ({reason}{detail})")
 
 
 @main.command("init")

@@ -94,9 +94,10 @@ def guarded(command: F) -> F:
 class ProgressLine:
     """One self-rewriting line on a terminal's stderr: files, pages, OCR pages, time left."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "en") -> None:
         self.started = time.monotonic()
         self.last = 0.0
+        self.lang = lang
 
     def __call__(self, progress: Progress) -> None:
         now = time.monotonic()
@@ -106,17 +107,22 @@ class ProgressLine:
         self.last = now
         elapsed = now - self.started
         left = elapsed / progress.done * (progress.total - progress.done) if progress.done else 0
-        line = (
-            f"\r{progress.done}/{progress.total} files · {progress.pages} pages · "
-            f"{progress.ocr_pages} OCR · {left:.0f} s left "
+        line = "\r" + message(
+            "progress",
+            self.lang,
+            done=progress.done,
+            total=progress.total,
+            pages=progress.pages,
+            ocr=progress.ocr_pages,
+            left=f"{left:.0f}",
         )
         click.echo(line + ("\n" if finished else ""), err=True, nl=False)
 
 
-def progress_line(machine_output: bool) -> ProgressLine | None:
+def progress_line(machine_output: bool, lang: str = "en") -> ProgressLine | None:
     """A progress line only for a person at a terminal, never around JSON or with --quiet."""
     wanted = sys.stderr.isatty() and not machine_output and log.isEnabledFor(logging.WARNING)
-    return ProgressLine() if wanted else None
+    return ProgressLine(lang) if wanted else None
 
 
 def plan_outputs(

@@ -212,3 +212,22 @@ def _walk(root: Path, root_real: Path) -> Iterator[tuple[Path, tuple[str, str] |
 def _identity(path: Path) -> tuple[int, int]:
     st = path.stat()
     return st.st_dev, st.st_ino
+
+
+def inner_root(root: Path, agencies: tuple[Agency, ...]) -> str | None:
+    """The folder inside ROOT whose own folders resolve to agencies, when ROOT's do not: the
+    hint for a ROOT given one folder too high ("did you mean the folder X inside it?")."""
+    best: tuple[int, str] | None = None
+    try:
+        children = sorted(p for p in root.iterdir() if p.is_dir() and not p.is_symlink())
+    except OSError:
+        return None
+    for child in children:
+        try:
+            names = [p.name for p in child.iterdir() if p.is_dir()]
+        except OSError:
+            continue
+        resolved = sum(1 for n in names if resolve_agency(n, agencies) is not None)
+        if resolved and (best is None or resolved > best[0]):
+            best = (resolved, child.name)
+    return best[1] if best else None

@@ -156,6 +156,8 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "id": Field(TEXT.expect, TEXT.accepts, required=True),
         "name": Field(TEXT.expect, TEXT.accepts, required=True),
         "aliases": TEXT_LIST,
+        # the title of the agency's head, as a memo addresses it ("Inspektur", "Kepala Pelaksana")
+        "head": Field(TEXT.expect, TEXT.accepts, since=3),
     },
     "indicator": {
         "id": Field(TEXT.expect, TEXT.accepts, required=True),
@@ -311,7 +313,7 @@ def _validate(data: Any) -> Iterator[tuple[str, str]]:
         if not isinstance(agency, dict):
             yield place, f"expected a mapping with id and name, got {show(agency)}"
             continue
-        yield from _check(agency, "agency", place)
+        yield from _check(agency, "agency", place, version)
         yield from _unique(agency.get("id"), f"{place}.id", agency_ids)
     indicator_ids: dict[str, str] = {}
     evidence_ids: dict[str, str] = {}
@@ -403,7 +405,12 @@ def _build(data: dict[str, Any], label: str) -> EvidenceMap:
             match=float(thresholds.get("match", 80)), near=float(thresholds.get("near", 60))
         ),
         agencies=tuple(
-            Agency(id=a["id"], name=a["name"], aliases=tuple(a.get("aliases") or ()))
+            Agency(
+                id=a["id"],
+                name=a["name"],
+                aliases=tuple(a.get("aliases") or ()),
+                head=a.get("head"),
+            )
             for a in data["agencies"]
         ),
         indicators=tuple(

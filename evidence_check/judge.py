@@ -143,14 +143,17 @@ def judge(
                     page=result.page,
                     snippet=result.snippet,
                     year=profile.year,
+                    part=profile.part,
                 )
                 scored.append((profile, result.score, candidate))
                 if result.score >= match and result.where:
-                    places[(row.evidence.id, profile.path)] = result.where
-        scored.sort(key=lambda item: (-item[1], item[0].path))
+                    places[(row.evidence.id, _document_key(profile))] = result.where
+        scored.sort(key=lambda item: (-item[1], item[0].path, item[0].part or (0, 0)))
         scored_cache[row.evidence.id] = scored
     for evidence_id, path in _sibling_losers(places):
-        scored_cache[evidence_id] = [i for i in scored_cache[evidence_id] if i[0].path != path]
+        scored_cache[evidence_id] = [
+            i for i in scored_cache[evidence_id] if _document_key(i[0]) != path
+        ]
     matching = time.perf_counter() - started
     for row in chosen:
         scored = _pinned(row, pins, by_path) + scored_cache[row.evidence.id]
@@ -166,6 +169,12 @@ def judge(
         timings["match"] = matching
         timings["judge"] = time.perf_counter() - started - matching
     return tuple(findings)
+
+
+def _document_key(profile: Profile) -> str:
+    """A document's identity: its path, and its pages for a part of a bundle (each part is a
+    document of its own)."""
+    return profile.path if profile.part is None else f"{profile.path}#{profile.part}"
 
 
 def _sibling_losers(
@@ -265,7 +274,7 @@ def screenshot_lacks(profile: Profile) -> tuple[str, ...]:
     reading = profile.reading
     if not reading.readable:
         return ()
-    return screenshot.lacks(f"{reading.title_display}\n{reading.body}")
+    return screenshot.lacks(f"{reading.title_display}\n{reading.excerpt}\n{reading.body}")
 
 
 def same_document(a: Profile, b: Profile) -> bool:

@@ -15,6 +15,7 @@ import zlib
 from typing import Any
 
 from evidence_check import __version__
+from evidence_check.cache import READER_VERSION
 from evidence_check.models import (
     Candidate,
     Discovery,
@@ -28,7 +29,7 @@ from evidence_check.models import (
 )
 
 #: raise when the memo's layout or anything the judgement depends on changes
-MEMO_VERSION = 2
+MEMO_VERSION = 3
 
 
 def fingerprint(evidence_map: EvidenceMap, found: Discovery, settings_tag: str) -> str:
@@ -36,7 +37,7 @@ def fingerprint(evidence_map: EvidenceMap, found: Discovery, settings_tag: str) 
     every file with its size and time, every skipped file and every folder's agency."""
     digest = hashlib.sha256()
     for part in (
-        f"memo {MEMO_VERSION} tool {__version__} {settings_tag}",
+        f"memo {MEMO_VERSION} reader {READER_VERSION} tool {__version__} {settings_tag}",
         repr(evidence_map),
         *(f"{f.path}\0{f.agency}\0{f.size}\0{f.mtime_ns}" for f in found.files),
         *(f"{s.path}\0{s.agency}\0{s.reason}\0{s.detail}" for s in found.skipped),
@@ -73,6 +74,7 @@ def encode(
                         c.pinned,
                         c.amends,
                         list(c.lacks),
+                        list(c.part) if c.part else None,
                     ]
                     for c in f.documents
                 ],
@@ -91,6 +93,8 @@ def encode(
                 [[p.code.value, p.detail] for p in d.problems],
                 d.skip_reason,
                 d.detail,
+                [list(r) for r in d.reread_pages],
+                [list(r) for r in d.parts],
             ]
             for d in documents
         ],
@@ -129,6 +133,7 @@ def decode(
                             pinned=c[7],
                             amends=c[8],
                             lacks=tuple(c[9]),
+                            part=(c[10][0], c[10][1]) if c[10] else None,
                         )
                         for c in candidates
                     ),
@@ -146,6 +151,8 @@ def decode(
                 problems=tuple(Problem(code=Reason(code), detail=detail) for code, detail in d[5]),
                 skip_reason=d[6],
                 detail=d[7],
+                reread_pages=tuple((page, why) for page, why in d[8]),
+                parts=tuple((first, last) for first, last in d[9]),
             )
             for d in data["documents"]
         )

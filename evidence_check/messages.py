@@ -30,8 +30,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{count} items complete.",
     },
     "score.line": {
-        "id": "Proyeksi indeks dari bukti yang lengkap: {index} ({predikat})",
-        "en": "Projected index from the complete evidence: {index} ({predikat})",
+        "id": "Proyeksi indeks dari butir yang lengkap: {index} ({predikat})",
+        "en": "Projected index from the complete items: {index} ({predikat})",
     },
     "gain": {"id": "(+{gain} indeks)", "en": "(+{gain} index)"},
     "action.searchable": {
@@ -49,11 +49,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{folders} agency folders created, {existing} already there (nothing overwritten).",
     },
     "map.table.heading": {
-        "id": "{evaluation} ({year}): {indicators} indikator, {evidence} bukti",
+        "id": "{evaluation} ({year}): {indicators} indikator, {evidence} butir",
         "en": "{evaluation} ({year}): {indicators} indicators, {evidence} evidence items",
     },
     "map.table.columns": {
-        "id": "bukti | jenis | tingkat | pemilik | usia maks. | jumlah",
+        "id": "butir | jenis | level | pemilik | usia maks. | jumlah",
         "en": "evidence | kind | level | owners | max age | count",
     },
     "map.table.weight": {"id": "bobot {weight}", "en": "weight {weight}"},
@@ -62,8 +62,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "document.page": {"id": "hlm. {page}", "en": "p. {page}"},
     "document.year": {"id": "tahun {year}", "en": "year {year}"},
     "todo.missing": {
-        "id": "Unggah dokumen ini ke folder {folder}.",
-        "en": "Upload this document to the folder {folder}.",
+        "id": "Unggah berkas untuk butir ini ke folder {folder}.",
+        "en": "Upload a file for this item to the folder {folder}.",
     },
     "folders.unresolved": {
         "id": "Folder yang tidak dikenali sebagai OPD (berkasnya hanya dinilai sebagai salah tempat): {names}",
@@ -91,20 +91,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the file opens but has no readable text (a scan without OCR)",
     },
     "reason.low-match": {
-        "id": "dokumen terbaik hanya mirip dengan yang diminta, belum cukup meyakinkan",
-        "en": "the best document only resembles what is asked for",
+        "id": "berkas terbaik hanya mirip dengan yang diminta, belum cukup meyakinkan",
+        "en": "the best file only resembles what is asked for",
     },
     "reason.misplaced": {
-        "id": "dokumen hanya ditemukan di luar folder OPD pemiliknya",
-        "en": "the document was found only outside the owners' folders",
+        "id": "berkas hanya ditemukan di luar folder OPD pemiliknya",
+        "en": "the file was found only outside the owners' folders",
     },
     "reason.other-region": {
-        "id": "dokumen milik daerah lain (bukan produk hukum daerah ini)",
-        "en": "the document is another region's (not this region's instrument)",
+        "id": "berkas milik daerah lain (bukan produk hukum daerah ini)",
+        "en": "the file is another region's (not this region's instrument)",
     },
     "reason.gated": {
-        "id": "otomatis ditolak: level {level} indikator ini belum lengkap",
-        "en": "rejected automatically: level {level} of this indicator is not complete",
+        "id": "otomatis ditolak: level {level} belum lengkap",
+        "en": "rejected automatically: level {level} is not complete",
     },
     "reason.draft": {
         "id": "masih berupa rancangan/draf",
@@ -115,12 +115,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "it lacks its ratification block (Ditetapkan di ... pada tanggal ...)",
     },
     "reason.outdated": {
-        "id": "dokumen sudah kedaluwarsa untuk tahun evaluasi",
+        "id": "berkas sudah kedaluwarsa untuk tahun evaluasi",
         "en": "it is older than the evaluation allows",
     },
     "reason.too-few": {
-        "id": "jumlah dokumen yang memenuhi syarat kurang dari yang diminta",
-        "en": "fewer qualifying documents than required",
+        "id": "jumlah berkas yang memenuhi syarat kurang dari yang diminta",
+        "en": "fewer qualifying files than required",
     },
     "action.unreadable": {
         "id": "Ganti berkas dengan salinan yang utuh dan tidak terkunci sandi.",
@@ -131,15 +131,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Upload a searchable copy (an OCR'd PDF) so the evaluator can read it.",
     },
     "action.low-match": {
-        "id": "Periksa apakah dokumen ini benar yang diminta; beri nama berkas yang menjelaskan isinya.",
-        "en": "Check that this is the document asked for; give the file a name that says what it is.",
+        "id": "Periksa apakah berkas ini benar yang diminta; beri nama berkas yang menjelaskan isinya.",
+        "en": "Check that this is the file asked for; give the file a name that says what it is.",
     },
     "action.misplaced": {
-        "id": "Pindahkan dokumen ke folder {folder}.",
-        "en": "Move the document to the folder {folder}.",
+        "id": "Pindahkan berkas ke folder {folder}.",
+        "en": "Move the file to the folder {folder}.",
     },
     "action.other-region": {
-        "id": "Unggah dokumen yang ditetapkan oleh daerah ini sendiri, bukan milik daerah lain.",
+        "id": "Unggah berkas yang ditetapkan oleh daerah ini sendiri, bukan milik daerah lain.",
         "en": "Upload this region's own instrument, not another region's.",
     },
     "action.gated": {
@@ -147,8 +147,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Complete level {level} of this indicator first; this item is judged only after it.",
     },
     "action.amends": {
-        "id": "Dokumen ini mengubah {amends}: unggah juga peraturan yang diubah bersama perubahannya.",
-        "en": "This document amends {amends}: upload the amended instrument beside it.",
+        "id": "Berkas ini mengubah {amends}: unggah juga peraturan yang diubah bersama perubahannya.",
+        "en": "This file amends {amends}: upload the amended instrument beside it.",
     },
     "action.draft": {
         "id": "Unggah versi yang sudah ditetapkan, bukan rancangannya.",
@@ -163,8 +163,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Upload a current version (at most {years} years before the evaluation year).",
     },
     "action.too-few": {
-        "id": "Lengkapi sampai {count} dokumen yang berbeda.",
-        "en": "Add documents until there are {count} distinct ones.",
+        "id": "Lengkapi sampai {count} berkas yang berbeda.",
+        "en": "Add files until there are {count} distinct ones.",
     },
     "list.folder": {"id": "Folder", "en": "Folder"},
     "list.agency": {"id": "OPD", "en": "Agency"},
@@ -197,8 +197,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "column.agency_name": {"id": "Nama OPD", "en": "Agency name"},
     "column.indicator": {"id": "Indikator", "en": "Indicator"},
     "column.group": {"id": "Kelompok", "en": "Group"},
-    "column.evidence": {"id": "Kode bukti", "en": "Evidence id"},
-    "column.requirement": {"id": "Data dukung", "en": "Evidence"},
+    "column.evidence": {"id": "Kode butir", "en": "Item code"},
+    "column.requirement": {"id": "Butir data dukung", "en": "Item"},
     "column.status": {"id": "Status", "en": "Status"},
     "column.reasons": {"id": "Masalah", "en": "Problems"},
     "column.action": {"id": "Yang perlu dilakukan", "en": "What to do"},
@@ -234,7 +234,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "memo.nature": {"id": "Sifat", "en": "Nature"},
     "memo.nature_value": {"id": "Segera", "en": "Urgent"},
     "memo.attachment": {"id": "Lampiran", "en": "Attachment"},
-    "memo.subject": {"id": "Perihal", "en": "Subject"},
+    "memo.subject": {"id": "Hal", "en": "Subject"},
     "memo.head_of": {"id": "Kepala {agency}", "en": "Head of {agency}"},
     "memo.coordinator": {
         "id": "Dinas Komunikasi dan Informatika",
@@ -245,12 +245,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Follow-up on the supporting evidence for {evaluation}",
     },
     "memo.opening": {
-        "id": "Berdasarkan pemeriksaan data dukung {evaluation} pada {date}, folder {agency} memuat {complete} butir lengkap, {weak} butir lemah dan {missing} butir yang belum ada. Agar nilai evaluasi mencerminkan pekerjaan yang sudah dilakukan, mohon Saudara menindaklanjuti butir berikut sebelum data dukung dikirim:",
-        "en": "The check of the supporting evidence for {evaluation} on {date} found {complete} complete, {weak} weak and {missing} missing items in the folder of {agency}. So that the evaluation reflects the work done, please act on the following items before the evidence is submitted:",
+        "id": "Berdasarkan pemeriksaan data dukung {evaluation} pada {date}, {agency} memimpin {complete} butir lengkap, {weak} butir lemah dan {missing} butir yang belum ada. Agar nilai evaluasi mencerminkan pekerjaan yang sudah dilakukan, mohon Saudara menindaklanjuti butir berikut dan menyampaikan hasilnya paling lambat {reply_by}:",
+        "en": "The check of the supporting evidence for {evaluation} on {date} found {complete} complete, {weak} weak and {missing} missing items led by {agency}. So that the evaluation reflects the work done, please act on the following items and report back by {reply_by}:",
     },
     "memo.nothing": {
-        "id": "Berdasarkan pemeriksaan data dukung {evaluation} pada {date}, seluruh {complete} butir di folder {agency} sudah lengkap. Terima kasih.",
-        "en": "The check of the supporting evidence for {evaluation} on {date} found all {complete} items in the folder of {agency} complete. Thank you.",
+        "id": "Berdasarkan pemeriksaan data dukung {evaluation} pada {date}, seluruh {complete} butir yang dipimpin {agency} sudah lengkap. Terima kasih.",
+        "en": "The check of the supporting evidence for {evaluation} on {date} found all {complete} items led by {agency} complete. Thank you.",
     },
     "memo.rename_intro": {
         "id": "Selain itu, mohon ganti nama berkas berikut agar evaluator dapat mengenali isinya:",
@@ -424,8 +424,189 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "OCR is off: scans are copied without a text layer.",
     },
     "map.ok": {
-        "id": "{source}: peta valid: {indicators} indikator, {evidence} bukti, {agencies} OPD",
+        "id": "{source}: peta valid: {indicators} indikator, {evidence} butir, {agencies} OPD",
         "en": "{source}: map is valid: {indicators} indicators, {evidence} evidence items, {agencies} agencies",
+    },
+    # banners: what makes a report wrong in a way its rows cannot say (report/banners.py)
+    "banner.ocr.missing": {
+        "id": "PERHATIAN: {count} berkas hasil pindai atau gambar tidak dapat dibaca karena OCR (Tesseract) tidak terpasang. {rows} butir yang mungkin terjawab oleh berkas itu ditandai LEMAH (tanpa teks), bukan BELUM ADA. {install}",
+        "en": "WARNING: {count} scanned or picture files could not be read because OCR (Tesseract) is not installed. {rows} items they may answer are marked WEAK (no text), not MISSING. {install}",
+    },
+    "banner.ocr.off": {
+        "id": "PERHATIAN: {count} berkas hasil pindai atau gambar tidak dibaca karena OCR dimatikan (--no-ocr). {rows} butir yang mungkin terjawab oleh berkas itu ditandai LEMAH (tanpa teks), bukan BELUM ADA. Jalankan audit tanpa --no-ocr.",
+        "en": "WARNING: {count} scanned or picture files were not read because OCR was turned off (--no-ocr). {rows} items they may answer are marked WEAK (no text), not MISSING. Run the audit without --no-ocr.",
+    },
+    "install.Windows": {
+        "id": "Pasang Tesseract untuk Windows (installer UB Mannheim dari github.com/UB-Mannheim/tesseract) dengan bahasa Indonesia (ind), lalu jalankan audit lagi.",
+        "en": "Install Tesseract for Windows (the UB Mannheim installer from github.com/UB-Mannheim/tesseract) with the Indonesian language (ind), then run the audit again.",
+    },
+    "install.Darwin": {
+        "id": "Pasang Tesseract: brew install tesseract tesseract-lang, lalu jalankan audit lagi.",
+        "en": "Install Tesseract: brew install tesseract tesseract-lang, then run the audit again.",
+    },
+    "install.Linux": {
+        "id": "Pasang Tesseract: sudo apt install tesseract-ocr tesseract-ocr-ind, lalu jalankan audit lagi.",
+        "en": "Install Tesseract: sudo apt install tesseract-ocr tesseract-ocr-ind, then run the audit again.",
+    },
+    "banner.root": {
+        "id": "PERHATIAN: tidak ada folder di {root} yang dikenali sebagai OPD, sehingga setiap berkas hanya dinilai salah tempat. Maksud Anda folder {hint} di dalamnya? Jalankan audit pada folder itu.",
+        "en": "WARNING: no folder in {root} is recognised as an agency, so every file counts only as misplaced. Did you mean the folder {hint} inside it? Run the audit on that folder.",
+    },
+    "banner.root_none": {
+        "id": "PERHATIAN: tidak ada folder di {root} yang dikenali sebagai OPD, sehingga setiap berkas hanya dinilai salah tempat. Buat satu folder per OPD (evidence-check init) atau periksa nama foldernya.",
+        "en": "WARNING: no folder in {root} is recognised as an agency, so every file counts only as misplaced. Make one folder per agency (evidence-check init) or check the folder names.",
+    },
+    "banner.agency": {
+        "id": "PERHATIAN: folder {root} tampaknya milik {other} ({other_id}), bukan {agency} ({agency_id}). Periksa --agency atau ROOT.",
+        "en": "WARNING: the folder {root} looks like {other}'s ({other_id}), not {agency}'s ({agency_id}). Check --agency or ROOT.",
+    },
+    "banner.empty": {
+        "id": "PERHATIAN: tidak ada berkas di {root}: setiap butir BELUM ADA. Periksa ROOT, atau salin data dukung ke sana.",
+        "en": "WARNING: there is no file in {root}: every item is MISSING. Check ROOT, or copy the evidence there.",
+    },
+    "revoked": {
+        "id": "Instrumen ini telah dicabut oleh {by}; audit untuk siklus {cycle} memakai peta bawaan `pemdi`.",
+        "en": "This instrument was revoked by {by}; audits for the {cycle} cycle use the shipped map `pemdi`.",
+    },
+    # the projection
+    "score.minimum": {
+        "id": "Proyeksi indeks minimal dari butir yang lengkap: {index} ({predikat}); indikator eksternal berbobot {weight} dihitung pada level terendah",
+        "en": "Projected minimum index from the complete items: {index} ({predikat}); external indicators of weight {weight} are counted at the lowest level",
+    },
+    "score.heading.domain": {"id": "Indeks per domain", "en": "Index per domain"},
+    "score.heading.aspect": {"id": "Indeks per aspek", "en": "Index per aspect"},
+    "score.heading.dimension": {"id": "Nilai per dimensi", "en": "Score per dimension"},
+    "score.heading.external": {
+        "id": "Indikator eksternal (tidak perlu unggah)",
+        "en": "External indicators (nothing to upload)",
+    },
+    "external.line": {
+        "id": "{indicator} {name}: tidak perlu unggah: dinilai dari {source}; {assumed}",
+        "en": "{indicator} {name}: nothing to upload: scored from {source}; {assumed}",
+    },
+    "external.given": {"id": "level {level} (diasumsikan)", "en": "level {level} (assumed)"},
+    "external.floor": {
+        "id": "level {level} (floor: belum diketahui, dihitung pada level terendah)",
+        "en": "level {level} (floor: not known, counted at the lowest level)",
+    },
+    "column.gain": {"id": "Tambahan indeks", "en": "Index gain"},
+    "column.level": {"id": "Level", "en": "Level"},
+    "column.index": {"id": "Indeks", "en": "Index"},
+    "column.person": {"id": "Penanggung jawab", "en": "Person in charge"},
+    "column.deadline": {"id": "Batas waktu", "en": "Deadline"},
+    "column.waiver": {"id": "Pengecualian", "en": "Waiver"},
+    "column.led_by": {"id": "Dipimpin oleh", "en": "Led by"},
+    "column.pinned": {"id": "Berkas disematkan", "en": "Pinned file"},
+    "sheet.all": {"id": "Semua butir", "en": "All items"},
+    "sheet.score": {"id": "Proyeksi", "en": "Projection"},
+    "heading.score": {"id": "Proyeksi indeks", "en": "Projected index"},
+    "heading.waived": {"id": "Dikecualikan", "en": "Waived"},
+    "waiver.line": {
+        "id": "{reason} (diputuskan oleh {by}, berlaku sampai {until})",
+        "en": "{reason} (decided by {by}, valid until {until})",
+    },
+    "waiver.open": {"id": "tanpa batas", "en": "no end date"},
+    "document.pinned": {"id": "disematkan", "en": "pinned"},
+    "document.unread": {"id": "belum terbaca", "en": "not read"},
+    "deadline.line": {"id": "Batas waktu: {date}", "en": "Deadline: {date}"},
+    # short labels of the reasons, for a file's own problems (never the raw codes)
+    "label.unreadable": {"id": "tidak terbaca", "en": "unreadable"},
+    "label.no-text": {"id": "tanpa teks", "en": "no text"},
+    "label.low-match": {"id": "kurang mirip", "en": "low match"},
+    "label.misplaced": {"id": "salah folder", "en": "misplaced"},
+    "label.other-region": {"id": "milik daerah lain", "en": "another region's"},
+    "label.draft": {"id": "rancangan", "en": "draft"},
+    "label.unsigned": {"id": "belum ditetapkan", "en": "unsigned"},
+    "label.outdated": {"id": "kedaluwarsa", "en": "outdated"},
+    "label.too-few": {"id": "kurang jumlah", "en": "too few"},
+    "label.gated": {"id": "otomatis ditolak", "en": "rejected automatically"},
+    # why a file was skipped
+    "skip.junk": {"id": "berkas sistem", "en": "system file"},
+    "skip.unsupported": {"id": "jenis tidak didukung", "en": "unsupported type"},
+    "skip.too-large": {"id": "terlalu besar", "en": "too large"},
+    "skip.permission": {"id": "tanpa izin baca", "en": "no read permission"},
+    "skip.settings": {"id": "berkas pengaturan", "en": "settings file"},
+    "skip.link-inside": {
+        "id": "tautan ke folder yang sudah diperiksa",
+        "en": "link to a folder already audited",
+    },
+    "skip.link-loop": {"id": "tautan berputar", "en": "looping link"},
+    "skip.link-outside": {"id": "tautan ke luar folder", "en": "link leading outside"},
+    "skip.too-many": {"id": "arsip terlalu banyak isi", "en": "archive with too many files"},
+    "skip.path-traversal": {
+        "id": "isi arsip keluar folder",
+        "en": "archive entry leaving its folder",
+    },
+    "skip.nested-archive": {"id": "arsip di dalam arsip", "en": "archive inside an archive"},
+    "skip.zip-bomb": {"id": "arsip mencurigakan", "en": "suspicious archive"},
+    "skip.special-file": {"id": "berkas khusus (pipa, soket, perangkat)", "en": "special file"},
+    "skip.other": {"id": "lainnya", "en": "other"},
+    # the memo (Nota Dinas) and the coordinator's own to-do
+    "memo.to_prefix": {"id": "Yth.", "en": "Attn."},
+    "memo.copy": {"id": "Tembusan", "en": "Copy to"},
+    "memo.copy_value": {"id": "Sekretaris Daerah{region}", "en": "Regional Secretary{region}"},
+    "memo.internal": {
+        "id": "DAFTAR TINDAK LANJUT INTERNAL",
+        "en": "INTERNAL FOLLOW-UP LIST",
+    },
+    "memo.internal_opening": {
+        "id": "Hasil pemeriksaan data dukung {evaluation} pada {date}: {agency} memimpin {complete} butir lengkap, {weak} butir lemah dan {missing} butir yang belum ada. Butir berikut diselesaikan sendiri paling lambat {reply_by}:",
+        "en": "The check of the supporting evidence for {evaluation} on {date}: {agency} leads {complete} complete, {weak} weak and {missing} missing items. The following are ours to finish by {reply_by}:",
+    },
+    "memo.shared_files": {
+        "id": "Berkas berikut muncul pada beberapa butir; cukup diperbaiki sekali:",
+        "en": "These files appear in several items; fix each once:",
+    },
+    "memo.shared_items": {"id": "Butir", "en": "Items"},
+    "memo.gains": {
+        "id": "Bila seluruh butir di atas lengkap, proyeksi indeks naik {gain} (saat ini {index}).",
+        "en": "With all the items above complete, the projected index rises by {gain} (now {index}).",
+    },
+    # the command line
+    "cli.no_rows": {
+        "id": "{agency} ({id}) tidak memimpin butir mana pun dan foldernya tidak memuat berkas untuk butir mana pun: tidak ada daftar yang dibuat.",
+        "en": "{agency} ({id}) leads no item and its folder holds no file for any item: no list was made.",
+    },
+    "cli.unknown_agency": {
+        "id": '"{agency}" bukan id OPD dalam {source}. Id yang berlaku: {ids}',
+        "en": '"{agency}" is not an agency id of {source}. Valid ids: {ids}',
+    },
+    "cli.inside_root": {
+        "id": "menolak menulis {target} di dalam folder data dukung {root}",
+        "en": "refusing to write {target} inside the evidence folder {root}",
+    },
+    "cli.several_formats": {
+        "id": "beberapa --format memerlukan --output-dir",
+        "en": "several --format values need --output-dir",
+    },
+    "cli.file_format": {
+        "id": "--format {fmt} menghasilkan berkas: beri --output BERKAS atau --output-dir FOLDER",
+        "en": "--format {fmt} makes a file: give --output FILE or --output-dir DIR",
+    },
+    "cli.output_both": {
+        "id": "beri --output atau --output-dir, jangan keduanya",
+        "en": "give either --output or --output-dir, not both",
+    },
+    "cli.fail_on_baseline": {
+        "id": "--fail-on regressed memerlukan --baseline BERKAS atau --baseline last",
+        "en": "--fail-on regressed needs --baseline FILE or --baseline last",
+    },
+    "cli.baseline_no_history": {
+        "id": "--baseline last membaca riwayat yang tidak disentuh oleh --no-history",
+        "en": "--baseline last reads the history that --no-history leaves alone",
+    },
+    "cli.root_missing": {
+        "id": "folder {root} tidak ada",
+        "en": "the folder {root} does not exist",
+    },
+    "cli.root_not_folder": {
+        "id": "{root} adalah berkas, bukan folder data dukung",
+        "en": "{root} is a file, not an evidence folder",
+    },
+    "cli.written": {"id": "Ditulis: {path}", "en": "Written: {path}"},
+    "progress": {
+        "id": "{done}/{total} berkas · {pages} halaman · {ocr} OCR · sisa {left} dtk ",
+        "en": "{done}/{total} files · {pages} pages · {ocr} OCR · {left} s left ",
     },
     # between audits: --baseline, the history store (changes.py, history.py, report/view.py)
     "changes.heading": {
@@ -473,6 +654,16 @@ def message(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
 
 def status_label(status: Status, lang: str) -> str:
     return message(f"status.{status.value}", lang)
+
+
+def reason_label(code: str, lang: str) -> str:
+    """A reason's short label ("salah folder"), for a file's own problems."""
+    return message(f"label.{code}", lang)
+
+
+def skip_label(reason: str, lang: str) -> str:
+    key = f"skip.{reason}"
+    return message(key if key in CATALOGUE else "skip.other", lang)
 
 
 def reason_text(reason: Reason, lang: str, **values: object) -> str:

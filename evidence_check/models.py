@@ -85,6 +85,8 @@ class Agency:
     name: str
     #: other names folders use for this agency ("Diskominfo", "Kominfo")
     aliases: tuple[str, ...] = ()
+    #: format 3: the head's title as a memo addresses it ("Inspektur"); None: "Kepala <name>"
+    head: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -247,12 +249,32 @@ class Discovery:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Line:
+    """One printed line at the top of a title page, with what the layout says of it."""
+
+    text: str
+    #: font size in points (PDF) or the run's size (DOCX); None when unknown (OCR)
+    size: float | None = None
+    #: bold type, or a heading/title paragraph style
+    bold: bool = False
+    #: centred on the page (or a centred paragraph)
+    centred: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
 class Page:
     #: 1-based page number; None for formats without pages (DOCX)
     number: int | None
     text: str
     #: whether the page carried a text layer of its own (not OCR)
     has_text_layer: bool
+    #: the layout of the page's first lines, read only for pages that may open a document
+    lines: tuple[Line, ...] = ()
+    #: a photograph of a scene (an event: a banner, people, a room), not of a page
+    photo: bool = False
+    #: whether the page opens a document of its own (a bundle's part), when the extractor
+    #: already looked (title.opens_document); None: not looked
+    opens: bool | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -284,6 +306,8 @@ class Extraction:
     page_count: int | None = None
     #: pages skipped while the others were read (too large to render, damaged), one line each
     page_problems: tuple[str, ...] = ()
+    #: pages whose text layer was not language (page, why), read again like scans
+    reread_pages: tuple[tuple[int, str], ...] = ()
 
     @property
     def pages_total(self) -> int | None:
@@ -310,6 +334,9 @@ class Reading:
     title: str = ""
     #: the title area as printed, whitespace collapsed, for snippets
     title_display: str = ""
+    #: the first page's start as printed, whitespace collapsed: what checks read beyond the title
+    #: block (a screenshot's URL, date and institution)
+    excerpt: str = ""
     #: page of the title area
     title_page: int | None = None
     #: the form the title area shows (UNKNOWN without a title area)
@@ -327,6 +354,12 @@ class Reading:
     body: str = ""
     page_starts: tuple[int, ...] = ()
     page_numbers: tuple[int | None, ...] = ()
+    #: pages whose text layer was not language (page, why), read again like scans
+    reread_pages: tuple[tuple[int, str], ...] = ()
+    #: a bundle (one PDF holding several documents): one reading per document, in page order
+    parts: tuple[Reading, ...] = ()
+    #: for a part of a bundle: its first and last page
+    part: tuple[int, int] | None = None
 
     @property
     def readable(self) -> bool:
@@ -352,6 +385,8 @@ class Profile:
     amends: str | None = None
     #: the kabupaten or kota that issued it, as (kind, name), e.g. ("kabupaten", "mojosari")
     issuer: tuple[str, str] | None = None
+    #: for a part of a bundle: its first and last page (the path is the bundle's)
+    part: tuple[int, int] | None = None
 
     @property
     def readable(self) -> bool:
@@ -367,7 +402,8 @@ class Candidate:
 
     path: str
     agency: str | None
-    score: float
+    #: 0-100; None for an unread scan or picture listed because it may be the evidence (unread.py)
+    score: float | None
     page: int | None
     snippet: str | None
     year: int | None
@@ -379,6 +415,17 @@ class Candidate:
     amends: str | None = None
     #: a screenshot: what it does not show of url, date, institution (checks/screenshot.py)
     lacks: tuple[str, ...] = ()
+    #: for a part of a bundle: its first and last page
+    part: tuple[int, int] | None = None
+
+    @property
+    def label(self) -> str:
+        """The path as reports show it: a part of a bundle with its pages ("hlm. 5-8")."""
+        if self.part is None:
+            return self.path
+        first, last = self.part
+        pages = str(first) if first == last else f"{first}-{last}"
+        return f"{self.path} (hlm. {pages})"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -443,6 +490,10 @@ class DocumentEntry:
     problems: tuple[Problem, ...] = ()
     skip_reason: str | None = None
     detail: str | None = None
+    #: pages whose text layer was not language (page, why), read again like scans
+    reread_pages: tuple[tuple[int, str], ...] = ()
+    #: a bundle's documents, as (first page, last page)
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 # --- the region settings file (evidence-check.yaml) ------------------------------------------------
@@ -630,10 +681,22 @@ class AuditResult:
     folders: tuple[Folder, ...]
     agencies_without_folder: tuple[str, ...]
     agencies: tuple[Agency, ...] = field(default=())
+    #: the map's indicators (external ones have no rows, yet reports name them)
+    indicators: tuple[Indicator, ...] = field(default=())
     #: the agency of a self-check run (`--agency`), None for a whole-tree audit
     self_check: str | None = None
     #: whether scans and photos could be read with OCR in this run
     ocr_available: bool = False
+    #: whether OCR was asked for (False: --no-ocr), to tell "turned off" from "not installed"
+    ocr_requested: bool = True
+    #: the operating system the audit ran on (platform.system()), for install hints
+    platform: str = ""
+    #: the agency ROOT's own folder name resolves to, for a self-check's sanity check
+    root_agency: str | None = None
+    #: when no first-level folder resolves to an agency: a folder inside ROOT whose own folders do
+    root_hint: str | None = None
+    #: the agency whose to-do list this result is (`todo`), None for a whole report
+    focus: str | None = None
     #: the projected score, for maps with `evaluation.scoring` (format 2)
     projection: Projection | None = None
     #: the region audited: settings, else the map's evaluation.region, else its name's region

@@ -1,5 +1,6 @@
-"""From extracted text to the facts the audit needs: the title area, the form, the year, the
-draft and ratification checks (`read`), then a file's place in the tree (`locate`).
+"""From extracted text to the facts the audit needs: the title block, the form, the year, the
+draft and ratification checks (`read`), each document of a bundle on its own, then a file's place
+in the tree (`locate`).
 
 `read` is the one place that looks at page texts; it runs once per content, in a worker, and its
 result is cached. Later stages see only the small `Reading` and `Profile`.
@@ -8,33 +9,23 @@ result is cached. Later stages see only the small `Reading` and `Profile`.
 from __future__ import annotations
 
 import hashlib
-import re
+from dataclasses import replace
 
+from evidence_check import title
 from evidence_check.checks import draft, form, instrument, ratification, year
-from evidence_check.models import Extraction, Form, Profile, Reading, SourceFile
+from evidence_check.models import Extraction, Form, Page, Profile, Reading, SourceFile
 from evidence_check.text import collapse, normalize, visible
 
-TITLE_CHARS = 700
 #: the body kept for a document without a title area is capped (its first pages say what it is)
 BODY_CHARS = 200_000
-_TITLE_END = re.compile(r"dengan rahmat tuhan|kata pengantar|daftar isi", re.IGNORECASE)
-_TITLE_END_LATE = re.compile(r"\bmenimbang\b", re.IGNORECASE)
 _CLOSING_CHARS = 2500
-
-
-def title_area(raw: str) -> str:
-    """The first text page up to "Dengan Rahmat Tuhan" (or "Menimbang" when it comes later)."""
-    cut = len(raw)
-    for pattern, earliest in ((_TITLE_END, 40), (_TITLE_END_LATE, 120)):
-        for found in pattern.finditer(raw):
-            if found.start() >= earliest:
-                cut = min(cut, found.start())
-                break
-    return raw[: min(cut, TITLE_CHARS)]
+#: how much of the first page `Reading.excerpt` keeps as printed
+EXCERPT_CHARS = 700
 
 
 def read(extraction: Extraction, file_digest: str) -> Reading:
-    """The content facts of one extracted file; `file_digest` identifies unreadable content."""
+    """The content facts of one extracted file; `file_digest` identifies unreadable content.
+    A PDF that holds several documents (a bundle) gets one reading per document in `parts`."""
     pages = extraction.pages
     if extraction.problem is not None:
         return Reading(
@@ -43,25 +34,49 @@ def read(extraction: Extraction, file_digest: str) -> Reading:
             problem=extraction.problem,
             page_problems=extraction.page_problems,
             content_key="file:" + file_digest,
+            reread_pages=extraction.reread_pages,
         )
+    whole = _read_pages(pages, extraction.pages_total or 0, extraction)
+    if len(pages) < 2 or any(p.number is None for p in pages):
+        return whole
+    ranges = title.split(pages)
+    if len(ranges) == 1:
+        return whole
+    parts = []
+    for first, last in ranges:
+        numbers = (pages[first].number or 0, pages[last].number or 0)
+        part = _read_pages(pages[first : last + 1], last - first + 1, extraction)
+        parts.append(replace(part, part=numbers))
+    return replace(whole, parts=tuple(parts))
+
+
+def _read_pages(pages: tuple[Page, ...], total: int, extraction: Extraction) -> Reading:
+    """The facts of one document: a whole file, or a part of a bundle."""
     raw_pages = [p.text for p in pages]
+    numbers = {p.number for p in pages}
     first = pages[0] if pages else None
-    title_raw = title_area(first.text) if first is not None and visible(first.text) > 50 else ""
-    title = normalize(title_raw)
-    title_form = form.detect_form(title, "") if title else Form.UNKNOWN
+    if first is not None and first.photo:
+        title_raw = ""
+    else:
+        title_raw = title.block(first) if first is not None and visible(first.text) > 50 else ""
+    normalised_title = normalize(title_raw)
+    if first is not None and first.photo:
+        title_form = Form.PHOTO
+    else:
+        title_form = form.detect_form(normalised_title, "") if normalised_title else Form.UNKNOWN
     main = ratification.main_text(raw_pages)
     # only the pages that can hold the ratification block are normalised: reading stays cheap
     signed = [normalize(window) for text in main for window in ratification.block_windows(text)]
     ratified_year = ratification.ratification_year(signed)
     instrument = title_form in (Form.REGULATION, Form.DECREE, Form.CIRCULAR)
     text_year = (
-        year.title_year(title, instrument=instrument)
+        year.title_year(normalised_title, instrument=instrument)
         or ratified_year
         or year.closing_year(normalize("\n".join(main[-2:])[-_CLOSING_CHARS:]))
     )
     headers = [text.lstrip()[:40].split("\n", 1)[0] for text in raw_pages[1:]]
     body, starts = "", tuple[int, ...]()
-    if not title:
+    if not normalised_title:
         normalised = [normalize(text) for text in raw_pages]
         offsets: list[int] = []
         offset = 0
@@ -73,25 +88,34 @@ def read(extraction: Extraction, file_digest: str) -> Reading:
     for text in raw_pages:
         content.update(text.encode("utf-8", "surrogatepass"))
     return Reading(
-        pages=extraction.pages_total or 0,
-        ocr_pages=extraction.ocr_pages,
-        title=title,
+        pages=total,
+        ocr_pages=tuple(n for n in extraction.ocr_pages if n in numbers),
+        title=normalised_title,
         title_display=collapse(title_raw),
+        excerpt=collapse(first.text[:EXCERPT_CHARS]) if first is not None else "",
         title_page=first.number if first is not None and title_raw else None,
         title_form=title_form,
         text_year=text_year,
-        draft_marker=draft.draft_marker(title, title_raw, headers),
+        draft_marker=draft.draft_marker(normalised_title, title_raw, headers),
         ratified=ratified_year is not None or ratification.e_signed(main[-2:]),
         content_key=content.hexdigest(),
         body=body,
         page_starts=starts,
         page_numbers=tuple(p.number for p in pages) if body else (),
+        reread_pages=tuple(r for r in extraction.reread_pages if r[0] in numbers),
         page_problems=extraction.page_problems,
     )
 
 
-def locate(source: SourceFile, reading: Reading) -> Profile:
-    """Join a reading to the file that holds it: its path, agency and what its name says."""
+def locate(source: SourceFile, reading: Reading) -> tuple[Profile, ...]:
+    """Join a reading to the file that holds it: its path, agency and what its name says; one
+    profile per document of a bundle, each with its pages."""
+    if reading.parts:
+        return tuple(_locate(source, part) for part in reading.parts)
+    return (_locate(source, reading),)
+
+
+def _locate(source: SourceFile, reading: Reading) -> Profile:
     name = normalize(source.path.rsplit(".", 1)[0], file_name=True)
     stem = normalize(source.path.rsplit("/", 1)[-1].rsplit(".", 1)[0], file_name=True)
     doc_form = reading.title_form
@@ -109,4 +133,5 @@ def locate(source: SourceFile, reading: Reading) -> Profile:
         action=action,
         amends=amends,
         issuer=(issuer.kind, issuer.name) if issuer else None,
+        part=reading.part,
     )

@@ -33,7 +33,7 @@ def checklist(evidence_map: EvidenceMap, agency: Agency) -> str:
     lines = [
         f"{evidence_map.evaluation.name}: data dukung untuk {agency.name}",
         "",
-        "Simpan di folder ini dokumen berikut (PDF hasil pindai harus dapat dicari/OCR; beri nama",
+        "Simpan di folder ini berkas berikut (PDF hasil pindai harus dapat dicari/OCR; beri nama",
         "berkas yang menjelaskan isinya, mis. I4-L1-01 SK Tim Koordinasi Pemerintah Digital.pdf):",
         "",
     ]
@@ -44,7 +44,7 @@ def checklist(evidence_map: EvidenceMap, agency: Agency) -> str:
             role = (
                 "" if evidence.owners[0] == agency.id else f" (dipimpin oleh {evidence.owners[0]})"
             )
-            count = f" - {evidence.min_count} dokumen" if evidence.min_count > 1 else ""
+            count = f" - {evidence.min_count} berkas" if evidence.min_count > 1 else ""
             label = evidence.code or indicator.id
             lines.append(f"- {label} {evidence.title}{count}{role}")
     external = [i for i in evidence_map.indicators if i.external]

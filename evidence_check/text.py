@@ -73,7 +73,9 @@ _CONTRACT = re.compile(
 _LETTER_SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
 #: a year, standing alone or glued to the word before ("Juli2O23"), possibly with OCR slips
 _OCR_YEAR = re.compile(r"(?<!\d)([12lI][09Oo][0-9OolI]{2})(?!\w)")
-_HYPHEN_BREAK = re.compile(r"([a-z])-[ \t]*\n\s*([a-z])")
+_HYPHEN_BREAK = re.compile(r"([a-z])-[ \t]*\n\s*([a-z])|\b([A-Z]+)-[ \t]*\n\s*([A-Z]+)\b")
+#: PDFium marks a word hyphenated across lines with U+FFFE (or a soft hyphen, U+00AD)
+_SOFT_HYPHEN = re.compile(r"[\ufffe\u00ad][ \t]*(?:\r?\n[ \t]*)?")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _DIGITS = re.compile(r"\d+")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -88,10 +90,20 @@ def _repair_year(match: re.Match[str]) -> str:
     return token
 
 
+def _join_hyphenated(match: re.Match[str]) -> str:
+    lower_end, lower_start, upper_end, upper_start = match.groups()
+    if upper_end is None:
+        return f"{lower_end}{lower_start}"
+    if upper_end == upper_start:  # a doubled word broken at its hyphen: "UNDANG-" "UNDANG"
+        return f"{upper_end}-{upper_start}"
+    return f"{upper_end}{upper_start}"
+
+
 def clean(text: str) -> str:
     """Repair what printing and scanning broke, keeping case and punctuation (for display)."""
+    text = _SOFT_HYPHEN.sub("", text)
     text = unicodedata.normalize("NFKC", text)
-    text = _HYPHEN_BREAK.sub(r"\1\2", text)
+    text = _HYPHEN_BREAK.sub(_join_hyphenated, text)
     text = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
     return _OCR_YEAR.sub(_repair_year, text)
 

@@ -487,3 +487,145 @@ def raw_pdf(objects: list[bytes], *, xref: bool = True) -> bytes:
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
     out += b"startxref\n%d\n%%%%EOF\n" % start
     return bytes(out)
+
+
+def write_angled_photo(
+    document: Document, path: Path, *, angle: float = 6.0, tilt: float = 0.08
+) -> Path:
+    """A phone photo of the first page taken at an angle: turned by `angle` degrees and seen in
+    perspective (the top edge `tilt` of the width narrower than the bottom), on a desk."""
+    import math
+
+    page = page_images(document, dpi=150)[0]
+    width, height = page.width + 400, page.height + 400
+    desk = Image.new("L", (width, height), color=70)
+    desk.paste(page, (200, 200))
+    # where the page's corners land: the top edge pulled in, then everything turned
+    left, top, right, bottom = 200, 200, 200 + page.width, 200 + page.height
+    inset = tilt * page.width / 2
+    target = [(left + inset, top), (right - inset, top), (right, bottom), (left, bottom)]
+    centre_x, centre_y = width / 2, height / 2
+    turn = math.radians(angle)
+    target = [
+        (
+            centre_x + (x - centre_x) * math.cos(turn) + (y - centre_y) * math.sin(turn),
+            centre_y - (x - centre_x) * math.sin(turn) + (y - centre_y) * math.cos(turn),
+        )
+        for x, y in target
+    ]
+    source = [(left, top), (right, top), (right, bottom), (left, bottom)]
+    photo = desk.transform(
+        (width, height),
+        Image.Transform.PERSPECTIVE,
+        _perspective_coefficients(target, source),
+        resample=Image.Resampling.BICUBIC,
+        fillcolor=70,
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    photo.save(path, format="JPEG", quality=85)
+    return path
+
+
+def _perspective_coefficients(
+    target: list[tuple[float, float]], source: list[tuple[float, float]]
+) -> list[float]:
+    """PIL's eight coefficients mapping output points `target` back to input points `source`."""
+    import numpy as np
+
+    rows = []
+    for (x, y), (u, v) in zip(target, source, strict=True):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+    solution = np.linalg.solve(np.array(rows, dtype=float), np.array(source, dtype=float).ravel())
+    return [float(c) for c in solution]
+
+
+def write_event_photo(banner: str, path: Path) -> Path:
+    """A photo of an event: a room, people, and a banner that names the meeting."""
+    import random
+
+    from PIL import ImageDraw
+
+    rng = random.Random(11)
+    photo = Image.new("RGB", (1600, 1100), color=(96, 78, 64))
+    draw = ImageDraw.Draw(photo)
+    for y in range(0, 1100, 4):  # a lit wall fading into the room
+        shade = 150 - y // 12
+        draw.line([(0, y), (1600, y)], fill=(shade, shade - 20, shade - 35))
+    draw.rectangle([150, 80, 1450, 330], fill=(190, 30, 40))
+    font = _font(52)
+    words = banner.upper().split()
+    half = (len(words) + 1) // 2
+    for row, line in enumerate((" ".join(words[:half]), " ".join(words[half:]))):
+        draw.text((800, 150 + row * 90), line, fill=(255, 255, 255), font=font, anchor="mm")
+    for _ in range(14):  # people: heads and bodies
+        x, y = rng.randrange(80, 1520), rng.randrange(560, 800)
+        colour = tuple(rng.randrange(20, 200) for _ in range(3))
+        draw.ellipse([x - 35, y - 110, x + 35, y - 30], fill=(200, 160, 130))
+        draw.rectangle([x - 70, y - 30, x + 70, y + 300], fill=colour)
+    draw.rectangle([0, 900, 1600, 1100], fill=(60, 40, 30))  # tables
+    path.parent.mkdir(parents=True, exist_ok=True)
+    photo.save(path, format="JPEG", quality=85)
+    return path
+
+
+def _font(size: int) -> object:
+    from PIL import ImageFont
+
+    for name in ("DejaVuSans-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"):
+        try:
+            return ImageFont.truetype(name, size)
+        except OSError:
+            continue
+    return ImageFont.load_default(size)
+
+
+@dataclass
+class Bundle:
+    """Several documents scanned or saved into one PDF ("Data Dukung Indikator 10.pdf")."""
+
+    documents: Sequence[Document]
+
+    def pages(self) -> list[list[str]]:
+        return [page for document in self.documents for page in document.pages()]
+
+
+def write_lying_pdf(document: Document, path: Path, *, private_use: bool = False) -> Path:
+    """A PDF that prints the document right but whose text layer lies: a ToUnicode map that
+    shifts every letter by three (a broken font map), or maps it into the private-use area."""
+    base = 0xE000 if private_use else 0x23
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CMapName /Broken def /CMapType 2 def\n"
+        "1 begincodespacerange <00> <FF> endcodespacerange\n"
+        f"1 beginbfrange <20> <7E> <{base:04X}> endbfrange\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
+    pages = document.pages()
+    objects: list[bytes] = [b"", b"", b""]
+    kids = []
+    for lines in pages:
+        stream = ["BT /F1 11 Tf 60 790 Td 15 TL"]
+        for line in lines:
+            text = line.encode("latin-1", "replace").decode("latin-1")
+            escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            stream.append(f"({escaped}) '")
+        stream.append("ET")
+        content = "\n".join(stream).encode("latin-1")
+        page_number = len(objects) + 1
+        kids.append(f"{page_number} 0 R")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {page_number + 1} 0 R >>".encode()
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    objects.append(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
+    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(pages)} >>".encode()
+    objects[2] = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+        b"/ToUnicode %d 0 R >>" % len(objects)
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(raw_pdf(objects))
+    return path

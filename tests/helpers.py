@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -133,3 +134,24 @@ def read_slowly(path: Path, options: object) -> object:
     if path.name == "lambat.pdf":
         time.sleep(60)
     return read_slowly.__wrapped__(path, options)  # type: ignore[attr-defined]
+
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+#: why real-corpus tests cannot run, in one line
+NO_CORPUS = (
+    "the real corpus is missing: set EVIDENCE_CHECK_CORPUS to its folder, "
+    "or put it at ../shared/corpus/real/ beside the clone"
+)
+
+
+def real_corpus() -> Path | None:
+    """The folder of real public regulations and reports: $EVIDENCE_CHECK_CORPUS, else
+    ../shared/corpus/real/ beside the repository; None when neither is a folder."""
+    given = os.environ.get("EVIDENCE_CHECK_CORPUS")
+    candidate = Path(given) if given else REPOSITORY.parent / "shared" / "corpus" / "real"
+    return candidate if candidate.is_dir() else None
+
+
+def in_ci() -> bool:
+    """CI has the corpus: there, a missing corpus is a failure, never a skip."""
+    return os.environ.get("CI", "").lower() == "true"

@@ -353,12 +353,15 @@ def test_every_report_renders_changes_and_the_todo_narrows_them(tmp_path: Path) 
     assert isinstance(html, str) and html.index('id="changes"') < html.index('id="summary"')
     memo = Document(io.BytesIO(bytes(WRITERS["docx"](result, "id"))))
     texts = [p.text for p in memo.paragraphs]
-    opening = next(i for i, t in enumerate(texts) if t.startswith("Berdasarkan pemeriksaan"))
+    # Diskominfo coordinates: its own list is an internal to-do ("Hasil pemeriksaan ..."), the
+    # others are memos ("Berdasarkan pemeriksaan ...")
+    opening = next(i for i, t in enumerate(texts) if t.startswith("Hasil pemeriksaan"))
     heading = f"Perubahan sejak audit {long_date(first['generated_at'], 'id')}:"
     # each memo opens with its own agency's change: none for diskominfo, the report for bappeda
     assert texts[opening - 2 : opening] == [heading, "Tidak ada butir yang berubah."]
     later = texts[opening + 1 :]
     assert later[later.index(heading) + 1].startswith("Sudah selesai: I2-L1-01 · Laporan")
+    assert any(t.startswith("Berdasarkan pemeriksaan") for t in later)
     sheet = load_workbook(io.BytesIO(bytes(WRITERS["xlsx"](result, "en")))).active
     column = [row[0] for row in sheet.iter_rows(max_row=8, values_only=True)]
     assert column[4] and str(column[4]).startswith("Changes since the audit of")

@@ -123,5 +123,5 @@ def test_list_files_names_special_files_as_skipped_and_exits_0(tmp_path: Path) -
     )
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert any("DLH/antrian.pdf (special-file: a named pipe: never opened)" in x for x in lines)
-    assert any("DLH/soket.pdf (special-file: a socket: never opened)" in x for x in lines)
+    assert any("DLH/antrian.pdf (special file: a named pipe: never opened)" in x for x in lines)
+    assert any("DLH/soket.pdf (special file: a socket: never opened)" in x for x in lines)

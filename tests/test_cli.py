@@ -92,6 +92,8 @@ def test_output_file_and_refusal_inside_root(tree: tuple[Path, Path], tmp_path: 
     assert code == 1 and json.loads(target.read_text())["format"] == 2
     before = sorted(p.name for p in root.rglob("*"))
     code, _, err = run("audit", root, "--map", map_file, "--output", root / "x.txt")
+    assert code == 2 and "menolak menulis" in err and "di dalam folder data dukung" in err
+    code, _, err = run("audit", root, "--map", map_file, "--output", root / "x.txt", "--lang", "en")
     assert code == 2 and "inside the evidence folder" in err
     assert sorted(p.name for p in root.rglob("*")) == before
 
@@ -136,7 +138,7 @@ def test_bad_map_gives_one_line_per_error_and_exit_2(
 
 def test_unknown_agency_for_self_check_is_a_usage_error(tree: tuple[Path, Path]) -> None:
     root, map_file = tree
-    code, _, err = run("audit", root, "--map", map_file, "--agency", "nope")
+    code, _, err = run("audit", root, "--map", map_file, "--agency", "nope", "--lang", "en")
     assert code == 2 and '"nope" is not an agency id' in err
 
 
@@ -160,7 +162,7 @@ def test_list_files_shows_agencies_and_skips(tree: tuple[Path, Path]) -> None:
     code, out, _ = run("list-files", root, "--map", map_file)
     assert code == 0
     assert "'Bagian Hukum' -> bag-hukum" in out and "'Arsip Lama' -> (tidak dikenali)" in out
-    assert "Bagian Hukum/Thumbs.db (junk)" in out
+    assert "Bagian Hukum/Thumbs.db (berkas sistem)" in out
 
 
 def test_shipped_map_by_name(tree: tuple[Path, Path]) -> None:

@@ -34,6 +34,7 @@ from evidence_check.audit import audit
 from evidence_check.cli import main
 from evidence_check.evidence_map import parse_map
 from evidence_check.extract import extract_file, ocr
+from evidence_check.messages import skip_label
 from evidence_check.models import Settings
 from evidence_check.report import json_report
 
@@ -579,7 +580,10 @@ def test_the_text_report_ends_with_the_skipped_files_and_why(run: Run) -> None:
     )
     assert result.exit_code in (0, 1), result.output
     lines = result.stdout.rstrip("\n").splitlines()
-    skipped = Counter(d["skip_reason"] for d in run.data["documents"] if d["state"] == "skipped")
+    # the reasons in words, never the codes of the JSON (junk, link-outside ...)
+    skipped = Counter(
+        skip_label(d["skip_reason"], "id") for d in run.data["documents"] if d["state"] == "skipped"
+    )
     detail = ", ".join(f"{reason} {count}" for reason, count in sorted(skipped.items()))
     assert lines[-1] == f"Berkas dilewati: {sum(skipped.values())} ({detail})"
     unreadable = sum(1 for d in run.data["documents"] if d.get("problems"))

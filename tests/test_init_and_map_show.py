@@ -52,16 +52,17 @@ def test_map_show_lists_indicators_evidence_and_owners() -> None:
 
 def test_binary_formats_need_a_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["audit", str(tmp_path), "--format", "docx"])
-    assert result.exit_code == 2 and "makes a file" in result.stderr
+    assert result.exit_code == 2 and "menghasilkan berkas" in result.stderr
 
 
 def test_the_text_report_shows_the_projected_index_and_orders_by_gain(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["audit", str(REPO / "samples"), "--no-ocr", "--jobs", "2"])
     assert result.exit_code == 1
-    assert "Proyeksi indeks dari bukti yang lengkap: " in result.stdout
+    # the samples leave I7 and I18 at the floor: the index is then a minimum
+    assert "Proyeksi indeks minimal dari butir yang lengkap: " in result.stdout
     kominfo = result.stdout.split("== Dinas Komunikasi dan Informatika (diskominfo) ==")[1]
     gains = [
-        float(line.split("(+")[1].split()[0])
+        float(line.split("(+")[1].split()[0].replace(",", "."))
         for line in kominfo.split("\n==")[0].splitlines()
         if "(+" in line
     ]

@@ -102,9 +102,9 @@ def test_text_lists_the_todo_weak_before_missing_with_what_to_do() -> None:
     start = lines.index("== Dinas Komunikasi dan Informatika (diskominfo) ==")
     heads = [line for line in lines[start:] if line.startswith("  [")][:3]
     assert heads == [
-        "  [LEMAH] SPBE-01 · Laporan Reviu Kebijakan Arsitektur SPBE",
-        "  [LEMAH] SPBE-02 · Peraturan Bupati tentang Peta Rencana SPBE",
-        "  [BELUM ADA] SPBE-02 · Peraturan Bupati tentang Manajemen Keamanan Informasi",
+        "  [LEMAH] SPBE-01 · arsitektur-reviu · Laporan Reviu Kebijakan Arsitektur SPBE",
+        "  [LEMAH] SPBE-02 · peta-perbup · Peraturan Bupati tentang Peta Rencana SPBE",
+        "  [BELUM ADA] SPBE-02 · keamanan-perbup · Peraturan Bupati tentang Manajemen Keamanan Informasi",
     ]
     assert "      → Unggah versi terbaru (paling lama 2 tahun sebelum tahun evaluasi)." in lines
 

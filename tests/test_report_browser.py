@@ -98,3 +98,36 @@ def test_dashboard_prints_on_a4_one_agency_per_page(tmp_path: Path, page: Path) 
     for agency in dict.fromkeys(f.agency for f in result().findings):
         heading = f"{names[agency]} ({agency})"
         assert any(t.startswith(heading) for t in texts), f"{heading} does not open a page"
+
+
+#: a page around the report: a 390 px frame (a phone; Chromium's own window is at least 500 px
+#: wide) and a script, outside the report's CSP, that paints a marker cyan when nothing in the
+#: report is wider than the frame and magenta when something sticks out
+_PHONE = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="f" src="{page}" style="width:390px;height:3000px;border:0"></iframe>
+<div id="m" style="position:absolute;left:400px;top:0;width:90px;height:90px"></div>
+<script>
+document.getElementById("f").onload = function () {{
+  const d = this.contentDocument;
+  const out = [...d.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > 391);
+  const wide = d.documentElement.scrollWidth > d.documentElement.clientWidth;
+  document.getElementById("m").style.background = out.length || wide ? "#ff00ff" : "#00ffff";
+}};
+</script></body></html>"""
+
+
+@pytest.mark.parametrize("which", ["fixture", "pemdi"])
+def test_dashboard_fits_a_phone_390_px_wide(tmp_path: Path, which: str) -> None:
+    """On a phone no table, chart label or file name may run off the screen."""
+    from report_result import pemdi_result
+
+    subject = result() if which == "fixture" else pemdi_result()
+    (tmp_path / "report.html").write_text(html_report.render(subject, "id"), encoding="utf-8")
+    wrapper = tmp_path / "phone.html"
+    wrapper.write_text(_PHONE.format(page="report.html"), encoding="utf-8")
+    shot = tmp_path / "phone.png"
+    run = chromium(tmp_path, "--allow-file-access-from-files", "--window-size=500,1200",
+                   "--virtual-time-budget=5000", f"--screenshot={shot}", wrapper.as_uri())  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    marker = Image.open(shot).convert("RGB").getpixel((445, 45))
+    assert marker == (0, 255, 255), f"something is wider than 390 px (marker {marker})"

@@ -38,14 +38,31 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_defused(value: object, cell:
 
 def test_csv_is_utf8_with_bom_and_its_rows_parse_back() -> None:
     """Excel on Windows needs the BOM to show "Peraturan Bupati" text and ✓ marks correctly."""
-    text = csv_report.render(result(), "id")
-    assert text.startswith("\ufeffOPD,Nama OPD,Indikator,")
+    text = csv_report.render(result(), "en")
+    assert text.startswith("\ufeffAgency,Agency name,Indicator,")
     rows = list(csv.reader(io.StringIO(text[1:])))
     assert len(rows) == 1 + 7 and all(len(r) == len(rows[0]) for r in rows)
     by_evidence = {r[4]: r for r in rows[1:] if r[0] != "dlh"}
-    assert by_evidence["peta-perbup"][9] == "'=HYPERLINK(evil)|*peta*.pdf"
-    assert by_evidence["peta-perbup"][13] == "'-RANCANGAN PERBUP PETA RENCANA SPBE"
-    assert by_evidence["arsitektur-perbup"][14] == "SPBE-01-Perbup-ArsitekturSPBE-No12-2023.pdf"
+    file, snippet, suggested = (
+        rows[0].index(h) for h in ("File", "Snippet", "Suggested file name")
+    )
+    assert by_evidence["peta-perbup"][file] == "'=HYPERLINK(evil)|*peta*.pdf"
+    assert by_evidence["peta-perbup"][snippet] == "'-RANCANGAN PERBUP PETA RENCANA SPBE"
+    assert (
+        by_evidence["arsitektur-perbup"][suggested] == "SPBE-01-Perbup-ArsitekturSPBE-No12-2023.pdf"
+    )
+    assert by_evidence["arsitektur-reviu"][rows[0].index("Score")] == "88.0"
+
+
+def test_csv_in_indonesian_uses_semicolons_and_decimal_commas() -> None:
+    """An Indonesian Excel splits on ";" and reads "88,0" as a number; "88.0" would be text."""
+    text = csv_report.render(result(), "id")
+    assert text.startswith("\ufeffOPD;Nama OPD;Indikator;")
+    rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+    assert all(len(r) == len(rows[0]) for r in rows)
+    by_evidence = {r[4]: r for r in rows[1:] if r[0] != "dlh"}
+    assert by_evidence["arsitektur-reviu"][rows[0].index("Skor")] == "88,0"
+    assert by_evidence["arsitektur-perbup"][rows[0].index("Skor")] == "93,5"
 
 
 def test_markdown_escapes_file_names_and_snippets() -> None:

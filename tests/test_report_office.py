@@ -22,7 +22,14 @@ def _book(lang: str = "id") -> openpyxl.Workbook:
 
 def test_xlsx_has_a_summary_sheet_and_one_sheet_per_agency() -> None:
     book = _book()
-    assert book.sheetnames == ["Ringkasan", "diskominfo", "bag-hukum", "bappeda", "dlh"]
+    assert book.sheetnames == [
+        "Ringkasan",
+        "Semua butir",
+        "diskominfo",
+        "bag-hukum",
+        "bappeda",
+        "dlh",
+    ]
     assert _book("en").sheetnames[0] == "Summary"
 
 
@@ -53,13 +60,14 @@ def test_xlsx_agency_sheet_rows_colours_filter_and_widths() -> None:
         "Agency name",
         "Indicator",
         "Group",
-        "Evidence id",
-        "Evidence",
+        "Item code",
+        "Item",
         "Status",
         "Problems",
         "What to do",
     ]
-    assert header[9:] == [
+    assert header[9:13] == ["Index gain", "Person in charge", "Deadline", "Led by"]
+    assert header[13:] == [
         "File",
         "Page",
         "Score",
@@ -67,23 +75,25 @@ def test_xlsx_agency_sheet_rows_colours_filter_and_widths() -> None:
         "Snippet",
         "Suggested file name",
         "Other files",
+        "Pinned file",
     ]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert [r[6] for r in rows] == ["WEAK", "WEAK", "MISSING"]
-    assert rows[0][9:13] == ["01. Diskominfo/Reviu Arsitektur 2019.pdf", 2, 88.0, 2019]
+    assert rows[0][13:17] == ["01. Diskominfo/Reviu Arsitektur 2019.pdf", 2, 88.0, 2019]
+    assert rows[0][10] == "Head of Dinas Komunikasi dan Informatika"
     assert rows[0][8] == "Upload a current version (at most 2 years before the evaluation year)."
     assert [sheet.cell(r, 7).fill.fgColor.rgb for r in (2, 3, 4)] == [
         "00FFE082",
         "00FFE082",
         "00FFCDD2",
     ]
-    assert sheet.auto_filter.ref == "A1:P4"
+    assert sheet.auto_filter.ref == "A1:U4"
     assert sheet.freeze_panes == "A2"
     assert sheet.column_dimensions["F"].width == 48
 
 
 def test_xlsx_never_turns_a_file_name_into_a_formula() -> None:
-    cell = _book()["diskominfo"]["J3"]
+    cell = _book()["diskominfo"]["N3"]
     assert cell.value == "=HYPERLINK(evil)|*peta*.pdf" and cell.data_type == "s"
 
 
@@ -100,12 +110,17 @@ def test_xlsx_complete_rows_follow_the_todo_and_carry_the_suggested_name() -> No
             "LENGKAP",
             None,
             None,
+            None,
+            "Kepala Bagian Hukum",
+            None,
+            None,
             "03. Bagian Hukum/scan_0042.pdf",
             1,
             93.5,
             2023,
             "PERATURAN BUPATI MOJOSARI NOMOR 12 TAHUN 2023 TENTANG ARSITEKTUR SPBE",
             "SPBE-01-Perbup-ArsitekturSPBE-No12-2023.pdf",
+            None,
             None,
         )
     ]
@@ -119,21 +134,25 @@ def test_docx_all_agencies_bundle_has_one_memo_per_agency() -> None:
     rendered = docx_report.render(result(), "id")
     assert isinstance(rendered, Bundle)
     assert sorted(rendered.companions) == ["bag-hukum", "bappeda", "diskominfo", "dlh"]
-    assert _paragraphs(rendered).count("NOTA DINAS") == 4
+    # Diskominfo coordinates: it gets its own to-do, not a memo to itself
+    assert _paragraphs(rendered).count("NOTA DINAS") == 3
+    assert _paragraphs(rendered).count("DAFTAR TINDAK LANJUT INTERNAL") == 1
 
 
-def test_docx_memo_is_a_nota_dinas_with_the_items_to_act_on() -> None:
-    data = docx_report.render(select_agency(result(), "diskominfo"), "id")
+def test_docx_memo_is_a_nota_dinas_from_the_coordinator_with_the_items_to_act_on() -> None:
+    data = docx_report.render(select_agency(result(), "bappeda"), "id")
     assert not isinstance(data, Bundle)
     document = docx.Document(io.BytesIO(data))
     section = document.sections[0]
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
     texts = _paragraphs(data)
-    assert texts[0] == "NOTA DINAS"
-    assert texts[1].startswith(
+    assert texts[:2] == ["DINAS KOMUNIKASI DAN INFORMATIKA", "NOTA DINAS"]
+    assert texts[2].startswith(
         "Berdasarkan pemeriksaan data dukung Evaluasi SPBE 2025 pada 12 Juni"
     )
-    assert "0 butir lengkap, 2 butir lemah dan 1 butir yang belum ada" in texts[1]
+    assert "0 butir lengkap, 2 butir lemah dan 0 butir yang belum ada" in texts[2]
+    # no deadline in the settings: two weeks after the audit
+    assert texts[2].endswith("paling lambat 26 Juni 2025:")
     assert texts[-4:] == [
         "Demikian disampaikan, atas perhatian dan kerja sama Saudara diucapkan terima kasih.",
         "Kepala Dinas Komunikasi dan Informatika,",
@@ -143,36 +162,52 @@ def test_docx_memo_is_a_nota_dinas_with_the_items_to_act_on() -> None:
     header, todo = document.tables[0], document.tables[1]
     fields = [(row.cells[0].text, row.cells[2].text) for row in header.rows]
     assert fields == [
-        ("Kepada", "Kepala Dinas Komunikasi dan Informatika"),
+        ("Kepada", "Yth. Kepala Badan Perencanaan Pembangunan Daerah"),
         ("Dari", "Kepala Dinas Komunikasi dan Informatika"),
+        ("Tembusan", "Sekretaris Daerah"),
         ("Tanggal", "12 Juni 2025"),
         ("Nomor", "..................."),
         ("Sifat", "Segera"),
         ("Lampiran", "-"),
-        ("Perihal", "Tindak lanjut kelengkapan data dukung Evaluasi SPBE 2025"),
+        ("Hal", "Tindak lanjut kelengkapan data dukung Evaluasi SPBE 2025"),
     ]
     rows = [[c.text for c in row.cells] for row in todo.rows]
     assert rows[0] == [
         "No.",
-        "Indikator",
-        "Data dukung",
+        "Kode butir",
+        "Butir data dukung",
         "Status",
         "Masalah",
         "Yang perlu dilakukan",
+        "Tambahan indeks",
     ]
-    assert rows[1][:4] == ["1", "SPBE-01", "Laporan Reviu Kebijakan Arsitektur SPBE", "LEMAH"]
+    assert rows[1][:4] == [
+        "1",
+        "SC-01 · sk-tim",
+        "Keputusan Bupati tentang Tim Pelaksana Smart City",
+        "LEMAH",
+    ]
     assert rows[1][4] == (
-        "dokumen sudah kedaluwarsa untuk tahun evaluasi\n"
-        "Berkas: 01. Diskominfo/Reviu Arsitektur 2019.pdf"
+        "berkas hanya ditemukan di luar folder OPD pemiliknya\n"
+        "Berkas: Lain-lain/IMG-20240612-WA0003.jpg (skor 90,0, hlm. 1, tahun 2024, salah folder)"
     )
-    assert rows[3] == [
+
+
+def test_docx_coordinator_gets_an_internal_todo_not_a_memo_to_itself() -> None:
+    data = docx_report.render(select_agency(result(), "diskominfo"), "id")
+    document = docx.Document(io.BytesIO(data))
+    texts = _paragraphs(data)
+    assert "NOTA DINAS" not in texts and "DAFTAR TINDAK LANJUT INTERNAL" in texts
+    fields = [row.cells[0].text for row in document.tables[0].rows]
+    assert "Kepada" not in fields and "Dari" not in fields
+    rows = [[c.text for c in row.cells] for row in document.tables[1].rows]
+    assert rows[3][:4] == [
         "3",
-        "SPBE-02",
+        "SPBE-02 · keamanan-perbup",
         "Peraturan Bupati tentang Manajemen Keamanan Informasi",
         "BELUM ADA",
-        "-",
-        "Unggah dokumen ini ke folder Dinas Komunikasi dan Informatika.",
     ]
+    assert rows[3][5] == "Unggah berkas untuk butir ini ke folder Dinas Komunikasi dan Informatika."
 
 
 def test_docx_memo_for_an_agency_with_nothing_missing_asks_only_for_renames() -> None:
@@ -180,13 +215,13 @@ def test_docx_memo_for_an_agency_with_nothing_missing_asks_only_for_renames() ->
         io.BytesIO(docx_report.render(select_agency(result(), "bag-hukum"), "en"))
     )
     texts = [p.text for p in document.paragraphs if p.text.strip()]
-    assert texts[0] == "MEMORANDUM"
-    assert texts[1] == (
+    assert texts[1] == "MEMORANDUM"
+    assert texts[2] == (
         "The check of the supporting evidence for Evaluasi SPBE 2025 on 12 June 2025 found all 1 "
-        "items in the folder of Bagian Hukum complete. Thank you."
+        "items led by Bagian Hukum complete. Thank you."
     )
     assert (
-        texts[2]
+        texts[3]
         == "Please also rename the following files so that the evaluator can tell what they hold:"
     )
     renames = [[c.text for c in row.cells] for row in document.tables[1].rows]

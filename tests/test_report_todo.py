@@ -49,9 +49,23 @@ def test_todo_prints_one_agency_s_list_in_indonesian(tree: tuple[Path, Path]) ->
     code, out, err = todo(tree, "bag-hukum")
     assert code == 1, err
     assert "== Bagian Hukum (bag-hukum) ==" in out
-    assert "[LEMAH] SPBE-02 · Peraturan Bupati tentang Peta Rencana SPBE" in out
-    assert "scan_0042.pdf menjadi SPBE-02-Perbup-PetaRencanaSPBE-2023.pdf" in out
+    assert "[LEMAH] SPBE-02 · peta-perbup · Peraturan Bupati tentang Peta Rencana SPBE" in out
     assert "(diskominfo) ==" not in out and "(bappeda) ==" not in out and "\x1b" not in out
+
+
+def test_todo_holds_the_rows_where_the_agency_s_own_folder_holds_a_file(
+    tree: tuple[Path, Path],
+) -> None:
+    """Bagian Hukum leads peta-perbup, but the draft lies in Diskominfo's folder: Diskominfo must
+    hear of it (and rename its own file), though the JSON still says Bagian Hukum leads it."""
+    code, out, err = todo(tree, "kominfo")  # an alias, as people type it
+    assert code == 1, err
+    assert "== Dinas Komunikasi dan Informatika (diskominfo) ==" in out
+    assert (
+        "[LEMAH] SPBE-02 · peta-perbup · Peraturan Bupati tentang Peta Rencana SPBE "
+        "(dipimpin oleh Bagian Hukum)" in out
+    )
+    assert "scan_0042.pdf menjadi SPBE-02-Perbup-PetaRencanaSPBE-2023.pdf" in out
 
 
 def test_todo_in_english_markdown(tree: tuple[Path, Path]) -> None:
@@ -68,13 +82,19 @@ def test_todo_docx_goes_to_the_output_dir_as_that_agency_s_memo(
     assert code == 1, err
     assert [p.name for p in (tmp_path / "memo").iterdir()] == ["evidence-check-bag-hukum.docx"]
     document = docx.Document(tmp_path / "memo" / "evidence-check-bag-hukum.docx")
-    assert document.paragraphs[0].text == "NOTA DINAS"
+    letterhead, title = [p.text for p in document.paragraphs if p.text][:2]
+    # the coordinator's office, with the region the audit found
+    assert letterhead.startswith("DINAS KOMUNIKASI DAN INFORMATIKA") and title == "NOTA DINAS"
     header = document.tables[0]
-    assert header.rows[0].cells[2].text == "Kepala Bagian Hukum"
+    assert header.rows[0].cells[2].text == "Yth. Kepala Bagian Hukum"
     assert header.rows[1].cells[2].text == "Kepala Dinas Komunikasi dan Informatika"
     todo_rows = [row.cells[2].text for row in document.tables[1].rows[1:]]
-    assert todo_rows == ["Peraturan Bupati tentang Peta Rencana SPBE"]
-    assert "scan_0042.pdf" in "\n".join(c.text for r in document.tables[2].rows for c in r.cells)
+    # its own row, then the row another agency leads whose candidate lies in its folder
+    assert todo_rows == [
+        "Peraturan Bupati tentang Peta Rencana SPBE",
+        "Rancangan Peraturan Bupati tentang Arsitektur SPBE "
+        "(dipimpin oleh Dinas Komunikasi dan Informatika)",
+    ]
 
 
 def test_todo_xlsx_to_a_file(tree: tuple[Path, Path], tmp_path: Path) -> None:
@@ -82,16 +102,17 @@ def test_todo_xlsx_to_a_file(tree: tuple[Path, Path], tmp_path: Path) -> None:
     code, _, _ = todo(tree, "dlh", "--format", "xlsx", "--output", target, "--lang", "en")
     assert code == 1
     book = openpyxl.load_workbook(io.BytesIO(target.read_bytes()))
-    assert book.sheetnames == ["Summary", "dlh"]
+    assert book.sheetnames == ["Summary", "All items", "dlh"]
     assert [c.value for c in book["dlh"]["G"]][1:] == ["MISSING"]
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("nope",), '"nope" is not an agency id'),
-        (("dlh", "--format", "docx"), "give --output FILE or --output-dir DIR"),
-        (("dlh", "--output", "a.txt", "--output-dir", "b"), "not both"),
+        (("nope",), '"nope" bukan id OPD'),
+        (("dlh", "--format", "docx"), "beri --output BERKAS atau --output-dir FOLDER"),
+        (("dlh", "--output", "a.txt", "--output-dir", "b"), "jangan keduanya"),
+        (("nope", "--lang", "en"), '"nope" is not an agency id'),
     ],
 )
 def test_todo_usage_errors_exit_2(
@@ -105,7 +126,7 @@ def test_todo_never_writes_inside_the_evidence_folder(tree: tuple[Path, Path]) -
     root, _ = tree
     before = sorted(p.name for p in root.rglob("*"))
     code, _, err = todo(tree, "dlh", "--format", "docx", "--output-dir", root / "memo")
-    assert code == 2 and "inside the evidence folder" in err
+    assert code == 2 and "di dalam folder data dukung" in err
     assert sorted(p.name for p in root.rglob("*")) == before
 
 

@@ -208,7 +208,7 @@ def test_the_coordinator_sees_every_file_and_the_projection(served: Served) -> N
     assert len(everything["requirements"]) == 5
     assert everything["score"]["index"] == pytest.approx(2.0)
     page = client.get("/", headers=bearer(tokens["coordinator"])).text
-    assert "Proyeksi indeks dari bukti yang lengkap: 2.00" in page
+    assert "Proyeksi indeks dari butir yang lengkap: 2,00" in page
     for name in ("Dinas Komunikasi dan Informatika", "Bagian Hukum", "Dinas Lingkungan Hidup"):
         assert name in page
 
@@ -217,10 +217,10 @@ def test_the_agency_page_gives_status_reason_action_and_gain(served: Served) -> 
     client, tokens, _ = served
     page = client.get("/", headers=bearer(tokens["bappeda"])).text
     assert "BELUM ADA" in page and "LENGKAP" in page and "LEMAH" in page
-    assert "Unggah dokumen ini ke folder Badan Perencanaan Pembangunan Daerah." in page
+    assert "Unggah berkas untuk butir ini ke folder Badan Perencanaan Pembangunan Daerah." in page
     assert "masih berupa rancangan/draf" in page  # the weak draft's reason, in words
     assert "Unggah versi yang sudah ditetapkan, bukan rancangannya." in page
-    assert "(+0.50 indeks)" in page
+    assert "(+0,50 indeks)" in page
     # the complete decree with its page, snippet and links to the matched page
     assert "SK Dewan Smart City.pdf" in page and "hlm. 1" in page
     assert "#page=1" in page and ".png" in page
@@ -634,7 +634,7 @@ def test_the_pages_speak_english_when_asked(tmp_path: Path) -> None:
     client = TestClient(create_app(english, state, opened.access))
     tokens = sh.tokens(opened)
     agency = client.get("/", headers=bearer(tokens["bappeda"])).text
-    assert "To do" in agency and "Upload this document to the folder" in agency
+    assert "To do" in agency and "Upload a file for this item to the folder" in agency
     overview = client.get("/", headers=bearer(tokens["coordinator"])).text
     assert "All agencies" in overview and "Projected index" in overview
 
@@ -693,4 +693,4 @@ def test_a_missing_row_led_by_another_agency_says_one_owners_document_is_enough(
         "Satu dokumen dari salah satu OPD pemilik sudah cukup: unggah di sini (masuk ke folder "
         "Dinas Komunikasi dan Informatika) atau pastikan Bagian Hukum mengunggahnya." in page
     )
-    assert "Unggah dokumen ini ke folder Bagian Hukum" not in page
+    assert "Unggah berkas untuk butir ini ke folder Bagian Hukum" not in page

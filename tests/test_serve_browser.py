@@ -144,7 +144,7 @@ def test_an_agency_uploads_the_missing_decree_and_sees_the_row_complete(
     assert page.locator("h1").inner_text() == "Data dukung Badan Perencanaan Pembangunan Daerah"
     assert row(page, "sk-tim") == "missing" and row(page, "sk-dewan") == "complete"
     assert row(page, "laporan-monitoring") == "weak"
-    assert "(+0.50 indeks)" in page.locator("#butir-sk-tim").inner_text()
+    assert "(+0,50 indeks)" in page.locator("#butir-sk-tim").inner_text()
     assert page.locator("[data-evidence]").count() == 3
     assert fits(page)
     shoot(page, server.tmp, "serve-agency-phone-before")
@@ -236,7 +236,7 @@ def test_the_coordinator_sees_every_agency_and_the_projection(
         context = browser.new_context(viewport=viewport)
         page = context.new_page()
         page.goto(server.links["Koordinator"])
-        assert "Proyeksi indeks dari bukti yang lengkap: 2.00 (Kurang)" in page.content()
+        assert "Proyeksi indeks dari butir yang lengkap: 2,00 (Kurang)" in page.content()
         agencies = page.locator("#agencies tr[data-agency]")
         assert agencies.count() == 4
         assert fits(page)

@@ -8,6 +8,10 @@ from __future__ import annotations
 import re
 
 _WORDS = re.compile(r"[^\W\d_]+")
+_SUPPORTING_HEADS = frozenset(
+    ("notulen", "notulensi", "laporan", "undangan", "daftar", "berita", "risalah", "hal", "perihal")
+)
+_LEGAL_HEADS = frozenset(("peraturan", "keputusan", "edaran", "instruksi"))
 _MARKER_WORDS = ("rancangan", "draft", "draf", "konsep", "ranperbup", "ranperda", "ranperwal")
 # Placeholders left in a number or date: "NOMOR KEP. XXX/.../2023", "NOMOR ... TAHUN", "TANGGAL XX".
 _PLACEHOLDER = re.compile(
@@ -22,8 +26,12 @@ def draft_marker(title: str, title_raw: str, headers: list[str]) -> str | None:
     """The draft marker found, or None. `title` is normalised, `title_raw` and the page
     `headers` (each page's first line) as printed."""
     words = title.split()
-    # In a regulation the topic follows "tentang"; a topic may itself speak of "rancangan".
+    # In a regulation the topic follows "tentang"; a topic may itself speak of "rancangan". The
+    # minutes, report or invitation of a meeting on a draft is no draft: its head comes first.
     before_topic = words[: words.index("tentang")] if "tentang" in words else words
+    supporting = next((i for i, w in enumerate(before_topic) if w in _SUPPORTING_HEADS), None)
+    if supporting is not None and not any(w in _LEGAL_HEADS for w in before_topic[:supporting]):
+        before_topic = before_topic[:supporting]
     for word in before_topic:
         if word in _MARKER_WORDS:
             return word

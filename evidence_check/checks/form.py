@@ -1,4 +1,7 @@
-"""What a document is, read from the start of its title area (or its file name without text)."""
+"""What a document is, read from the head of its title block (or its file name without text).
+
+Only the words before the topic count: "... tentang Peta Rencana" is a regulation, not a plan.
+"""
 
 from __future__ import annotations
 
@@ -47,7 +50,10 @@ def _position(words: str, phrase: str) -> int:
 def detect_form(title: str, name: str) -> Form:
     """The form of a document from its normalised title area, else from its normalised name."""
     if title:
-        head = " ".join(title.split()[:_HEAD_WORDS])
+        words = title.split()[:_HEAD_WORDS]
+        if "tentang" in words[1:]:
+            words = words[: words.index("tentang", 1)]
+        head = " ".join(words)
         letter_block = (
             " sifat " in f" {title} "
             and " lampiran " in f" {title} "

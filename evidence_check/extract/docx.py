@@ -14,7 +14,7 @@ from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree
 
-from evidence_check.models import Extraction, Page, Problem, Reason
+from evidence_check.models import Extraction, Line, Page, Problem, Reason
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -36,6 +36,7 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
         parts.append("word/document.xml")
         parts += sorted(n for n in names if re.fullmatch(r"word/footer\d*\.xml", n))
         paragraphs: list[str] = []
+        lines: tuple[Line, ...] = ()
         for name in parts:
             info = archive.getinfo(name)
             if info.file_size > MAX_PART_BYTES or (
@@ -46,13 +47,68 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
                 return _unreadable(f"{name} expands to {info.file_size} bytes: refused (zip bomb?)")
             root = ElementTree.fromstring(archive.read(name), forbid_dtd=True)
             _collect(root, paragraphs)
+            if name == "word/document.xml":
+                lines = _title_lines(root)
         page_count = None
         if "docProps/app.xml" in names and archive.getinfo("docProps/app.xml").file_size < 1 << 20:
             found = _PAGES.search(archive.read("docProps/app.xml"))
             page_count = int(found.group(1)) if found else None
     text = "\n".join(p for p in paragraphs if p.strip())
-    page = Page(number=None, text=text, has_text_layer=True)
+    page = Page(number=None, text=text, has_text_layer=True, lines=lines)
     return Extraction(pages=(page,), page_count=page_count)
+
+
+#: paragraphs of the body whose layout is read for the title block
+TITLE_PARAGRAPHS = 40
+_HEADING_STYLE = re.compile(r"title|heading|judul|kop", re.IGNORECASE)
+
+
+def _title_lines(root: Element) -> tuple[Line, ...]:
+    """The body's first paragraphs (text boxes and table cells included, in document order)
+    with their layout: bold (direct or a Title/Heading style), size, centring."""
+    out: list[Line] = []
+    for paragraph in root.iter(f"{W}p"):
+        text = "".join(_runs(paragraph, []))
+        if not text.strip():
+            continue
+        props = paragraph.find(f"{W}pPr")
+        centred = False
+        heading = False
+        if props is not None:
+            jc = props.find(f"{W}jc")
+            centred = jc is not None and jc.get(f"{W}val") in ("center", "centre")
+            style = props.find(f"{W}pStyle")
+            heading = style is not None and bool(_HEADING_STYLE.search(style.get(f"{W}val", "")))
+        runs = [
+            r
+            for r in paragraph.iter(f"{W}r")
+            if "".join(t.text or "" for t in r.iter(f"{W}t")).strip()
+        ]
+        bold = bool(runs) and all(_on(r, "b") for r in runs)
+        sizes = [_size(r) for r in runs]
+        known = [x for x in sizes if x is not None]
+        size = max(known) if known else None
+        for piece in text.split("\n"):
+            if piece.strip():
+                out.append(
+                    Line(text=piece.strip(), size=size, bold=bold or heading, centred=centred)
+                )
+        if len(out) >= TITLE_PARAGRAPHS:
+            break
+    return tuple(out)
+
+
+def _on(run: Element, name: str) -> bool:
+    props = run.find(f"{W}rPr")
+    flag = props.find(f"{W}{name}") if props is not None else None
+    return flag is not None and flag.get(f"{W}val", "true") not in ("0", "false", "none")
+
+
+def _size(run: Element) -> float | None:
+    props = run.find(f"{W}rPr")
+    size = props.find(f"{W}sz") if props is not None else None
+    value = size.get(f"{W}val") if size is not None else None
+    return int(value) / 2 if value and value.isdigit() else None
 
 
 def _unreadable(detail: str) -> Extraction:

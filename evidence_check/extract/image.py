@@ -2,7 +2,9 @@
 
 Pillow applies the camera's orientation (EXIF) and reads the frames of a multi-page TIFF up to
 `MAX_FRAMES` (decoding stops there; later frames are named in `page_problems`); each frame is one
-page. Without OCR the file opens but has no text.
+page. A photo taken at an angle is straightened first (`straighten`), its lines rebuilt from
+Tesseract's word boxes; a photo of a scene (an event, a banner) is marked as such. Without OCR
+the file opens but has no text.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from evidence_check.extract import PICTURES, ocr
 from evidence_check.models import Extraction, Page, Problem, Reason
+from evidence_check.text import visible
 
 SUFFIXES = PICTURES
 MAX_FRAMES = 200
@@ -41,11 +44,35 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
         return Extraction(pages=blank, page_problems=skipped)
     pages = []
     for number, frame in enumerate(frames, start=1):
-        text = ocr.read_image(_pgm(frame), lambda f=frame: _pgm(f.rotate(180)))  # type: ignore[misc]
-        pages.append(Page(number=number, text=text, has_text_layer=False))
+        straight, scene = _straightened(frame)
+        text = ocr.read_image(
+            _pgm(straight),
+            lambda f=straight: _pgm(f.rotate(180)),  # type: ignore[misc]
+            lines=True,
+        )
+        photo = scene and visible(text) < SCENE_MAX_CHARS
+        pages.append(Page(number=number, text=text, has_text_layer=False, photo=photo))
     return Extraction(
         pages=tuple(pages), ocr_pages=tuple(range(1, len(frames) + 1)), page_problems=skipped
     )
+
+
+#: a scene photo holds at most this much text (a banner); a page photo far more
+SCENE_MAX_CHARS = 400
+
+
+def _straightened(frame: Any) -> tuple[Any, bool]:
+    """The frame flattened and turned level, and whether it is a photo of a scene."""
+    try:
+        import numpy as np
+
+        from evidence_check.extract.straighten import straighten
+    except ImportError:  # OpenCV missing: read the photo as it is
+        return frame, False
+    from PIL import Image
+
+    done = straighten(np.asarray(frame))
+    return Image.fromarray(done.image), done.scene
 
 
 def _pgm(frame: Any) -> bytes:

@@ -7,6 +7,7 @@ readable result wins. Whether Tesseract is there is asked once per process.
 Inside `recording()` (the reader opens one around each extraction) every page read also keeps
 its text layer: the same Tesseract run writes the text and a text-only PDF of where each word
 stands, so a searchable copy is later made without a second OCR. The extractors stay unaware.
+Photos are read as lines rebuilt from the words' boxes (`join_lines`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import tempfile
 import zlib
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
+from typing import Any
 
 from evidence_check.extract.helper import preexec
 from evidence_check.models import TextLayer
@@ -185,8 +187,40 @@ def decode_layers(payload: bytes) -> tuple[TextLayer, ...] | None:
         return None
 
 
-def read_image(upright: bytes, turned: Callable[[], bytes]) -> str:
-    """OCR one page image (PGM bytes); `turned` makes the same page rotated 180 degrees.
+def join_lines(tsv: str) -> str:
+    """Tesseract's TSV words as text: words of one (block, paragraph, line) form a line; lines
+    of different blocks that stand at the same height are one line, read left to right."""
+    lines: dict[tuple[str, str, str, str], list[tuple[int, int, int, str]]] = {}
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        left, top, _, height = (int(v) for v in cells[6:10])
+        lines.setdefault((cells[1], cells[2], cells[3], cells[4]), []).append(
+            (left, top, height, cells[11].strip())
+        )
+    boxes: list[list[Any]] = []
+    for words in lines.values():
+        top = min(w[1] for w in words)
+        bottom = max(w[1] + w[2] for w in words)
+        boxes.append([top, bottom, sorted((w[0], w[3]) for w in words)])
+    boxes.sort(key=lambda b: (b[0], b[2][0][0]))
+    merged: list[list[Any]] = []
+    for box in boxes:
+        last = merged[-1] if merged else None
+        if last is not None:
+            overlap = min(last[1], box[1]) - max(last[0], box[0])
+            if overlap > 0.5 * min(last[1] - last[0], box[1] - box[0]):
+                last[0], last[1] = min(last[0], box[0]), max(last[1], box[1])
+                last[2] = sorted(last[2] + box[2])
+                continue
+        merged.append(box)
+    return "\n".join(" ".join(text for _, text in box[2]) for box in merged)
+
+
+def read_image(upright: bytes, turned: Callable[[], bytes], *, lines: bool = False) -> str:
+    """OCR one page image (PGM bytes); `turned` makes the same page rotated 180 degrees;
+    `lines` rebuilds lines from Tesseract's word boxes (photos: see `join_lines`).
 
     A blank page is not sent to Tesseract; a page that yields next to no text is not tried
     turned either (turned text reads as plenty of nonsense, not as nothing)."""
@@ -197,15 +231,18 @@ def read_image(upright: bytes, turned: Callable[[], bytes]) -> str:
         return ""
     layers: list[bytes] | None = [] if kept is not None else None
     folder = kept.folder if kept is not None else None
-    best = _tesseract(upright, psm=3, layer=layers, folder=folder)
+    renderer = "tsv" if lines else "txt"
+
+    def read(image: bytes, psm: int) -> str:
+        text = _tesseract(image, psm=psm, layer=layers, renderer=renderer, folder=folder)
+        return join_lines(text) if lines else text
+
+    best = read(upright, 3)
     chosen = 0
     if readability(best) < READABLE and len("".join(best.split())) >= MIN_TEXT:
         for rotation in (90, 180):
             # psm 1 lets Tesseract find a quarter turn itself; a half turn it misses, so we turn it
-            if rotation == 90:
-                text = _tesseract(upright, psm=1, layer=layers, folder=folder)
-            else:
-                text = _tesseract(turned(), psm=3, layer=layers, folder=folder)
+            text = read(upright, 1) if rotation == 90 else read(turned(), 3)
             if readability(text) > readability(best):
                 best, chosen = text, rotation
             if readability(best) >= READABLE:

@@ -1,19 +1,26 @@
 """PDF text per page with pypdfium2 (PDFium: fast, and never runs a document's JavaScript).
 
-A page whose text layer is almost empty (50 visible characters or fewer) is a scan: with OCR on,
-it is rendered at 300 dpi and read by Tesseract; pages with text keep their own. The page count is
-the pages actually read, never the document's own `/Count`: a page that cannot be loaded, or is too
-large to render or OCR, is skipped with a line in `page_problems` and the others keep their text.
+A page whose text layer is almost empty (50 visible characters or fewer) is a scan, and a page
+whose text layer is not language (see `language.lying`) lies: with OCR on, both are rendered at
+300 dpi and read by Tesseract; pages with text keep their own. The page count is the pages
+actually read, never the document's own `/Count`: a page that cannot be loaded, or is too large to
+render or OCR, is skipped with a line in `page_problems` and the others keep their text. The first
+page, and any page that may open a document of its own, also gets the layout of its first lines
+(font size, weight, centring, from PDFium's character boxes) for the title block.
 """
 
 from __future__ import annotations
 
+import ctypes
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
-from evidence_check.extract import ocr
-from evidence_check.models import Extraction, Page, Problem, Reason
+from evidence_check import title
+from evidence_check.extract import language, ocr
+from evidence_check.models import Extraction, Line, Page, Problem, Reason
 from evidence_check.text import visible
 
 MIN_PAGE_CHARS = 50
@@ -38,6 +45,7 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
     pages: list[Page] = []
     ocr_pages: list[int] = []
     problems: list[str] = []
+    reread: list[tuple[int, str]] = []
     missing: list[int] = []
     in_a_row = 0
     try:
@@ -53,7 +61,7 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
                 continue
             in_a_row = 0
             try:
-                read, by_ocr = _page(page, index + 1, use_ocr, problems)
+                read, by_ocr = _page(page, index + 1, use_ocr, problems, reread)
             finally:
                 page.close()
             pages.append(read)
@@ -63,20 +71,40 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
         document.close()
     if missing:
         problems.append(_missing(missing, listed, stopped=in_a_row >= MAX_MISSING_IN_A_ROW))
-    return Extraction(pages=tuple(pages), ocr_pages=tuple(ocr_pages), page_problems=tuple(problems))
+    return Extraction(
+        pages=tuple(pages),
+        ocr_pages=tuple(ocr_pages),
+        page_problems=tuple(problems),
+        reread_pages=tuple(reread),
+    )
 
 
 def _page(
-    page: pdfium.PdfPage, number: int, use_ocr: bool, problems: list[str]
+    page: pdfium.PdfPage,
+    number: int,
+    use_ocr: bool,
+    problems: list[str],
+    reread: list[tuple[int, str]],
 ) -> tuple[Page, bool]:
-    """One page's text (by OCR for a scan, when on), and whether OCR gave it."""
+    """One page's text (by OCR for a scan or a lying layer, when on), and whether OCR gave it.
+    The first page, and a page whose top may open a document, get their layout too."""
     textpage = page.get_textpage()
+    lines: tuple[Line, ...] = ()
+    opens: bool | None = None
     try:
-        text = textpage.get_text_range()
+        printed = textpage.get_text_range()
+        text = printed.replace("\r\n", "\n").replace("\r", "\n")
+        lie = language.lying(text)
+        if lie is None and number > 1:
+            opens = title.opens_document(Page(number=None, text=text, has_text_layer=True))
+        if lie is None and (number == 1 or opens):
+            lines = layout(textpage, printed, page.get_width())
     finally:
         textpage.close()
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    has_layer = visible(text) > MIN_PAGE_CHARS
+    has_layer = visible(text) > MIN_PAGE_CHARS and lie is None
+    if lie is not None:
+        reread.append((number, lie))
+        text = ""  # what the layer says is not the page's text
     if not has_layer and use_ocr:
         width, height = page.get_size()
         pixels = width * OCR_SCALE * height * OCR_SCALE
@@ -92,7 +120,14 @@ def _page(
             problems.append(f"page {number} skipped: cannot be rendered for OCR ({exc})"[:200])
             return Page(number=number, text="", has_text_layer=False), False
         return Page(number=number, text=text, has_text_layer=False), True
-    return Page(number=number, text=text, has_text_layer=has_layer), False
+    page_read = Page(
+        number=number,
+        text=text,
+        has_text_layer=has_layer,
+        lines=lines,
+        opens=opens if has_layer else None,
+    )
+    return page_read, False
 
 
 def _missing(missing: list[int], listed: int, *, stopped: bool) -> str:
@@ -112,3 +147,84 @@ def _render(page: pdfium.PdfPage, rotation: int) -> bytes:
         return ocr.pgm(bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))
     finally:
         bitmap.close()
+
+
+#: how far into a page the layout is read: the title block is at its top
+LAYOUT_CHARS = 2000
+LAYOUT_LINES = 24
+#: a line whose middle is this close to the page's (share of its width) is centred
+CENTRE_TOLERANCE = 0.06
+_FORCE_BOLD = 1 << 18
+
+
+def layout(textpage: pdfium.PdfTextPage, printed: str, width: float) -> tuple[Line, ...]:
+    """The first lines of a page with their size, weight and centring, a few PDFium calls per
+    line (never per character but in letter-spaced lines, whose words the gaps tell)."""
+    handle = textpage.raw
+    if pdfium_c.FPDFText_CountChars(handle) != len(printed):
+        return ()  # characters beyond 16 bits shift the indexes: the text alone will do
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+
+    def box(i: int) -> tuple[float, float]:
+        pdfium_c.FPDFText_GetCharBox(handle, i, left, right, bottom, top)
+        return left.value, right.value
+
+    lines: list[Line] = []
+    start = 0
+    limit = min(len(printed), LAYOUT_CHARS)
+    while start < limit and len(lines) < LAYOUT_LINES:
+        end = printed.find("\n", start)
+        end = len(printed) if end < 0 else end
+        raw = printed[start:end].rstrip("\r")
+        stripped = raw.strip()
+        if stripped:
+            first = start + (len(raw) - len(raw.lstrip()))
+            last = start + len(raw.rstrip()) - 1
+            size = pdfium_c.FPDFText_GetFontSize(handle, first)
+            weight = pdfium_c.FPDFText_GetFontWeight(handle, first)
+            bold = weight >= 600 or _bold_font(handle, first)
+            x0, _ = box(first)
+            _, x1 = box(last)
+            middle = (x0 + x1) / 2
+            centred = (
+                width > 0
+                and abs(middle - width / 2) < CENTRE_TOLERANCE * width
+                and (x1 - x0) < 0.8 * width
+                and x0 > 0.12 * width
+            )
+            text = _words_by_gaps(stripped, first, box) if _letter_spaced(stripped) else stripped
+            lines.append(Line(text=text, size=round(size, 1) or None, bold=bold, centred=centred))
+        start = end + 1
+    return tuple(lines)
+
+
+def _bold_font(handle: object, index: int) -> bool:
+    flags = ctypes.c_int()
+    buffer = ctypes.create_string_buffer(128)
+    pdfium_c.FPDFText_GetFontInfo(handle, index, buffer, 128, flags)
+    return bool(flags.value & _FORCE_BOLD) or b"bold" in buffer.value.lower()
+
+
+def _letter_spaced(text: str) -> bool:
+    tokens = text.split()
+    return len(tokens) >= 4 and sum(1 for t in tokens if len(t) == 1) >= 0.8 * len(tokens)
+
+
+def _words_by_gaps(text: str, first: int, box: Callable[[int], tuple[float, float]]) -> str:
+    """A letter-spaced line ("P E R A T U R A N   B U P A T I") as words: the gaps between the
+    letters of a word are the line's common gap; a wider one separates words."""
+    letters = [(first + i, c) for i, c in enumerate(text) if not c.isspace()]
+    if len(letters) < 4:
+        return text
+    edges = [box(i) for i, _ in letters]
+    gaps = [edges[k + 1][0] - edges[k][1] for k in range(len(edges) - 1)]
+    common = sorted(gaps)[len(gaps) // 2]
+    words, current = [], letters[0][1]
+    for (_, char), gap in zip(letters[1:], gaps, strict=True):
+        if gap > max(1.8 * common, common + 2.0):
+            words.append(current)
+            current = char
+        else:
+            current += char
+    words.append(current)
+    return " ".join(words)

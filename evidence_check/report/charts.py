@@ -18,14 +18,17 @@ COLOURS = {
     Status.MISSING: "#c62828",
     Status.WAIVED: "#78909c",
 }
-WIDTH = 800
-_BAR = 18
-_ROW = 44
-_LABEL = 16
+#: the charts' own width: small enough that their 13 px labels stay legible on a phone
+WIDTH = 560
+_BAR = 20
+_ROW = 50
+_LABEL = 22
+#: a label longer than this is cut with "…": at a phone's label size it would run off the chart
+MAX_LABEL = 46
 
 
 def stacked_bars(rows: list[tuple[str, Tally]], title: str) -> str:
-    """One 100%-wide bar per row, split by status, with its label and counts above it."""
+    """One 100%-wide bar per row, split by status, with its label above it and its counts inside."""
     height = _ROW * len(rows) + 4
     parts = [
         f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
@@ -34,8 +37,9 @@ def stacked_bars(rows: list[tuple[str, Tally]], title: str) -> str:
     ]
     for index, (label, tally) in enumerate(rows):
         top = index * _ROW
+        shown = label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1].rstrip() + "…"
         parts.append(
-            f'<text x="0" y="{top + _LABEL - 3}" class="chart-label">{escape(label)}</text>'
+            f'<text x="0" y="{top + _LABEL - 4}" class="chart-label">{escape(shown)}</text>'
         )
         parts.extend(_segments(tally, top + _LABEL, _BAR))
     parts.append("</svg>")

@@ -43,12 +43,46 @@ def render(result: AuditResult, lang: str = "id") -> str:
         version=escape(view.tool_version),
         title=escape(f"{view.title}: {view.evaluation}"),
         generated=escape(view.generated),
-        summary=_between(result, lang) + _summary(view),
+        banners="".join(f'<p class="banner">{escape(line)}</p>' for line in view.head_lines),
+        score=_between(result, lang) + _score(view),
+        summary=_summary(view),
         agencies="\n".join(
             _agency(n, a, view.statuses, lang) for n, a in enumerate(view.agencies, 1)
         ),
         notes=_notes(view),
     )
+
+
+def _score(view: ReportView) -> str:
+    """The projected index as the JSON has it (two decimals), its sub-scores under headings that
+    say which level they are, and the external indicators with nothing to upload."""
+    score = view.score
+    if score is None:
+        return ""
+    lang = view.lang
+    out = [
+        '<section class="card" id="score">',
+        f"<h2>{escape(message('heading.score', lang))}</h2>",
+        f'<p class="index"><b>{escape(score.index)}</b> {escape(score.predikat)}</p>',
+        f'<p class="score-line">{escape(score.line)}</p>',
+    ]
+    for section in score.sections:
+        rows = "".join(
+            f'<tr><td>{escape(name)}</td><td class="num">{escape(value)}</td></tr>'
+            for name, value in section.rows
+        )
+        out.append(
+            f'<table class="subscores"><thead><tr><th>{escape(section.heading)}</th>'
+            f'<th class="num">{escape(message("column.index", lang))}</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>"
+        )
+    if score.externals:
+        out.append(f"<h3>{escape(message('score.heading.external', lang))}</h3>")
+        out.append('<ul class="externals">')
+        out.extend(f"<li>{escape(line)}</li>" for line in score.externals)
+        out.append("</ul>")
+    out.append("</section>")
+    return "\n".join(out)
 
 
 def _summary(view: ReportView) -> str:
@@ -62,8 +96,10 @@ def _summary(view: ReportView) -> str:
         for s in view.statuses
     )
     overall = _label(view.evaluation, tally, lang)
-    groups = [(_label(g.name, g.tally, lang), g.tally) for g in view.groups]
-    agencies = [(_label(a.name, a.tally, lang), a.tally) for a in view.agencies]
+    # a bar's label is its name only (its counts are inside it and in the table below), so it
+    # stays whole and legible on a phone
+    groups = [(g.name, g.tally) for g in view.groups]
+    agencies = [(a.name, a.tally) for a in view.agencies]
     return "\n".join(
         [
             '<section class="card" id="summary">',
@@ -160,6 +196,16 @@ def _agency(number: int, agency: AgencyView, statuses: tuple[Status, ...], lang:
         out.append("</ol>")
     elif not agency.renames:
         out.append(f'<p class="nothing">{escape(message("agency.nothing", lang))}</p>')
+    if agency.waived:
+        out.append(f"<h3>{escape(message('heading.waived', lang))}</h3>")
+        out.append('<ul class="waived">')
+        out.extend(
+            f'<li><span class="badge waived">{escape(i.status_label)}</span> '
+            f"{escape(i.indicator)} · {escape(i.evidence)} · {escape(i.title)}: "
+            f"{escape(i.waiver)}</li>"
+            for i in agency.waived
+        )
+        out.append("</ul>")
     if agency.renames:
         out.append(f"<h3>{escape(message('rename.heading', lang))}</h3>")
         out.append('<ul class="renames">')
@@ -174,10 +220,12 @@ def _agency(number: int, agency: AgencyView, statuses: tuple[Status, ...], lang:
 
 def _item(item: ItemView, lang: str) -> str:
     led = f' <span class="led">({escape(item.led_by)})</span>' if item.led_by else ""
+    gain = f' <span class="gain">{escape(item.gain_text)}</span>' if item.gain_text else ""
     out = [
         f'<li class="item {item.status.value}">',
         f'<div class="item-head"><span class="badge {item.status.value}">'
-        f"{escape(item.status_label)}</span> {escape(item.indicator)} · {escape(item.title)}{led}</div>",
+        f"{escape(item.status_label)}</span> {escape(item.indicator)} · "
+        f'<span class="code">{escape(item.evidence)}</span> · {escape(item.title)}{gain}{led}</div>',
     ]
     if item.reasons:
         out.append('<ul class="reasons">')
@@ -196,7 +244,7 @@ def _documents_table(
 ) -> str:
     keys = ["file", "page", "score", "year", "snippet"]
     if with_requirement:
-        keys = ["indicator", "requirement", *keys]
+        keys = ["indicator", "evidence", "requirement", *keys]
     heads = "".join(
         ('<th class="num">' if k in ("page", "score", "year") else "<th>")
         + f"{escape(message(f'column.{k}', lang))}</th>"
@@ -205,7 +253,14 @@ def _documents_table(
     rows = []
     for item in items:
         for doc in item.documents:
-            first = f"<td>{escape(item.indicator)}</td><td>{escape(item.title)}</td>"
+            first = (
+                f'<td data-label="{escape(message("column.indicator", lang))}">'
+                f"{escape(item.indicator)}</td>"
+                f'<td data-label="{escape(message("column.evidence", lang))}">'
+                f"{escape(item.evidence)}</td>"
+                f'<td data-label="{escape(message("column.requirement", lang))}">'
+                f"{escape(item.title)}</td>"
+            )
             rows.append(f"<tr>{first if with_requirement else ''}{_document_cells(doc, lang)}</tr>")
     return (
         f'<table class="docs"><thead><tr>{heads}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
@@ -217,13 +272,26 @@ def _document_cells(doc: DocumentView, lang: str) -> str:
     if doc.suggested_name:
         text = message("rename.suggested", lang, suggestion=doc.suggested_name)
         suggestion = f'<span class="suggest">{escape(text)}</span>'
-    problems = f" [{escape(', '.join(doc.problems))}]" if doc.problems else ""
+    flags = list(doc.problems)
+    if not doc.score:
+        flags.insert(0, message("document.unread", lang))
+    problems = f' <span class="flags">({escape(", ".join(flags))})</span>' if flags else ""
+    if doc.pinned:
+        problems = (
+            f' <span class="pin">({escape(message("document.pinned", lang))})</span>' + problems
+        )
     page = "" if doc.page is None else doc.page
     year = "" if doc.year is None else doc.year
+
+    def label(key: str) -> str:
+        return escape(message(f"column.{key}", lang))
+
     return (
-        f'<td class="path">{escape(doc.path)}{problems}{suggestion}</td>'
-        f'<td class="num">{page}</td><td class="num">{escape(doc.score)}</td>'
-        f'<td class="num">{year}</td><td class="snippet">{escape(doc.snippet)}</td>'
+        f'<td class="path" data-label="{label("file")}">{escape(doc.path)}{problems}{suggestion}</td>'
+        f'<td class="num" data-label="{label("page")}">{page}</td>'
+        f'<td class="num" data-label="{label("score")}">{escape(doc.score)}</td>'
+        f'<td class="num" data-label="{label("year")}">{year}</td>'
+        f'<td class="snippet" data-label="{label("snippet")}">{escape(doc.snippet)}</td>'
     )
 
 

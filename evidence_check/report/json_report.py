@@ -26,9 +26,13 @@ from evidence_check.models import (
 #    reasons may hold "other-region" and "gated" (new codes of a closed set). Added with it: each
 #    row's "code" (the portal item code) and "gated_by"; a row document's "pinned", "amends", "lacks" (and, from
 #    bundles, "part"); "evaluation.region" and "evaluation.revoked_by"; "score.unknown_weight",
-#    "score.predikat_name" and each score indicator's "external" and "assumed".
+#    "score.predikat_name" and each score indicator's "external" and "assumed"; a row document's
+#    "score" is null for an unread scan or picture listed on a row that would otherwise be missing
+#    (OCR off or not installed: the row is weak/no-text). docs/json-contract.md is the reference.
 #    Top-level "changes" (only with --baseline): the baseline's generated_at, summary and index,
 #    and the rows resolved, regressed, changed, added and removed since, each with "from" and "to".
+#    Within format 2: a document's "reread_pages" (pages whose lying text layer was read by OCR,
+#    with the reason) and "parts" (a bundle's documents, by first and last page).
 FORMAT_VERSION = 2
 
 
@@ -148,7 +152,7 @@ def _candidate(candidate: Candidate) -> dict[str, Any]:
     return {
         "path": candidate.path,
         "agency": candidate.agency,
-        "score": round(candidate.score, 1),
+        "score": None if candidate.score is None else round(candidate.score, 1),
         "page": candidate.page,
         "snippet": candidate.snippet,
         "year": candidate.year,
@@ -157,6 +161,12 @@ def _candidate(candidate: Candidate) -> dict[str, Any]:
         "amends": candidate.amends,
         # a screenshot: what it does not show of url, date, institution
         "lacks": list(candidate.lacks),
+        # a document of a bundle: the file's path, and its pages within it
+        "part": (
+            None
+            if candidate.part is None
+            else {"first_page": candidate.part[0], "last_page": candidate.part[1]}
+        ),
     }
 
 
@@ -179,7 +189,11 @@ def _document(entry: DocumentEntry) -> dict[str, Any]:
         "ocr_pages": list(entry.ocr_pages),
         # the reason codes (unreadable, no-text), with the free detail in "detail" (DESIGN.md)
         "problems": [p.code.value for p in entry.problems],
+        # pages whose text layer was not language, read again like scans (OCR)
+        "reread_pages": [{"page": page, "reason": why} for page, why in entry.reread_pages],
     }
+    if entry.parts:
+        out["parts"] = [{"first_page": first, "last_page": last} for first, last in entry.parts]
     details = [p.detail for p in entry.problems] + ([entry.detail] if entry.detail else [])
     if details:
         out["detail"] = "; ".join(details)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from evidence_check.messages import message
-from evidence_check.models import AuditResult
+from evidence_check.models import AuditResult, Status
 from evidence_check.report.view import (
     AgencyView,
     DocumentView,
@@ -18,6 +18,7 @@ from evidence_check.report.view import (
     Tally,
     build,
     changes_view,
+    document_bits,
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
@@ -30,20 +31,26 @@ def escape(text: str) -> str:
 
 def render(result: AuditResult, lang: str = "id") -> str:
     view = build(result, lang)
+    statuses = view.statuses
     out = [
         f"# {escape(view.title)}: {escape(view.evaluation)}",
         "",
+        *(f"> **{escape(line)}**\n" for line in view.head_lines),
         escape(view.generated),
         "",
         *_changes(result, lang),
+        *_score(view),
         f"## {message('heading.overall', lang)}",
         "",
-        *_tally_table([(message("tally.total", lang), view.tally)], "", lang),
+        *_tally_table([(message("tally.total", lang), view.tally)], "", statuses, lang),
         "",
         f"### {message('heading.groups', lang)}",
         "",
         *_tally_table(
-            [(escape(g.name), g.tally) for g in view.groups], message("column.group", lang), lang
+            [(escape(g.name), g.tally) for g in view.groups],
+            message("column.group", lang),
+            statuses,
+            lang,
         ),
         "",
         f"### {message('heading.agencies', lang)}",
@@ -51,6 +58,7 @@ def render(result: AuditResult, lang: str = "id") -> str:
         *_tally_table(
             [(f"{escape(a.name)} ({escape(a.id)})", a.tally) for a in view.agencies],
             message("column.agency", lang),
+            statuses,
             lang,
         ),
         "",
@@ -59,6 +67,24 @@ def render(result: AuditResult, lang: str = "id") -> str:
         out.extend(_agency(agency, lang))
     out.extend(_notes(view, lang))
     return "\n".join(out).rstrip() + "\n"
+
+
+def _score(view: ReportView) -> list[str]:
+    score = view.score
+    if score is None:
+        return []
+    lang = view.lang
+    lines = [f"## {message('heading.score', lang)}", "", f"**{escape(score.line)}**", ""]
+    for section in score.sections:
+        lines.append(f"| {escape(section.heading)} | {message('column.index', lang)} |")
+        lines.append("| --- | ---: |")
+        lines.extend(f"| {escape(name)} | {value} |" for name, value in section.rows)
+        lines.append("")
+    if score.externals:
+        lines.extend([f"### {message('score.heading.external', lang)}", ""])
+        lines.extend(f"- {escape(line)}" for line in score.externals)
+        lines.append("")
+    return lines
 
 
 def _changes(result: AuditResult, lang: str) -> list[str]:
@@ -81,11 +107,14 @@ def _changes(result: AuditResult, lang: str) -> list[str]:
     return lines
 
 
-def _tally_table(rows: list[tuple[str, Tally]], first: str, lang: str) -> list[str]:
-    heads = [message(f"tally.{k}", lang) for k in ("complete", "weak", "missing", "total")]
-    lines = [f"| {first} | {' | '.join(heads)} |", "| --- |" + " ---: |" * 4]
+def _tally_table(
+    rows: list[tuple[str, Tally]], first: str, statuses: tuple[Status, ...], lang: str
+) -> list[str]:
+    keys = [*(s.value for s in statuses), "total"]
+    heads = [message(f"tally.{k}", lang) for k in keys]
+    lines = [f"| {first} | {' | '.join(heads)} |", "| --- |" + " ---: |" * len(keys)]
     for name, tally in rows:
-        counts = (tally.complete, tally.weak, tally.missing, tally.total)
+        counts = [*(tally.of(s) for s in statuses), tally.total]
         lines.append(f"| {name} | {' | '.join(str(c) for c in counts)} |")
     return lines
 
@@ -99,24 +128,36 @@ def _agency(agency: AgencyView, lang: str) -> list[str]:
         lines.append("")
     elif not agency.renames:
         lines.extend([message("agency.nothing", lang), ""])
+    if agency.waived:
+        lines.extend([f"### {message('heading.waived', lang)}", ""])
+        lines.extend(
+            f"- {escape(i.indicator)} · {escape(i.evidence)} · {escape(i.title)}: {escape(i.waiver)}"
+            for i in agency.waived
+        )
+        lines.append("")
     if agency.renames:
         lines.extend([f"### {message('rename.heading', lang)}", ""])
         lines.extend(f"- {escape(r.action)}" for r in agency.renames)
         lines.append("")
     if agency.done:
         lines.extend([f"### {message('heading.done', lang)}", ""])
-        heads = ["indicator", "requirement", "file", "page", "score", "snippet"]
+        heads = ["indicator", "evidence", "requirement", "file", "page", "score", "snippet"]
         lines.append("| " + " | ".join(message(f"column.{h}", lang) for h in heads) + " |")
-        lines.append("| --- | --- | --- | ---: | ---: | --- |")
+        lines.append("| --- | --- | --- | --- | ---: | ---: | --- |")
         for item in agency.done:
             for doc in item.documents or (None,):
-                lines.append(_done_row(item, doc))
+                lines.append(_done_row(item, doc, lang))
         lines.append("")
     return lines
 
 
 def _item(number: int, item: ItemView, lang: str) -> list[str]:
-    head = f"{number}. **{item.status_label}** · {escape(item.indicator)} · {escape(item.title)}"
+    head = (
+        f"{number}. **{item.status_label}** · {escape(item.indicator)} · {escape(item.evidence)}"
+        f" · {escape(item.title)}"
+    )
+    if item.gain_text:
+        head += f" {escape(item.gain_text)}"
     lines = [head + (f" ({escape(item.led_by)})" if item.led_by else "")]
     lines.extend(f"   - {escape(reason)}" for reason in item.reasons)
     lines.extend(f"   - {_document(doc, lang)}" for doc in item.documents)
@@ -125,24 +166,19 @@ def _item(number: int, item: ItemView, lang: str) -> list[str]:
 
 
 def _document(doc: DocumentView, lang: str) -> str:
-    bits = [message("document.line", lang, score=doc.score)]
-    if doc.page is not None:
-        bits.append(message("document.page", lang, page=doc.page))
-    if doc.year is not None:
-        bits.append(message("document.year", lang, year=doc.year))
-    if doc.problems:
-        bits.append(", ".join(doc.problems))
+    bits = document_bits(doc, lang)
     text = f"{message('column.file', lang)}: {escape(doc.path)} ({escape(', '.join(bits))})"
     return text + (f": “{escape(doc.snippet)}”" if doc.snippet else "")
 
 
-def _done_row(item: ItemView, doc: DocumentView | None) -> str:
-    cells = [escape(item.indicator), escape(item.title)]
+def _done_row(item: ItemView, doc: DocumentView | None, lang: str) -> str:
+    cells = [escape(item.indicator), escape(item.evidence), escape(item.title)]
     if doc is None:
         cells.extend(["", "", "", ""])
     else:
         page = "" if doc.page is None else str(doc.page)
-        cells.extend([escape(doc.path), page, doc.score, escape(doc.snippet)])
+        path = escape(doc.path) + (f" ({message('document.pinned', lang)})" if doc.pinned else "")
+        cells.extend([path, page, doc.score, escape(doc.snippet)])
     return "| " + " | ".join(cells) + " |"
 
 

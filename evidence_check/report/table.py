@@ -20,6 +20,10 @@ COLUMNS = (
     "status",
     "reasons",
     "action",
+    "gain",
+    "person",
+    "deadline",
+    "led_by",
     "file",
     "page",
     "score",
@@ -27,6 +31,7 @@ COLUMNS = (
     "snippet",
     "suggested_name",
     "other_files",
+    "pinned",
 )
 #: index of the status column, which Excel colours
 STATUS_COLUMN = COLUMNS.index("status")
@@ -39,8 +44,15 @@ def header(lang: str) -> list[str]:
 
 
 def rows(agency: AgencyView) -> list[tuple[Status, list[Cell]]]:
-    """The agency's rows, to-do first (weak, then missing), then the complete ones."""
-    return [(item.status, _row(agency, item)) for item in (*agency.todo, *agency.done)]
+    """The agency's rows: its to-do first (as ordered), then the waived and the complete ones."""
+    items = (*agency.todo, *agency.waived, *agency.done)
+    return [(item.status, _row(agency, item)) for item in items]
+
+
+def own_rows(agency: AgencyView) -> list[tuple[Status, list[Cell]]]:
+    """The rows the agency leads (each row of the map once, for a sheet of all rows)."""
+    items = (*agency.todo, *agency.waived, *agency.done)
+    return [(i.status, _row(agency, i)) for i in items if i.agency == agency.id]
 
 
 def _row(agency: AgencyView, item: ItemView) -> list[Cell]:
@@ -53,13 +65,19 @@ def _row(agency: AgencyView, item: ItemView) -> list[Cell]:
         item.evidence,
         item.title,
         item.status_label,
-        "; ".join(item.reasons),
+        "; ".join(item.reasons) or item.waiver or None,
         " ".join(item.actions),
+        item.gain,
+        item.person,
+        item.deadline or None,
+        item.led_by or None,
         best.path if best else None,
         best.page if best else None,
-        float(best.score) if best else None,
+        best.value if best else None,
         best.year if best else None,
         best.snippet or None if best else None,
         best.suggested_name if best else None,
         "; ".join(d.path for d in item.documents[1:]) or None,
+        # a person's word in the settings file, shown apart from what the audit found
+        "; ".join(d.path for d in item.documents if d.pinned) or None,
     ]

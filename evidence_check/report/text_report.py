@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from evidence_check.messages import message, status_label
 from evidence_check.models import AuditResult, Status
-from evidence_check.report.view import AgencyView, ItemView, build, changes_view
+from evidence_check.report.view import (
+    AgencyView,
+    ItemView,
+    ReportView,
+    build,
+    changes_view,
+    document_bits,
+)
 
 _COLOURS = {Status.COMPLETE: "32", Status.WEAK: "33", Status.MISSING: "31", Status.WAIVED: "90"}
 
@@ -27,14 +34,18 @@ def render(result: AuditResult, lang: str = "id", *, color: bool = False) -> str
     view = build(result, lang)
     paint = _Paint(color)
     tally = view.tally
-    out = [
-        paint(f"{view.title}: {view.evaluation} ({view.map_source})", "1"),
-        *_changes(result, paint, lang),
-        message("summary", lang, complete=tally.complete, weak=tally.weak, missing=tally.missing),
-    ]
-    if view.score is not None:
-        out.append(paint(view.score.line, "1"))
-        out.extend(f"  {name}: {value:.2f}" for name, value in view.score.groups)
+    out = [paint(f"{view.title}: {view.evaluation} ({view.map_source})", "1")]
+    out.extend(paint(line, "1") for line in view.head_lines)
+    out.extend(_changes(result, paint, lang))
+    summary = message(
+        "summary", lang, complete=tally.complete, weak=tally.weak, missing=tally.missing
+    )
+    if tally.waived:
+        summary += f" · {tally.waived} {message('tally.waived', lang).lower()}"
+    out.append(summary)
+    if view.deadline:
+        out.append(message("deadline.line", lang, date=view.deadline))
+    out.extend(_score(view, paint))
     out.append("")
     width = max((len(a.id) for a in view.agencies), default=0)
     for agency in view.agencies:
@@ -50,6 +61,20 @@ def render(result: AuditResult, lang: str = "id", *, color: bool = False) -> str
         out.extend(_agency(agency, paint, lang))
     out.extend(view.notes)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _score(view: ReportView, paint: _Paint) -> list[str]:
+    score = view.score
+    if score is None:
+        return []
+    lines = [paint(score.line, "1")]
+    for section in score.sections:
+        lines.append(f"  {section.heading}:")
+        lines.extend(f"    {name}: {value}" for name, value in section.rows)
+    if score.externals:
+        lines.append(f"  {message('score.heading.external', view.lang)}:")
+        lines.extend(f"    {line}" for line in score.externals)
+    return lines
 
 
 def _changes(result: AuditResult, paint: _Paint, lang: str) -> list[str]:
@@ -75,6 +100,17 @@ def _agency(agency: AgencyView, paint: _Paint, lang: str) -> list[str]:
     lines = [paint(f"== {agency.name} ({agency.id}) ==", "1")]
     for item in agency.todo:
         lines.extend(_item(item, paint, lang))
+    for item in agency.done:  # a pinned file is a person's word: show it where it counts
+        for doc in (d for d in item.documents if d.pinned):
+            label = paint.status(f"[{item.status_label}]", item.status)
+            lines.append(f"  {label} {item.indicator} · {item.evidence} · {item.title}")
+            lines.append(f"        {doc.path} ({', '.join(document_bits(doc, lang))})")
+    if agency.waived:
+        lines.append(f"  {message('heading.waived', lang)}:")
+        for item in agency.waived:
+            label = paint.status(f"[{item.status_label}]", item.status)
+            lines.append(f"  {label} {item.indicator} · {item.evidence} · {item.title}")
+            lines.append(f"      {item.waiver}")
     if agency.renames:
         lines.append(f"  {message('rename.heading', lang)}:")
         lines.extend(f"      → {rename.action}" for rename in agency.renames)
@@ -88,18 +124,12 @@ def _agency(agency: AgencyView, paint: _Paint, lang: str) -> list[str]:
 
 def _item(item: ItemView, paint: _Paint, lang: str) -> list[str]:
     label = paint.status(f"[{item.status_label}]", item.status)
-    head = f"  {label} {item.indicator} · {item.title}"
-    if item.gain:
-        head += " " + message("gain", lang, gain=f"{item.gain:.3f}")
+    head = f"  {label} {item.indicator} · {item.evidence} · {item.title}"
+    if item.gain_text:
+        head += " " + item.gain_text
     lines = [head + (f" ({item.led_by})" if item.led_by else "")]
     lines.extend(f"      - {reason}" for reason in item.reasons)
     for doc in item.documents:
-        bits = [message("document.line", lang, score=doc.score)]
-        if doc.page is not None:
-            bits.append(message("document.page", lang, page=doc.page))
-        if doc.year is not None:
-            bits.append(message("document.year", lang, year=doc.year))
-        problems = f" [{', '.join(doc.problems)}]" if doc.problems else ""
-        lines.append(f"        {doc.path} ({', '.join(bits)}){problems}")
+        lines.append(f"        {doc.path} ({', '.join(document_bits(doc, lang))})")
     lines.extend(f"      → {action}" for action in item.actions)
     return lines

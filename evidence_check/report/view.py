@@ -1,41 +1,39 @@
 """The report view-model: a finished AuditResult as a person reads it, in one language.
 
-Every writer for people renders from `build(result, lang)`: counts overall, per indicator group and
-per agency, each agency's to-do list (weak before missing, each with what to do), the evidence
-behind every finding, and file-name suggestions. It selects, orders and translates; it does not
-escape, which is each writer's job for its own format.
+Every writer for people renders from `build(result, lang)`: the banners that must come first, counts
+overall, per indicator group and per agency, each agency's to-do list (what raises the index most
+first, a gated row after the level that blocks it), its waived and complete rows, the evidence
+behind every finding, the projection and file-name suggestions. It selects, orders, translates and
+formats numbers (decimal commas in Indonesian); it does not escape, which is each writer's job.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
-import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from evidence_check.changes import narrow, new_problems
-from evidence_check.messages import message, reason_text, status_label
+from evidence_check.messages import message, reason_label, reason_text, skip_label, status_label
 from evidence_check.models import (
     AuditResult,
     Candidate,
     ChangeKind,
+    DocumentEntry,
     Finding,
     Reason,
     RowChange,
     Status,
 )
+from evidence_check.report.banners import banners, revoked_line
 from evidence_check.report.naming import is_undescriptive, suggest_name
+from evidence_check.report.plain import clean as clean
+from evidence_check.report.plain import decimal as decimal
+from evidence_check.report.plain import long_date as long_date
+from evidence_check.report.score_view import ScoreView, score_view
 
-#: control characters, lone surrogates (undecodable file names) and bidi overrides, which could
-#: hide or reorder text on a terminal or in a browser; shown as U+FFFD instead
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-#: the agency that coordinates the evaluation and signs the memos, when the map has it
-COORDINATOR_ID = "diskominfo"
-
-
-def clean(text: str) -> str:
-    return _UNSAFE.sub("\ufffd", text)
+_GAPS = (Status.WEAK, Status.MISSING)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -61,15 +59,22 @@ class Tally:
 @dataclass(frozen=True, kw_only=True)
 class DocumentView:
     path: str
-    #: one decimal, as in the JSON result
+    #: one decimal, as the language writes it; "" for an unread file listed without a score
     score: str
     page: int | None
     year: int | None
     snippet: str
-    #: reason codes of this document's own problems
+    #: this document's own problems, as short labels (never the codes)
     problems: tuple[str, ...]
+    problem_codes: tuple[str, ...]
     #: a descriptive name when the file's own name says nothing (naming.py), else None
     suggested_name: str | None
+    #: a pin in the region settings names this file for this row
+    pinned: bool = False
+    #: the agency whose folder holds the file
+    agency: str | None = None
+    #: the score as a number, for spreadsheets
+    value: float | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -77,6 +82,7 @@ class ItemView:
     indicator: str
     indicator_name: str
     group: str
+    #: the portal code of the item (I4-L1-02) where the map gives one, else its id
     evidence: str
     title: str
     status: Status
@@ -87,10 +93,22 @@ class ItemView:
     #: what to do, one sentence per reason (or the upload for a missing row)
     actions: tuple[str, ...]
     documents: tuple[DocumentView, ...]
-    #: "dipimpin oleh ..." on a self-check's row led by another agency, else ""
+    #: "dipimpin oleh ..." on a row another agency leads, else ""
     led_by: str
     #: how much the projected index would rise if this row alone were complete (scored maps)
     gain: float | None = None
+    #: the gain as the language writes it ("+0,125 indeks"), "" without one
+    gain_text: str = ""
+    #: the capability level of the item, and the incomplete level that blocks it (gating)
+    level: int | None = None
+    gated_by: int | None = None
+    #: the waiver in words ("... (diputuskan oleh ..., berlaku sampai ...)"), "" when not waived
+    waiver: str = ""
+    #: the row's agency id and the title of its head, the person in charge
+    agency: str = ""
+    person: str = ""
+    #: the reply-by date of the region settings (or --deadline), written out; "" without one
+    deadline: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -104,28 +122,23 @@ class RenameView:
 class AgencyView:
     id: str
     name: str
+    #: the rows this agency leads
     tally: Tally
-    #: weak rows first (nearest to done), then missing, map order within each
+    #: its gaps: the rows it leads and those where its own folder holds a candidate file
     todo: tuple[ItemView, ...]
     done: tuple[ItemView, ...]
-    #: chosen documents with names that say nothing, once per file
-    renames: tuple[RenameView, ...]
-    #: rows a waiver takes off the list (neither to do nor complete), map order
+    #: rows that do not apply (waivers), shown apart
     waived: tuple[ItemView, ...] = ()
+    #: chosen documents with names that say nothing, once per file
+    renames: tuple[RenameView, ...] = ()
+    #: the head's title, as a memo addresses it ("Inspektur", "Kepala Dinas ...")
+    head: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
 class GroupView:
     name: str
     tally: Tally
-
-
-@dataclass(frozen=True, kw_only=True)
-class ScoreView:
-    """The projected index: "Proyeksi indeks: 2.80 (Baik)" and its sub-scores."""
-
-    line: str
-    groups: tuple[tuple[str, float], ...]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -146,10 +159,16 @@ class ReportView:
     agencies: tuple[AgencyView, ...]
     #: unresolved folders, agencies without a folder, unreadable and skipped files
     notes: tuple[str, ...]
-    #: the agency that sends the memos (Diskominfo), by name
-    coordinator: str
     #: the projected score, for maps that define scoring
     score: ScoreView | None = None
+    #: what every report says first: OCR missing, a wrong ROOT or agency, an empty tree
+    banners: tuple[str, ...] = ()
+    #: "Instrumen ini telah dicabut oleh ...", for a map of a revoked instrument
+    revoked: str = ""
+    #: the region audited
+    region: str = ""
+    #: the reply-by date written out, "" without one
+    deadline: str = ""
 
     @property
     def statuses(self) -> tuple[Status, ...]:
@@ -157,22 +176,48 @@ class ReportView:
         shown = (Status.COMPLETE, Status.WEAK, Status.MISSING)
         return (*shown, Status.WAIVED) if self.tally.waived else shown
 
+    @property
+    def head_lines(self) -> tuple[str, ...]:
+        """What a report prints under its title: the revocation, then the banners."""
+        return ((self.revoked,) if self.revoked else ()) + self.banners
+
 
 def build(result: AuditResult, lang: str) -> ReportView:
     names = {a.id: clean(a.name) for a in result.agencies}
     date = long_date(result.generated_at, lang)
+    deadline = result.region_settings.deadline
+    deadline_text = long_date(deadline.isoformat(), lang) if deadline else ""
     groups: dict[str, list[Finding]] = {}
     by_agency: dict[str, list[Finding]] = {}
+    touching: dict[str, list[Finding]] = {}
     for finding in result.findings:
         group = clean(finding.indicator.group or message("group.none", lang))
         groups.setdefault(group, []).append(finding)
         by_agency.setdefault(finding.agency, []).append(finding)
+        if finding.status in _GAPS:
+            for folder in {c.agency for c in finding.documents} - {None, finding.agency}:
+                touching.setdefault(str(folder), []).append(finding)
     order = [a.id for a in result.agencies]
-    suggestions = _suggestions(result)
-    rank = {a: index for index, a in enumerate(order)}
-    agencies = sorted(by_agency, key=lambda a: rank.get(a, len(order)))
+    if result.self_check is not None and result.focus is None:
+        # an OPD checking its own folder: every row it owns is its own, whoever leads it
+        by_agency, touching = {result.self_check: list(result.findings)}, {}
+        listed = [result.self_check]
+    elif result.focus is not None:
+        listed = [result.focus]
+    else:
+        rank = {a: index for index, a in enumerate(order)}
+        listed = sorted({*by_agency, *touching}, key=lambda a: (rank.get(a, len(order)), a))
     # read once, not once per row: a map of 20,000 rows over 5,000 files must stay linear
-    searchable = frozenset(d.path for d in result.documents if d.ocr_pages)
+    context = _Context(
+        result=result,
+        names=names,
+        heads={a.id: head_title(result, a.id, lang) for a in result.agencies},
+        suggestions=_suggestions(result),
+        searchable=frozenset(d.path for d in result.documents if d.ocr_pages),
+        lang=lang,
+        deadline=deadline_text,
+    )
+    agencies = tuple(_agency(a, by_agency.get(a, []), touching.get(a, []), context) for a in listed)
     return ReportView(
         lang=lang,
         title=message("title", lang),
@@ -185,45 +230,53 @@ def build(result: AuditResult, lang: str) -> ReportView:
         generated=message(
             "generated", lang, date=date, version=result.tool_version, map=clean(result.map_source)
         ),
-        tally=Tally.of_findings(result.findings),
+        tally=Tally.of_findings(f for f in result.findings if result.focus in (None, f.agency)),
         groups=tuple(GroupView(name=g, tally=Tally.of_findings(fs)) for g, fs in groups.items()),
-        agencies=tuple(
-            _agency(a, by_agency[a], result, names, suggestions, searchable, lang) for a in agencies
-        ),
+        agencies=agencies,
         notes=tuple(_notes(result, lang)),
-        coordinator=names.get(COORDINATOR_ID) or message("memo.coordinator", lang),
-        score=_score(result, lang),
+        score=score_view(result, lang),
+        banners=banners(result, lang),
+        revoked=revoked_line(result, lang),
+        region=clean(result.region or ""),
+        deadline=deadline_text,
     )
 
 
-def _score(result: AuditResult, lang: str) -> ScoreView | None:
-    projection = result.projection
-    if projection is None:
-        return None
-    line = message(
-        "score.line", lang, index=f"{projection.index:.2f}", predikat=projection.predikat or "-"
+def head_title(result: AuditResult, agency_id: str, lang: str) -> str:
+    """How a memo addresses an agency's head: the map's `head`, else "Kepala <name>"."""
+    agency = next((a for a in result.agencies if a.id == agency_id), None)
+    if agency is None:
+        return message("memo.head_of", lang, agency=clean(agency_id))
+    return (
+        clean(agency.head)
+        if agency.head
+        else message("memo.head_of", lang, agency=clean(agency.name))
     )
-    return ScoreView(line=line, groups=tuple((clean(n), v) for _, n, v in projection.groups))
 
 
-def long_date(iso: str, lang: str) -> str:
-    try:
-        day = dt.date.fromisoformat(iso[:10])
-    except ValueError:
-        return clean(iso)
-    month = message(f"month.{day.month}", lang)
-    return message("date.long", lang, day=day.day, month=month, year=day.year)
+def agency_rows(result: AuditResult, agency: str) -> tuple[Finding, ...]:
+    """The rows on an agency's to-do list: those it leads, and the gaps where its own folder holds
+    a candidate file (ownership in the JSON is unchanged)."""
+    return tuple(
+        f
+        for f in result.findings
+        if f.agency == agency
+        or (f.status in _GAPS and any(c.agency == agency for c in f.documents))
+    )
 
 
 def select_agency(result: AuditResult, agency: str) -> AuditResult:
-    """The result narrowed to one agency's rows and files: what its to-do list is made from."""
+    """The result narrowed to one agency's rows and folder: what its to-do list is made from.
+
+    The documents stay the whole tree's (an empty tree is still said to be empty); reports count
+    only the agency's own files (`focus`)."""
     return dataclasses.replace(
         result,
         changes=narrow(result.changes, agency),
-        findings=tuple(f for f in result.findings if f.agency == agency),
-        documents=tuple(d for d in result.documents if d.agency == agency),
+        findings=agency_rows(result, agency),
         folders=tuple(f for f in result.folders if f.agency == agency),
         agencies_without_folder=tuple(a for a in result.agencies_without_folder if a == agency),
+        focus=agency,
     )
 
 
@@ -247,21 +300,31 @@ def _suggestions(result: AuditResult) -> dict[str, str]:
     return out
 
 
+@dataclass(frozen=True)
+class _Context:
+    result: AuditResult
+    names: dict[str, str]
+    #: agency id -> its head's title, the person in charge
+    heads: dict[str, str]
+    suggestions: dict[str, str]
+    #: files read with OCR, whose rows ask for a searchable copy
+    searchable: frozenset[str]
+    lang: str
+    deadline: str
+
+
 def _agency(
-    agency: str,
-    findings: list[Finding],
-    result: AuditResult,
-    names: dict[str, str],
-    suggestions: dict[str, str],
-    searchable: frozenset[str],
-    lang: str,
+    agency: str, led: list[Finding], touched: list[Finding], context: _Context
 ) -> AgencyView:
-    items = [_item(f, result, names, suggestions, searchable, lang) for f in findings]
-    gaps = [i for i in items if i.status in (Status.WEAK, Status.MISSING)]
+    lang = context.lang
+    items = [_item(f, agency, context) for f in led]
+    # `touched` never holds a row the agency leads (build() leaves those out)
+    others = [_item(f, agency, context) for f in touched]
+    gaps = [i for i in items if i.status in _GAPS] + others
     renames: dict[str, RenameView] = {}
-    for item in items:
+    for item in (*items, *others):
         for doc in item.documents:
-            if doc.suggested_name and doc.path not in renames:
+            if doc.suggested_name and doc.path not in renames and doc.agency in (agency, None):
                 name = doc.path.rsplit("/", 1)[-1]
                 action = message("rename.action", lang, name=name, suggestion=doc.suggested_name)
                 renames[doc.path] = RenameView(
@@ -269,25 +332,54 @@ def _agency(
                 )
     return AgencyView(
         id=clean(agency),
-        name=names.get(agency, clean(agency)),
-        tally=Tally.of_findings(findings),
-        # what raises the projected index most first; then weak rows, nearest to done
-        todo=tuple(sorted(gaps, key=lambda i: (-(i.gain or 0.0), i.status is Status.MISSING))),
+        name=context.names.get(agency, clean(agency)),
+        tally=Tally.of_findings(led),
+        todo=tuple(_todo_order(gaps)),
         done=tuple(i for i in items if i.status is Status.COMPLETE),
-        renames=tuple(renames.values()),
         waived=tuple(i for i in items if i.status is Status.WAIVED),
+        renames=tuple(renames.values()),
+        head=head_title(context.result, agency, lang),
     )
 
 
-def _item(
-    finding: Finding,
-    result: AuditResult,
-    names: dict[str, str],
-    suggestions: dict[str, str],
-    searchable: frozenset[str],
-    lang: str,
-) -> ItemView:
+def _todo_order(gaps: list[ItemView]) -> list[ItemView]:
+    """What raises the projected index most first, then weak rows (nearest to done); a gated row
+    comes right after the last row of the level that blocks it, which must be done first.
+    Linear but for the sort: a to-do of 20,000 rows is ordered at once."""
+    ordered = sorted(gaps, key=lambda i: (-(i.gain or 0.0), i.status is Status.MISSING))
+    # per indicator: levels of its ungated rows, ascending, with the last position at or below
+    levels: dict[str, list[tuple[int, int]]] = {}
+    for position, item in enumerate(ordered):
+        if item.gated_by is None and item.level is not None:
+            levels.setdefault(item.indicator, []).append((item.level, position))
+    last: dict[str, tuple[list[int], list[int]]] = {}
+    for indicator, pairs in levels.items():
+        pairs.sort()
+        running, highest = [], -1
+        for _, position in pairs:
+            highest = max(highest, position)
+            running.append(highest)
+        last[indicator] = ([level for level, _ in pairs], running)
+    deferred: dict[int, list[ItemView]] = {}
+    out: list[ItemView] = []
+    for position, item in enumerate(ordered):
+        if item.gated_by is not None and item.indicator in last:
+            keys, running = last[item.indicator]
+            below = bisect.bisect_right(keys, item.gated_by)
+            blocker = running[below - 1] if below else -1
+            if blocker > position:
+                deferred.setdefault(blocker, []).append(item)
+                continue
+        out.append(item)
+        out.extend(deferred.pop(position, ()))
+    return out
+
+
+def _item(finding: Finding, viewer: str, context: _Context) -> ItemView:
+    result, lang = context.result, context.lang
+    searchable = context.searchable
     evidence = finding.evidence
+    names = context.names
     folder = names.get(finding.agency, clean(finding.agency))
     values = {
         "folder": folder,
@@ -295,13 +387,19 @@ def _item(
         "count": evidence.min_count,
         "level": finding.gated_by,
     }
+    waiver_text = ""
     if finding.status is Status.MISSING:
         actions = [message("todo.missing", lang, folder=folder)]
     elif finding.waiver is not None:
         waiver = finding.waiver
-        actions = [
-            message("todo.waived", lang, reason=clean(waiver.reason), by=clean(waiver.by or "-"))
-        ]
+        until = (
+            long_date(waiver.until.isoformat(), lang)
+            if waiver.until
+            else message("waiver.open", lang)
+        )
+        by = clean(waiver.by or "-")
+        waiver_text = message("waiver.line", lang, reason=clean(waiver.reason), by=by, until=until)
+        actions = [message("todo.waived", lang, reason=clean(waiver.reason), by=by)]
     else:
         actions = [message(f"action.{r.value}", lang, **values) for r in finding.reasons]
     for candidate in finding.documents:
@@ -311,9 +409,10 @@ def _item(
             name = clean(candidate.path.rsplit("/", 1)[-1])
             actions.append(message("action.searchable", lang, name=name))
     led_by = ""
-    if result.self_check and finding.agency != result.self_check:
+    if finding.agency != viewer or (result.self_check and finding.agency != result.self_check):
         led_by = message("led_by", lang, agency=folder)
     gains = result.projection.gains if result.projection else {}
+    gain = gains.get(f"{evidence.id}@{finding.agency}")
     return ItemView(
         indicator=clean(finding.indicator.id),
         indicator_name=clean(finding.indicator.name),
@@ -325,22 +424,58 @@ def _item(
         reasons=tuple(reason_text(r, lang, level=finding.gated_by) for r in finding.reasons),
         reason_codes=tuple(r.value for r in finding.reasons),
         actions=tuple(dict.fromkeys(actions)),
-        documents=tuple(_document(c, suggestions.get(c.path)) for c in finding.documents),
+        documents=tuple(
+            _document(c, context.suggestions.get(c.path), lang) for c in finding.documents
+        ),
         led_by=led_by,
-        gain=gains.get(f"{evidence.id}@{finding.agency}"),
+        gain=gain,
+        gain_text=message("gain", lang, gain=decimal(gain, 3, lang)) if gain else "",
+        level=evidence.level,
+        gated_by=finding.gated_by,
+        waiver=waiver_text,
+        agency=clean(finding.agency),
+        person=context.heads.get(finding.agency) or head_title(result, finding.agency, lang),
+        deadline=context.deadline,
     )
 
 
-def _document(candidate: Candidate, suggestion: str | None) -> DocumentView:
+def _document(candidate: Candidate, suggestion: str | None, lang: str) -> DocumentView:
     return DocumentView(
-        path=clean(candidate.path),
-        score=f"{candidate.score:.1f}",
+        # a document of a bundle shows its pages: "Data Dukung.pdf (hlm. 5-8)"
+        path=clean(candidate.label),
+        score="" if candidate.score is None else decimal(candidate.score, 1, lang),
         page=candidate.page,
         year=candidate.year,
         snippet=clean(candidate.snippet or ""),
-        problems=tuple(r.value for r in candidate.problems),
+        problems=tuple(reason_label(r.value, lang) for r in candidate.problems),
+        problem_codes=tuple(r.value for r in candidate.problems),
         suggested_name=suggestion,
+        pinned=candidate.pinned,
+        agency=candidate.agency,
+        value=None if candidate.score is None else round(candidate.score, 1),
     )
+
+
+def document_bits(doc: DocumentView, lang: str) -> list[str]:
+    """The facts of a listed file in words: score (or "belum terbaca"), page, year, pin, problems."""
+    bits = [
+        message("document.line", lang, score=doc.score)
+        if doc.score
+        else message("document.unread", lang)
+    ]
+    if doc.page is not None:
+        bits.append(message("document.page", lang, page=doc.page))
+    if doc.year is not None:
+        bits.append(message("document.year", lang, year=doc.year))
+    if doc.pinned:
+        bits.append(message("document.pinned", lang))
+    bits.extend(doc.problems)
+    return bits
+
+
+def own_documents(result: AuditResult) -> list[DocumentEntry]:
+    """The files a report speaks of: all of them, or the focus agency's own."""
+    return [d for d in result.documents if result.focus in (None, d.agency)]
 
 
 def _notes(result: AuditResult, lang: str) -> list[str]:
@@ -351,16 +486,17 @@ def _notes(result: AuditResult, lang: str) -> list[str]:
     if result.agencies_without_folder:
         names = ", ".join(clean(a) for a in result.agencies_without_folder)
         notes.append(message("agencies.without_folder", lang, names=names))
-    unreadable = [d for d in result.documents if d.problems]
+    documents = own_documents(result)
+    unreadable = [d for d in documents if d.problems]
     if unreadable:
         notes.append(message("problems", lang, count=len(unreadable)))
     skipped: dict[str, int] = {}
-    for entry in result.documents:
+    for entry in documents:
         if entry.state == "skipped":
-            key = entry.skip_reason or "?"
+            key = skip_label(entry.skip_reason or "other", lang)
             skipped[key] = skipped.get(key, 0) + 1
     if skipped:
-        detail = ", ".join(f"{clean(r)} {n}" for r, n in sorted(skipped.items()))
+        detail = ", ".join(f"{r} {n}" for r, n in sorted(skipped.items()))
         notes.append(message("skipped", lang, count=sum(skipped.values()), detail=detail))
     return notes
 
@@ -448,8 +584,8 @@ def changes_view(result: AuditResult, lang: str) -> ChangeView | None:
         index = message(
             "changes.index",
             lang,
-            then="-" if before is None else f"{before:.2f}",
-            now="-" if after is None else f"{after:.2f}",
+            then="-" if before is None else decimal(before, 2, lang),
+            now="-" if after is None else decimal(after, 2, lang),
         )
     return ChangeView(
         heading=message("changes.heading", lang, date=long_date(changes.baseline, lang)),

@@ -1,8 +1,10 @@
-"""The Excel report: a summary sheet (per agency and per indicator group) and a sheet per agency.
+"""The Excel report: a summary sheet, the projection, a sheet of all rows and a sheet per agency.
 
-Every sheet has a filter on its table, set column widths and coloured statuses. Text cells are
-always stored as text, so a file name starting with "=" never becomes a formula. The workbook is
-written in openpyxl's write-only mode, row after row, so a map of 20,000 indicators stays linear.
+Every table sheet has a filter, set column widths, coloured statuses, the person in charge and the
+deadline, and prints landscape on A4, fitted to the page width with its header row repeated. Text
+cells are always stored as text, so a file name starting with "=" never becomes a formula. The
+workbook is written in openpyxl's write-only mode, row after row, so a map of 20,000 indicators
+stays linear.
 """
 
 from __future__ import annotations
@@ -43,6 +45,10 @@ WIDTHS = {
     "status": 11,
     "reasons": 40,
     "action": 48,
+    "gain": 9,
+    "person": 26,
+    "deadline": 16,
+    "led_by": 24,
     "file": 44,
     "page": 6,
     "score": 7,
@@ -50,9 +56,12 @@ WIDTHS = {
     "snippet": 60,
     "suggested_name": 40,
     "other_files": 30,
+    "pinned": 30,
 }
-_WRAPPED = {"group", "requirement", "reasons", "action", "file", "snippet", "other_files"}
+_WRAPPED = {"group", "requirement", "reasons", "action", "file", "snippet", "other_files", "pinned"}
 _SHEET_UNSAFE = re.compile(r"[\[\]:*?/\\']")
+#: openpyxl's paper size code of A4
+A4 = "9"
 
 
 def render(result: AuditResult, lang: str = "id") -> bytes:
@@ -61,6 +70,11 @@ def render(result: AuditResult, lang: str = "id") -> bytes:
     summary = book.create_sheet(message("sheet.summary", lang)[:31])
     _summary(summary, view, lang, changes_view(result, lang))
     used = {summary.title.lower()}
+    if view.score is not None:
+        score = book.create_sheet(_sheet_name(message("sheet.score", lang), used))
+        _score(score, view, lang)
+    everything = book.create_sheet(_sheet_name(message("sheet.all", lang), used))
+    _table(everything, table.header(lang), [r for a in view.agencies for r in table.own_rows(a)])
     for agency in view.agencies:
         sheet = book.create_sheet(_sheet_name(agency.id, used))
         _table(sheet, table.header(lang), table.rows(agency))
@@ -79,17 +93,31 @@ def _cell(sheet: Any, value: object, **style: Any) -> WriteOnlyCell:
     return cell
 
 
+def _print_setup(sheet: Any, *, repeat: bool = True) -> None:
+    """Landscape A4, fitted to one page wide, the header row repeated on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if repeat:
+        sheet.print_title_rows = "1:1"
+
+
 def _summary(sheet: Any, view: ReportView, lang: str, changes: ChangeView | None = None) -> None:
     for column, width in zip("ABCDEF", (16, 60, 11, 11, 11, 11), strict=True):
         sheet.column_dimensions[column].width = width
+    _print_setup(sheet, repeat=False)
     sheet.append([_cell(sheet, f"{view.title}: {view.evaluation}", font=Font(bold=True, size=14))])
     sheet.append([_cell(sheet, view.generated)])
+    for line in view.head_lines:  # the revocation and the banners, before anything else
+        sheet.append([_cell(sheet, line, font=BOLD)])
     tally = view.tally
     counts = message(
         "summary", lang, complete=tally.complete, weak=tally.weak, missing=tally.missing
     )
     sheet.append([_cell(sheet, counts)])
-    lines = _changes(sheet, changes)
+    lines = len(view.head_lines) + _changes(sheet, changes)
     sheet.append([])
     rows = [([a.id, a.name], a.tally) for a in view.agencies]
     first = 5 + lines
@@ -100,6 +128,32 @@ def _summary(sheet: Any, view: ReportView, lang: str, changes: ChangeView | None
     sheet.append([])
     groups = [([g.name, ""], g.tally) for g in view.groups]
     _tally_rows(sheet, [message("column.group", lang), ""], groups, lang)
+
+
+def _score(sheet: Any, view: ReportView, lang: str) -> None:
+    """The projection: the index line, each kind of sub-score under its heading, the externals."""
+    score = view.score
+    assert score is not None
+    sheet.column_dimensions["A"].width = 70
+    sheet.column_dimensions["B"].width = 12
+    _print_setup(sheet, repeat=False)
+    sheet.append([_cell(sheet, message("heading.score", lang), font=Font(bold=True, size=14))])
+    sheet.append([_cell(sheet, score.line)])
+    index = float(score.index.replace(",", "."))
+    sheet.append(
+        [_cell(sheet, message("column.index", lang)), _cell(sheet, index, number_format="0.00")]
+    )
+    for section in score.sections:
+        sheet.append([])
+        heads = (section.heading, message("column.index", lang))
+        sheet.append([_cell(sheet, h, font=BOLD, fill=HEADER_FILL) for h in heads])
+        for (name, _), value in zip(section.rows, section.values, strict=True):
+            sheet.append([_cell(sheet, name), _cell(sheet, value, number_format="0.00")])
+    if score.externals:
+        sheet.append([])
+        sheet.append([_cell(sheet, message("score.heading.external", lang), font=BOLD)])
+        for line in score.externals:
+            sheet.append([_cell(sheet, line)])
 
 
 def _changes(sheet: Any, changes: ChangeView | None) -> int:
@@ -139,6 +193,7 @@ def _table(sheet: Any, header: list[str], rows: Sequence[tuple[Status, list[tabl
     for index, column in enumerate(table.COLUMNS, 1):
         sheet.column_dimensions[get_column_letter(index)].width = WIDTHS[column]
     sheet.freeze_panes = "A2"
+    _print_setup(sheet)
     sheet.append([_cell(sheet, h, font=BOLD, fill=HEADER_FILL, alignment=WRAP) for h in header])
     wrapped = [column in _WRAPPED for column in table.COLUMNS]
     count = 0

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from evidence_check.messages import message
 from evidence_check.models import AuditResult, Status
+from evidence_check.report.plain import decimal
 from evidence_check.report.view import DocumentView, ItemView, ReportView, Tally, build, clean
 from evidence_check.serve.access import Caller
 from evidence_check.serve.scope import documents, gains, owns, visible
@@ -125,7 +126,7 @@ def _row(
         for d in item.documents
     )
     gain = gains.get(evidence_id)
-    shown = message("gain", lang, gain=f"{gain:.2f}") if gain else ""
+    shown = message("gain", lang, gain=decimal(gain, 2, lang)) if gain else ""
     return Row(
         item=item, evidence_id=evidence_id, files=files, gain=shown, anchor=f"butir-{evidence_id}"
     )
