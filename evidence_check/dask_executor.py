@@ -39,7 +39,13 @@ def connect(scheduler: str, *, ship_bytes: bool = False) -> Iterator[DaskExecuto
         if scheduler.startswith(LOCAL):
             workers = _count(scheduler)
             # workers that may have children: each keeps one pebble reader (batch_child.py)
-            dask.config.set({"distributed.worker.daemon": False})
+            # and glibc's default trimming: Dask's MALLOC_TRIM_THRESHOLD_=65536 made the
+            # readers' many small allocations slower (docs/scale.md)
+            environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
+            environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+            dask.config.set(
+                {"distributed.worker.daemon": False, "distributed.nanny.pre-spawn-environ": environ}
+            )
             cluster = LocalCluster(
                 n_workers=workers,
                 threads_per_worker=1,
