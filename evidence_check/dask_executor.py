@@ -88,11 +88,14 @@ class DaskExecutor:
         return max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def check_root(self, root: Path) -> None:
-        """Every worker must see ROOT, unless the files travel as bytes."""
-        if self.ship_bytes:
-            return
+        """The cluster must have workers, and every worker must see ROOT, unless the files
+        travel as bytes."""
         where = str(root.resolve())
         seen: dict[str, bool] = self.client.run(os.path.isdir, where)
+        if not seen:
+            raise ClusterError("the Dask scheduler has no workers: start some (dask worker ...)")
+        if self.ship_bytes:
+            return
         blind = sorted(worker for worker, ok in seen.items() if not ok)
         if blind:
             raise ClusterError(

@@ -321,3 +321,18 @@ def test_audit_many_reads_every_region_on_one_cluster(
         if name.endswith(".json"):
             before, after = (json.loads(t) | {"generated_at": ""} for t in (before, after))
         assert before == after, name
+
+
+def test_a_scheduler_without_workers_is_one_clear_error(tmp_path: Path) -> None:
+    root = build_tree(tmp_path / "tree", FILES)
+    (tmp_path / "map.yaml").write_text(MAP, encoding="utf-8")
+    with distributed.LocalCluster(n_workers=0, dashboard_address=None) as empty:
+        done = CliRunner().invoke(
+            main,
+            [
+                *("audit", str(root), "--map", str(tmp_path / "map.yaml"), "--no-cache"),
+                *("--no-history", "--scheduler", empty.scheduler_address, "--ship-bytes"),
+            ],
+        )
+    assert done.exit_code == 2, done.output
+    assert "has no workers" in done.stderr
