@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup system browser demo test lint format samples bench clean
+.PHONY: help setup system browser demo test lint format samples bench labelled clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -46,6 +46,9 @@ test: setup browser lint ## lint, then run every test (the HTML report's in head
 
 samples: setup ## rebuild samples/ from scripts/make_samples.py
 	$(BIN)/python scripts/make_samples.py samples
+
+labelled: setup ## score the audit on the labelled corpus: accuracy, false completes, per trap
+	$(BIN)/python scripts/score_labelled.py
 
 bench: setup ## the benchmarks: PDF engines, a 2,000-document tree, OCR against plain tesseract
 	$(BIN)/python bench/pdf_engines.py

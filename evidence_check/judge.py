@@ -24,6 +24,7 @@ from evidence_check.models import (
     Evidence,
     EvidenceMap,
     Finding,
+    Form,
     Indicator,
     Kind,
     Pin,
@@ -272,7 +273,7 @@ def gate(findings: list[Finding]) -> list[Finding]:
 def screenshot_lacks(profile: Profile) -> tuple[str, ...]:
     """What a screenshot does not show (url, date, institution): without them it proves little."""
     reading = profile.reading
-    if not reading.readable:
+    if not reading.readable or profile.form is Form.REPORT:  # a report is judged as a report
         return ()
     return screenshot.lacks(f"{reading.title_display}\n{reading.excerpt}\n{reading.body}")
 

@@ -125,7 +125,9 @@ COMPATIBLE: dict[Kind, dict[Form, float]] = {
         # a system's page reads like a plan ("Arsitektur Proses Bisnis"): the judge asks it for
         # a URL, a date and an institution
         Form.PLAN: FULL,
-        Form.REPORT: NEAR_ONLY,
+        # a report on the use of a system with its screenshots is what assessors accepted
+        # (Aceh Tengah I3-L1-02); a list (SOP, letter) about the system is not the system
+        Form.REPORT: FULL,
     },
     Kind.OTHER: {**_ANY, Form.LETTER: NEAR_ONLY, Form.ATTENDANCE: NEAR_ONLY},
 }
@@ -140,6 +142,8 @@ class Query:
     kind: Kind
     #: the requirement itself asks for a revocation (a rare "pencabutan" item)
     revocation: bool = False
+    #: the requirement itself asks for a follow-up ("Tindak Lanjut Hasil Reviu ...")
+    follow_up: bool = False
 
 
 def prepare(evidence: Evidence) -> Query:
@@ -149,6 +153,7 @@ def prepare(evidence: Evidence) -> Query:
         must=tuple(t for t in (tuple(normalize(p).split()) for p in evidence.must_include) if t),
         kind=evidence.kind,
         revocation=any("pencabutan" in normalize(p).split() for p in (evidence.title, *phrases)),
+        follow_up=any(" tindak lanjut " in f" {normalize(p)} " for p in (evidence.title, *phrases)),
     )
 
 
@@ -391,6 +396,16 @@ class Matcher:
         else:
             score = name  # unreadable or without text: the name is all there is
         score = min(score, COMPATIBLE[query.kind][profile.form])
+        if where and not query.follow_up and _follows_up(reading.title, where[0][1]):
+            # "Laporan Tindak Lanjut Hasil Survei Kepuasan ..." is the follow-up's, not the survey's
+            score = min(score, MISSING_WORD_CAP)
+        if (
+            profile.form is Form.DECREE
+            and query.kind not in (Kind.DECREE, Kind.REGULATION)
+            and _forms_a_team(reading.title)
+        ):
+            # "Keputusan ... tentang Tim Penyusun Rencana X" sets up a team: it is never plan X
+            score = min(score, MISSING_WORD_CAP)
         if profile.action == REVOCATION and not query.revocation:
             # "tentang Pencabutan Peraturan Bupati ... tentang X" ends X: it is never X
             score = min(score, MISSING_WORD_CAP)
@@ -404,6 +419,35 @@ class Matcher:
             and words[index].phrase_score(phrase) >= self.thresholds.match
             for words in self._words.values()
         )
+
+
+def _follows_up(title: str, start: int) -> bool:
+    """Whether the title calls the document a follow-up before the matched phrase begins."""
+    return " tindak lanjut " in " " + " ".join(title.split()[:start]) + " "
+
+
+#: what a decree that sets up a body names first after "tentang"
+_TEAM_HEADS = (
+    "tim",
+    "pembentukan tim",
+    "penetapan tim",
+    "susunan tim",
+    "pembentukan kelompok kerja",
+    "kelompok kerja",
+    "pokja",
+    "satuan tugas",
+    "satgas",
+    "pembentukan satuan tugas",
+)
+
+
+def _forms_a_team(title: str) -> bool:
+    words = f" {title} "
+    at = words.find(" tentang ")
+    if at < 0:
+        return False
+    topic = words[at + len(" tentang ") :]
+    return any(topic.startswith(head + " ") for head in _TEAM_HEADS)
 
 
 def _weights(phrase: tuple[str, ...]) -> list[int]:
