@@ -18,7 +18,7 @@ browser: ## install Debian's chromium for the HTML report's browser tests (quick
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,serve]'
+	$(BIN)/python -m pip install --quiet -e '.[test,serve,dask]'
 	@touch $(STAMP)
 
 setup: system $(STAMP) ## create .venv and install the project, its web app (serve), test tools and Debian tools

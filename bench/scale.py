@@ -10,9 +10,11 @@ reports, in one run:
 - a cold audit with one process, for the speed-up of two;
 - the peak of the summed resident memory of the whole process tree (parent and workers);
 - the share of the cold audit's time spent in discovery, reading, matching and judgement.
+- with `--scheduler local:N` (or tcp://HOST:8786): a cold audit on that Dask cluster, against the
+  cold `--jobs` audit (the cluster's start and stop included, as a user sees them).
 The audits run as `evidence-check` subprocesses, as a user runs them.
 
-Usage: python bench/scale.py [--docs N] [--jobs N] [--tree DIR] [--keep]
+Usage: python bench/scale.py [--docs N] [--jobs N] [--scheduler S] [--tree DIR] [--keep]
 """
 
 from __future__ import annotations
@@ -198,12 +200,13 @@ def _tree_rss(pid: int) -> int:
 
 
 def run_audit(
-    root: Path, jobs: int, cache: Path, output: Path
+    root: Path, jobs: int, cache: Path, output: Path, scheduler: str | None = None
 ) -> tuple[float, int, dict[str, float]]:
     command = [
         str(REPO / ".venv" / "bin" / "evidence-check"), "audit", str(root), "--map", "spbe",
         "--jobs", str(jobs), "--cache-dir", str(cache), "--format", "json", "--output", str(output),
-        "--timings",
+        "--timings", "--no-history",
+        *(["--scheduler", scheduler] if scheduler else []),
     ]  # fmt: skip
     started = time.perf_counter()
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
@@ -224,7 +227,8 @@ def run_audit(
     sampler.join()
     if process.returncode not in (0, 1):
         raise SystemExit(f"audit failed ({process.returncode}): {err}")
-    timings = json.loads(err.strip().splitlines()[-1]) if err.strip() else {}
+    lines = [line for line in err.splitlines() if line.startswith("{")]  # past any warnings
+    timings = json.loads(lines[-1]) if lines else {}
     return elapsed, peak, timings
 
 
@@ -232,6 +236,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--scheduler", help="also a cold audit on this Dask cluster (local:N)")
     parser.add_argument("--tree", type=Path, help="build (or reuse) the tree here")
     parser.add_argument("--keep", action="store_true", help="keep the tree and caches")
     args = parser.parse_args()
@@ -268,6 +273,19 @@ def main() -> None:
         )
         print(f"time shares in the cold audit: {shares}")
         print(f"same requirements in cold, warm and one-process runs: {same}")
+        if args.scheduler:
+            dask, dask_peak, dask_timings = run_audit(
+                root, args.jobs, work / "cache-dask", work / "dask.json", args.scheduler
+            )
+            print(
+                f"cold, {args.scheduler:<12} {dask:7.2f} s  {docs / dask:8.1f} docs/s  "
+                f"{pages / dask:9.1f} pages/s  = {100 * dask / cold:.1f}% of --jobs {args.jobs} "
+                f"(read stage {dask_timings.get('read', 0):.2f} s against {timings.get('read', 0):.2f} s)"
+            )
+            print(f"peak memory (process tree, {args.scheduler}) {dask_peak / 1e6:.0f} MB")
+            print(
+                f"same requirements on the cluster: {_rows(work / 'dask.json') == _rows(work / 'cold.json')}"
+            )
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -6,18 +6,20 @@ returns data; it prints nothing and never exits. The CLI is the only caller that
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import platform
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from evidence_check import __version__, memo
 from evidence_check.cache import Cache
 from evidence_check.checks.instrument import Region, parse_region
 from evidence_check.discover import discover, inner_root, resolve_agency
+from evidence_check.executor import ClusterError, Executor
 from evidence_check.extract import ocr
 from evidence_check.judge import gate, judge
 from evidence_check.models import (
@@ -51,6 +53,23 @@ def usable_cache_dir(folder: Path | None, root: Path) -> Path | None:
     return folder
 
 
+@contextlib.contextmanager
+def executor_for(settings: Settings) -> Iterator[Executor | None]:
+    """The cluster `settings.scheduler` names, open while the block runs; None: the local pool.
+    Dask is imported only here, only with a scheduler."""
+    if settings.scheduler is None:
+        yield None
+        return
+    try:
+        from evidence_check.dask_executor import connect
+    except ImportError as exc:
+        raise ClusterError(
+            f"--scheduler needs Dask: pip install 'evidence-check[dask]' ({exc})"
+        ) from exc
+    with connect(settings.scheduler, ship_bytes=settings.ship_bytes) as executor:
+        yield executor
+
+
 def audit(
     evidence_map: EvidenceMap,
     root: Path,
@@ -58,7 +77,17 @@ def audit(
     *,
     now: dt.datetime | None = None,
     on_progress: Callable[[Progress], None] | None = None,
+    executor: Executor | None = None,
 ) -> AuditResult:
+    """Audit ROOT; the read stage runs on `executor`, else on the cluster of
+    `settings.scheduler` (opened and closed here), else on the local pool."""
+    if executor is None and settings.scheduler is not None:
+        with executor_for(settings) as opened:
+            return audit(
+                evidence_map, root, settings, now=now, on_progress=on_progress, executor=opened
+            )
+    if executor is not None:
+        executor.check_root(root)
     timings: dict[str, float] = {}
     started = time.perf_counter()
     found = discover(
@@ -116,7 +145,7 @@ def audit(
     entries: list[DocumentEntry] = []
     skipped: list[SkippedFile] = []
     try:
-        for outcome in read_all(found.files, options, cache, settings.jobs, on_progress):
+        for outcome in read_all(found.files, options, cache, settings.jobs, on_progress, executor):
             source, reading = outcome.source, outcome.reading
             if outcome.skipped is not None:
                 skipped.append(outcome.skipped)

@@ -20,7 +20,7 @@ from typing import Any
 import click
 
 from evidence_check import __version__
-from evidence_check.audit import audit
+from evidence_check.audit import audit, executor_for
 from evidence_check.cache import default_cache_dir
 from evidence_check.changes import read_baseline, with_changes
 from evidence_check.console import EXIT_GAPS, EXIT_OK, guarded, plan_outputs, progress_line
@@ -37,15 +37,18 @@ from evidence_check.region import (
     parse_assume,
     with_assumed,
 )
+from evidence_check.regions import load_regions
 from evidence_check.report import (
     BINARY_FORMATS,
     SUFFIXES,
     TODO_FORMATS,
     WRITERS,
     Destination,
+    destination,
     file_name,
     history_table,
     map_table,
+    summary_report,
     text_report,
     write_output,
 )
@@ -183,6 +186,11 @@ LANG = click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_d
 READING = _options(
     click.option("--jobs", type=click.IntRange(min=1), default=None,
                  help="Worker processes for reading files.  [default: the number of CPUs]"),
+    click.option("--scheduler", metavar="tcp://HOST:8786|local:N",
+                 help="Read on a Dask cluster: a running dask-scheduler, or N local workers "
+                 "(needs the 'dask' extra)."),
+    click.option("--ship-bytes", is_flag=True,
+                 help="With --scheduler: send the files to the workers instead of their paths."),
     click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
                  help="Where the cache of extracted text lives.  [default: the user's cache folder]"),
     click.option("--no-cache", is_flag=True, help="Neither use nor fill the cache."),
@@ -221,6 +229,8 @@ def _settings(
         cache_dir=None if reading["no_cache"] else cache_dir or default_cache_dir(),
         ocr=not reading["no_ocr"],
         region=region,
+        scheduler=reading.get("scheduler"),
+        ship_bytes=reading.get("ship_bytes", False),
     )
 
 
@@ -230,7 +240,7 @@ def _audit(
     """Run the core with the reading options of the command line."""
     settings = _settings(evidence_map, root, reading, kw.get("agency"))
     progress = progress_line(kw.get("machine", False), kw.get("lang", "en"))
-    return audit(evidence_map, root, settings, on_progress=progress)
+    return audit(evidence_map, root, settings, on_progress=progress, executor=kw.get("executor"))
 
 
 def _files_only(formats: tuple[str, ...], to_file: bool, lang: str) -> None:
@@ -429,6 +439,84 @@ def package_command(root: Path, map_option: str | None, output_dir: Path, includ
     click.echo(message("package.done", lang, folder=output_dir, ready=built.ready,
                        not_ready=built.not_ready, ocr=built.ocr_files))  # fmt: skip
     sys.exit(EXIT_GAPS if built.not_ready else EXIT_OK)
+
+
+@main.command("audit-many")
+@click.argument(
+    "regions_file",
+    metavar="REGIONS.yaml",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
+@click.option(
+    "--output-dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Each region's reports go to DIR/<name>/; DIR/ringkasan.csv and .html list them.",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(list(WRITERS)),
+    help="Report formats of each region.  [default: json and html]",
+)
+@LANG
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for reading files.  [default: the number of CPUs]",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:8786|local:N",
+    help="Read on a Dask cluster, one for every region (needs the 'dask' extra).",
+)
+@click.option(
+    "--ship-bytes",
+    is_flag=True,
+    help="With --scheduler: send the files to the workers instead of their paths.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where the cache of extracted text lives.  [default: the user's cache folder]",
+)
+@click.option("--no-cache", is_flag=True, help="Neither use nor fill the cache.")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR scans and photos.")
+@guarded
+def audit_many_command(regions_file: Path, output_dir: Path, formats: tuple[str, ...], lang: str,
+                       **reading: Any) -> None:  # fmt: skip
+    """Audit every region of REGIONS.yaml (name, root, optional map and settings) in one run."""
+    formats = formats or ("json", "html")
+    regions = load_regions(regions_file)
+    planned = []
+    for region in regions:  # every map and destination checked before anything is read
+        evidence_map = _load(region.map_option)
+        agencies = tuple(a.id for a in evidence_map.agencies)
+        places = plan_outputs(region.root, formats, None, output_dir / region.name, agencies)
+        planned.append((region, evidence_map, places))
+    summary = {name: destination(output_dir / name) for name in SUMMARIES}
+    rows: list[summary_report.Row] = []
+    gaps = False
+    shared = Settings(scheduler=reading["scheduler"], ship_bytes=reading["ship_bytes"])
+    with executor_for(shared) as executor:
+        for region, evidence_map, places in planned:
+            options = {**reading, "settings_file": region.settings, "assume": ()}
+            result = _audit(evidence_map, region.root, options, executor=executor, machine=True)
+            for fmt, target in places.items():
+                assert target is not None
+                write_output(WRITERS[fmt](result, lang), target, companions=True)
+            rows.append(summary_report.row(region.name, result))  # the result itself is let go
+            gaps = gaps or result.has_gaps
+    write_output(summary_report.render_csv(rows), summary["ringkasan.csv"])
+    write_output(summary_report.render_html(rows), summary["ringkasan.html"])
+    click.echo(f"{len(rows)} regions: reports in {output_dir}, summary in "
+               f"{output_dir / 'ringkasan.csv'} and ringkasan.html")  # fmt: skip
+    sys.exit(EXIT_GAPS if gaps else EXIT_OK)
+
+
+SUMMARIES = ("ringkasan.csv", "ringkasan.html")
 
 
 @main.command("list-files")

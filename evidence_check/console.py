@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from evidence_check.evidence_map import MapError
+from evidence_check.executor import ClusterError
 from evidence_check.messages import DEFAULT_LANGUAGE, LANGUAGES, message
 from evidence_check.reader import Progress
 from evidence_check.report import SUFFIXES, Destination, OutputError, destination, file_name
@@ -70,7 +71,7 @@ def guarded(command: F) -> F:
             for line in exc.lines:
                 click.echo(line, err=True)
             sys.exit(EXIT_USAGE)
-        except OutputError as exc:
+        except (OutputError, ClusterError) as exc:
             click.echo(f"evidence-check: {exc}", err=True)
             sys.exit(EXIT_USAGE)
         except (click.exceptions.Exit, click.ClickException, SystemExit):

@@ -573,8 +573,25 @@ class Settings:
     #: per-file wall-clock limit and memory cap of the reader
     file_timeout_seconds: float = 300.0
     file_memory_bytes: int | None = 2 * 1024**3
+    #: read on a Dask cluster: "tcp://HOST:8786" or "local:N" (N local workers); None: locally
+    scheduler: str | None = None
+    #: send the files' bytes to the cluster's workers instead of their paths
+    ship_bytes: bool = False
     #: the region settings file's content (with --assume and --deadline already applied)
     region: RegionSettings = field(default_factory=RegionSettings)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RegionJob:
+    """One region of `audit-many` (regions.py)."""
+
+    #: the folder of its reports under --output-dir
+    name: str
+    root: Path
+    #: --map for this region (a path or a shipped map's name); None: the default map
+    map_option: str | None = None
+    #: its settings file; None: ROOT/evidence-check.yaml when present
+    settings: Path | None = None
 
 
 # --- between audits (changes.py, history.py) --------------------------------------------------------

@@ -1,9 +1,9 @@
 """The read stage: every file (and archive member) extracted and read once, in worker processes,
 through the cache.
 
-A pebble process pool reads the files with a wall-clock timeout and, on Linux, a memory cap set
-in each worker; a worker that hangs or dies is replaced, its file becomes `unreadable` with the
-reason, and the audit goes on. Small files and the members of an archive travel in batches (fewer
+An executor (executor.py: the local pebble pool, or a Dask cluster) reads the files with a
+wall-clock timeout and, on Linux, a memory cap; a reader that hangs or dies is replaced, its file
+becomes `unreadable` with the reason, and the audit goes on. Small files and the members of an archive travel in batches (fewer
 round trips, one opening of the archive per batch); a batch that fails is read again one file at a
 time, so only the file at fault is reported. The parent only stats files, lists archives, asks the
 cache and stores what the workers encoded.
@@ -27,12 +27,9 @@ import threading
 import time
 import zipfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED
-from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidence_check.archive import (
     Entry,
@@ -49,6 +46,9 @@ from evidence_check.models import Problem, Reading, Reason, SkippedFile, SourceF
 from evidence_check.opening import check_regular, open_regular
 from evidence_check.opening import reason as os_reason
 from evidence_check.profile import read
+
+if TYPE_CHECKING:
+    from evidence_check.executor import Executor
 
 #: small files per worker task at most
 BATCH_FILES = 16
@@ -226,8 +226,14 @@ def read_all(
     cache: Cache,
     jobs: int,
     on_progress: Callable[[Progress], None] | None = None,
+    executor: Executor | None = None,
 ) -> Iterator[Outcome]:
-    """Yield an outcome for every file and archive member, from the cache where it can."""
+    """Yield an outcome for every file and archive member, from the cache where it can; the rest
+    is read on `executor` (default: a local pool of `jobs` processes)."""
+    if executor is None:
+        from evidence_check.executor import PoolExecutor
+
+        executor = PoolExecutor(jobs)
     remove_abandoned()
     outcomes: list[Outcome] = []
     planned: list[Job] = []
@@ -249,7 +255,7 @@ def read_all(
             yield Outcome(source=job.source, reading=cached[position])
         else:
             pending.append(job)
-    for job, result in _run(pending, options, jobs, cache.flush):
+    for job, result in _run(pending, options, executor, cache.flush):
         if isinstance(result, str):  # the worker failed: the file is unreadable, the audit goes on
             reading = _failed(result, job.source.path)
         else:
@@ -346,55 +352,46 @@ def _picture(job: Job) -> bool:
 
 
 def _run(
-    jobs: list[Job], options: ReadOptions, workers: int, idle: Callable[[], None]
+    jobs: list[Job],
+    options: ReadOptions,
+    executor: Executor,
+    idle: Callable[[], None],
 ) -> Iterator[tuple[Job, Result | str]]:
-    """Read every job in the pool and yield its result or, when its worker timed out, died or
-    failed, a one-line reason. Always in worker processes: only they can be stopped. `idle` is
-    called every few seconds while the parent waits (the cache commits what it holds)."""
+    """Read every job on the executor and yield its result, as batches finish, or, when its
+    reader timed out, died or failed, a one-line reason; a failed batch is read again one file
+    at a time. `idle` is called every few seconds while the parent waits (the cache commits what
+    it holds). On any exception (a stop signal, the caller giving up) the work is cancelled."""
     if not jobs:
         return
-    from pebble import ProcessPool  # only a run with files to read needs the pool
+    from evidence_check.executor import failure
 
-    batches = _batches(jobs, workers)
-    with scratch_folder() as scratch:
-        pool = ProcessPool(
-            max_workers=min(workers, len(batches)),
-            initializer=_worker_start,
-            initargs=(options.memory_bytes, os.getpid()),
-        )
+    batches = _batches(jobs, executor.workers)
+    with executor.run(options, len(batches)) as run:
         try:
 
-            def schedule(batch: list[Job]) -> Any:
-                work = [(job.source.absolute, job.member) for job in batch]
-                return pool.schedule(
-                    read_jobs, args=(work, scratch, options), timeout=options.timeout_seconds
-                )
+            def submit(batch: list[Job]) -> Any:
+                return run.submit([(job.source.absolute, job.member) for job in batch])
 
-            def result(future: Any) -> Any:
-                while not wait_futures([future], IDLE_SECONDS, FIRST_COMPLETED).done:
+            pending = {submit(batch): batch for batch in batches}
+            while pending:
+                done = run.finished(list(pending), IDLE_SECONDS)
+                if not done:
                     idle()
-                return future.result()
-
-            scheduled = [(batch, schedule(batch)) for batch in batches]
-            for batch, future in scheduled:
-                try:
-                    yield from zip(batch, result(future), strict=True)
-                except Exception as exc:
-                    if len(batch) == 1:
-                        yield batch[0], _failure(exc, options.timeout_seconds)
+                for future in done:
+                    batch = pending.pop(future)
+                    try:
+                        results = run.result(future)
+                    except Exception as exc:
+                        if len(batch) == 1:
+                            yield batch[0], failure(exc, options.timeout_seconds)
+                            continue
+                        for job in batch:  # read them one by one to find the file at fault
+                            pending[submit([job])] = [job]
                         continue
-                    for job in batch:  # read them one by one to find the file at fault
-                        try:
-                            yield job, result(schedule([job]))[0]
-                        except Exception as inner:
-                            yield job, _failure(inner, options.timeout_seconds)
-            pool.close()  # type: ignore[no-untyped-call]
-        except BaseException:  # a stop signal, or the caller gave up: end the workers now
-            pool.stop()  # type: ignore[no-untyped-call]
+                    yield from zip(batch, results, strict=True)
+        except BaseException:
+            run.stop()
             raise
-        finally:
-            with contextlib.suppress(Exception):
-                pool.join(timeout=5)
 
 
 @contextlib.contextmanager
@@ -477,25 +474,6 @@ def _abandoned(lock: str) -> bool:
     finally:
         os.close(descriptor)
     return True
-
-
-def _failure(exc: BaseException, limit: float) -> str:
-    if isinstance(exc, FutureTimeout):
-        return f"timed out after {limit:.0f} s"
-    from pebble import ProcessExpired
-
-    if isinstance(exc, ProcessExpired):
-        return f"the reader stopped ({_expired(exc)})"
-    if isinstance(exc, MemoryError):
-        return "too much memory needed: refused"
-    return f"cannot be read: {type(exc).__name__}: {exc}"
-
-
-def _expired(exc: Exception) -> str:
-    code = getattr(exc, "exitcode", None)
-    if code is not None and code < 0 and -code == 9:
-        return "killed: out of memory?"
-    return f"exit code {code}" if code is not None else str(exc)
 
 
 def default_jobs() -> int:
