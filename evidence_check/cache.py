@@ -28,7 +28,7 @@ from platformdirs import user_cache_dir
 from evidence_check.models import Form, Problem, Reading, Reason
 
 #: raise when reading or extraction changes what a file yields: old entries are then ignored
-READER_VERSION = 3
+READER_VERSION = 4
 #: entries written per transaction at most
 BATCH = 200
 #: readings are committed at least this often (seconds)

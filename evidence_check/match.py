@@ -316,6 +316,11 @@ class Matcher:
                     postings.setdefault(word, set()).add(index)
         self._vocabulary = {which: list(postings) for which, postings in self._postings.items()}
         self._holders: dict[tuple[str, str], set[int]] = {}
+        # budgets (DPA/RKA) keep their body: a planning item is proven by a sub-activity in it
+        self._budgets = [
+            i for i, p in enumerate(profiles) if p.reading.title and p.reading.body and p.readable
+        ]
+        self._bodies: dict[int, Words] = {}
         # a phrase missing words that weigh more than this share can never reach the near score
         self._fatal_share = 1.0 - math.sqrt(thresholds.near / 100.0)
         self._all_words_needed = thresholds.near > MISSING_WORD_CAP
@@ -360,6 +365,9 @@ class Matcher:
                     )
                 for index in holders:
                     found.setdefault(index, ([], []))[slot].append(phrase)
+        if query.kind is Kind.PLAN:
+            for index in self._budgets:
+                found.setdefault(index, ([], []))
         return dict(sorted(found.items()))
 
     def score(self, query: Query, index: int, phrases: Phrases) -> Match:
@@ -395,6 +403,10 @@ class Matcher:
                 page, snippet = body_hit
         else:
             score = name  # unreadable or without text: the name is all there is
+        if query.kind is Kind.PLAN and reading.title and reading.body and score < match:
+            found = self._in_budget(query, index)
+            if found is not None:
+                score, page, snippet = max(score, match), None, found
         score = min(score, COMPATIBLE[query.kind][profile.form])
         if where and not query.follow_up and _follows_up(reading.title, where[0][1]):
             # "Laporan Tindak Lanjut Hasil Survei Kepuasan ..." is the follow-up's, not the survey's
@@ -413,12 +425,36 @@ class Matcher:
             score = min(score, MISSING_WORD_CAP)
         return Match(score=round(score, 1), page=page, snippet=snippet, where=where)
 
+    def _in_budget(self, query: Query, index: int) -> str | None:
+        """The words of a budget's body that name the item ("Sub Kegiatan ... Pemerintah
+        Digital"), or None: an RKA/DPA without the named sub-activity proves nothing (assessors
+        rejected those, PermenPANRB 8/2026 I4 and I13)."""
+        words = self._bodies.get(index)
+        if words is None:
+            words = self._bodies[index] = Words.of(self.profiles[index].reading.body)
+        tokens: list[str] | None = None
+        for phrase in query.phrases:
+            if _BUDGET_WORDS.isdisjoint(phrase):
+                continue  # only a phrase that names a budget line can be read in a budget's body
+            if words.phrase_score(phrase) >= self.thresholds.match:
+                places = words.places.get(phrase, ())
+                if not places:
+                    return _shorten(" ".join(phrase))
+                if tokens is None:
+                    tokens = self.profiles[index].reading.body.split()
+                return _shorten(" ".join(tokens[max(0, places[0] - 3) : places[-1] + 4]))
+        return None
+
     def _present(self, phrase: tuple[str, ...], index: int) -> bool:
         return any(
             words[index].holds_all(phrase)
             and words[index].phrase_score(phrase) >= self.thresholds.match
             for words in self._words.values()
         )
+
+
+#: the words of a phrase that names a line of a budget (a sub-activity, a programme, a spending)
+_BUDGET_WORDS = frozenset(("sub", "kegiatan", "program", "anggaran", "belanja"))
 
 
 def _follows_up(title: str, start: int) -> bool:

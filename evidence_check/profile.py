@@ -9,6 +9,7 @@ result is cached. Later stages see only the small `Reading` and `Profile`.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 
 from evidence_check import title
@@ -16,6 +17,10 @@ from evidence_check.checks import draft, form, instrument, ratification, year
 from evidence_check.models import Extraction, Form, Page, Profile, Reading, SourceFile
 from evidence_check.text import collapse, normalize, visible
 
+#: a budget document's title: its sub-activities, in the body, are what planning items ask for
+_BUDGET = re.compile(
+    r"\b(?:dokumen pelaksanaan anggaran|rencana kerja dan anggaran|dpa|rka)(?: skpd| opd| pd)?\b"
+)
 #: the body kept for a document without a title area is capped (its first pages say what it is)
 BODY_CHARS = 200_000
 _CLOSING_CHARS = 2500
@@ -76,7 +81,8 @@ def _read_pages(pages: tuple[Page, ...], total: int, extraction: Extraction) -> 
     )
     headers = [text.lstrip()[:40].split("\n", 1)[0] for text in raw_pages[1:]]
     body, starts = "", tuple[int, ...]()
-    if not normalised_title:
+    # a budget (DPA/RKA) proves a plan item only by the sub-activity in its body: keep the body
+    if not normalised_title or _BUDGET.search(normalised_title):
         normalised = [normalize(text) for text in raw_pages]
         offsets: list[int] = []
         offset = 0

@@ -389,3 +389,52 @@ def test_a_document_answering_a_sibling_better_is_that_siblings_only(tmp_path: P
         run_audit(build_tree(tmp_path / "b", {"Diskominfo/Audit.pdf": both}), SIBLINGS_MAP)
     )
     assert got["audit-aplikasi"] == ("complete",) and got["audit-infrastruktur"] == ("complete",)
+
+
+BUDGET_MAP = """\
+version: 1
+evaluation: {name: Evaluasi Pemdi 2027, year: 2027}
+agencies:
+  - {id: bappeda, name: Badan Perencanaan Pembangunan Daerah, aliases: [Bappeda]}
+indicators:
+  - id: I1
+    name: Tata Kelola
+    evidence:
+      - {id: i1-l2-dpa, title: "RKA/DPA: rincian sub kegiatan Pemerintah Digital", kind: plan,
+         owners: [bappeda], keywords: [Sub Kegiatan Pemerintah Digital, DPA Pemerintah Digital]}
+"""
+
+
+def _dpa(sub_activity: str) -> docgen.Pages:
+    return docgen.Pages(
+        [
+            [
+                "DOKUMEN PELAKSANAAN ANGGARAN",
+                "SATUAN KERJA PERANGKAT DAERAH (DPA-SKPD)",
+                "BADAN PERENCANAAN PEMBANGUNAN DAERAH",
+                "TAHUN ANGGARAN 2026",
+            ],
+            [
+                "Program : Perencanaan Pembangunan Daerah",
+                f"Sub Kegiatan : {sub_activity}",
+                "Jumlah anggaran Rp 245.000.000",
+            ],
+        ]
+    )
+
+
+def test_a_budget_proves_a_planning_item_only_by_the_sub_activity_in_its_body(
+    tmp_path: Path,
+) -> None:
+    """Assessors accept an RKA/DPA that names the sub-activity and reject one that lacks it: the
+    title of every DPA looks alike, so the body decides."""
+    named = _dpa("Koordinasi dan Sinkronisasi Perencanaan Pemerintah Digital")
+    other = _dpa("Penyusunan Dokumen Perencanaan Perangkat Daerah")
+    got = statuses(
+        run_audit(build_tree(tmp_path / "a", {"Bappeda/DPA 2026.pdf": named}), BUDGET_MAP)
+    )
+    assert got == {"i1-l2-dpa": ("complete",)}
+    got = statuses(
+        run_audit(build_tree(tmp_path / "b", {"Bappeda/DPA 2026.pdf": other}), BUDGET_MAP)
+    )
+    assert got == {"i1-l2-dpa": ("missing",)}
