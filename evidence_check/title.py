@@ -245,7 +245,9 @@ def split(pages: Sequence[Page]) -> list[tuple[int, int]]:
         page = pages[index]
         if not page.text.strip() or tops[index] in headers:
             continue
-        if not (page.opens if page.opens is not None else opens_document(page)):
+        if not (page.opens if page.opens is not None else opens_document(page)) and not (
+            _plan_cover(page) and any(_closes(p) for p in pages[starts[-1] : index])
+        ):
             continue
         if titled is None:
             titled = _titled(pages[starts[-1]])
@@ -255,6 +257,36 @@ def split(pages: Sequence[Page]) -> list[tuple[int, int]]:
             titled = None
     ends = [*starts[1:], len(pages)]
     return [(start, end - 1) for start, end in zip(starts, ends, strict=True)]
+
+
+#: a plan's title at the top of a page ("RENCANA KOLABORASI LINTAS PERANGKAT DAERAH"): a weaker
+#: head than an instrument's, so it opens a part only after a page that closes a document
+_PLAN_HEAD = re.compile(r"^\W*(?:rencana|peta rencana|dokumen rencana|arsitektur)\b", re.IGNORECASE)
+#: how a copied instrument or minutes end: "ttd" or the ratification's "Ditetapkan di" (a signed
+#: foreword with a NIP does not end a plan)
+_CLOSING = re.compile(r"\bttd\b|\bditetapkan di\b", re.IGNORECASE)
+
+
+def _plan_cover(page: Page) -> bool:
+    """A plan's cover page: its title at the top, and little else, all set as headings (an annex
+    page that opens with a plan's name carries its table or text below)."""
+    text = page.text.strip()
+    first = next((t for t in text[:400].split("\n") if t.strip()), "")
+    head = clean(first).strip()
+    return (
+        bool(_PLAN_HEAD.search(head))
+        and not is_sentence(head)
+        and len("".join(text.split())) <= _COVER_CHARS
+        and _upper_share(text) >= 0.7
+    )
+
+
+#: the most a cover page holds, spaces aside
+_COVER_CHARS = 400
+
+
+def _closes(page: Page) -> bool:
+    return bool(_CLOSING.search(page.text[-800:]))
 
 
 def _titled(page: Page) -> bool:

@@ -124,3 +124,42 @@ def test_a_scanned_bundle_is_split_from_its_ocr_text(tmp_path: Path) -> None:
         ((1, 1), "decree"),
         ((2, 2), "attendance"),
     ]
+
+
+PLAN_COVER = docgen.Pages(
+    [
+        [
+            "RENCANA KOLABORASI",
+            "LINTAS PERANGKAT DAERAH",
+            "TAHUN 2026",
+            "PEMERINTAH KABUPATEN MOJOSARI",
+        ],
+        ["BAB I PENDAHULUAN", "Rincian rencana kolaborasi antar perangkat daerah " * 6],
+    ]
+)
+
+
+def test_a_plan_after_a_closed_decree_is_a_part_of_its_own(tmp_path: Path) -> None:
+    """A plan's cover page after a signed decree (and its annex) opens a document of its own."""
+    bundle = docgen.Bundle(
+        [docgen.Regulation(topic="Tim Koordinasi SPBE", form="KEPUTUSAN"), PLAN_COVER]
+    )
+    path = docgen.write_pdf(bundle, tmp_path / "Data Dukung Indikator 4.pdf")  # type: ignore[arg-type]
+    reading = read(extract_file(path), "x")
+    assert [p.title_form.value for p in reading.parts] == ["decree", "plan"]
+
+
+def test_a_plans_own_section_cover_after_a_signed_foreword_is_not_a_split(tmp_path: Path) -> None:
+    """A Renstra signs its foreword (name and NIP, no "ttd") and may open a section with a cover
+    that names a plan: one document all the same."""
+    renstra = docgen.Pages(
+        [
+            ["RENCANA STRATEGIS", "DINAS KOMUNIKASI DAN INFORMATIKA", "TAHUN 2025-2029"],
+            ["KATA PENGANTAR", "Puji syukur kami panjatkan atas tersusunnya dokumen ini.",
+             "Kepala Dinas,", "Ir. BUDI SANTOSO, M.T.", "NIP. 19770312 200312 1 007"],
+            ["RENCANA KERJA", "TAHUN 2026", "DINAS KOMUNIKASI DAN INFORMATIKA"],
+            ["BAB I PENDAHULUAN", "Isi rencana kerja tahunan dinas " * 8],
+        ]
+    )  # fmt: skip
+    path = docgen.write_pdf(renstra, tmp_path / "Renstra.pdf")  # type: ignore[arg-type]
+    assert len(read(extract_file(path), "x").parts) <= 1
