@@ -103,22 +103,11 @@ def audit(
     moment = now or dt.datetime.now().astimezone()
     stamp = moment.isoformat(timespec="seconds")
     waivers, expired = active_waivers(settings.region, moment.date())
-    for waiver in expired:
-        log.warning(
-            "%s: the waiver of %s ended on %s and is ignored",
-            settings.region.source,
-            waiver.evidence,
-            waiver.until,
-        )
     pins, expired_pins = active_pins(settings.region, moment.date())
-    for pin in expired_pins:
-        log.warning(
-            "%s: the pin of %s to %s ended on %s and is ignored",
-            settings.region.source,
-            pin.file,
-            pin.evidence,
-            pin.until,
-        )
+    ended = [(f"the waiver of {w.evidence}", w.until) for w in expired]
+    ended += [(f"the pin of {p.file} to {p.evidence}", p.until) for p in expired_pins]
+    for what, until in ended:
+        log.warning("%s: %s ended on %s and is ignored", settings.region.source, what, until)
     readable = {f.path for f in found.files}
     for pin in pins:  # a file skipped (junk, too large ...) or outside a self-check
         if pin.file.split("!/")[0] not in readable:

@@ -38,8 +38,10 @@ from evidence_check.schema import (
     is_text,
     is_text_list,
     items,
+    load_yaml,
     one_of,
     show,
+    yaml_error,
 )
 
 #: 1: the first format (DESIGN.md); 2: adds indicator domain/aspect and evaluation.scoring;
@@ -48,8 +50,6 @@ from evidence_check.schema import (
 SUPPORTED_VERSIONS = (1, 2, 3)
 #: kinds a format learned after format 1
 _KIND_SINCE = {Kind.SCREENSHOT.value: 3}
-#: libyaml's safe loader where PyYAML was built with it (ten times faster), else PyYAML's own
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DEFAULT_MAP_NAME = "pemdi"
 #: shipped map name -> its file in a source checkout; in the wheel every map is `_maps/<name>.yaml`
 _SHIPPED = {
@@ -229,34 +229,11 @@ def load_map(path: Path, source: str | None = None) -> EvidenceMap:
     return parse_map(raw, label)
 
 
-def _parse_yaml(raw: str) -> Any:
-    """libyaml for speed; on an error, PyYAML's own parser again for its clearer message."""
-    try:
-        return yaml.load(raw, Loader=_SafeLoader)
-    except yaml.YAMLError:
-        return yaml.load(raw, Loader=yaml.SafeLoader)
-
-
 def parse_map(raw: str, label: str) -> EvidenceMap:
     try:
-        data = _parse_yaml(raw)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"{label}:{mark.line + 1}:{mark.column + 1}" if mark else label
-        raise MapError([f"{where}: {exc.problem or exc}"]) from exc
-    except yaml.reader.ReaderError as exc:
-        line = raw.count("\n", 0, exc.position) + 1
-        column = exc.position - (raw.rfind("\n", 0, exc.position) + 1) + 1
-        character = (
-            f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
-        )
-        raise MapError(
-            [f"{label}:{line}:{column}: unacceptable character {character}: {exc.reason}"]
-        ) from exc
-    except yaml.YAMLError as exc:
-        raise MapError([f"{label}: {' '.join(str(exc).split())}"]) from exc
-    except RecursionError as exc:
-        raise MapError([f"{label}: the map is nested too deeply to be a requirements map"]) from exc
+        data = load_yaml(raw)
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise MapError([yaml_error(raw, label, exc, "requirements map")]) from exc
     errors = [
         f"{label}: {place}: {message}" if place else f"{label}: {message}"
         for place, message in _validate(data)

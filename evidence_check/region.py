@@ -36,8 +36,10 @@ from evidence_check.schema import (
     is_number,
     is_text,
     items,
+    load_yaml,
     required,
     show,
+    yaml_error,
 )
 
 _TABLES: dict[str, dict[str, Field]] = {
@@ -96,13 +98,9 @@ def load_settings(path: Path, label: str | None = None) -> RegionSettings:
     except (OSError, UnicodeDecodeError) as exc:
         raise SettingsError([f"{label}: cannot read the settings file: {exc}"]) from exc
     try:
-        data = yaml.safe_load(raw)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"{label}:{mark.line + 1}:{mark.column + 1}" if mark else label
-        raise SettingsError([f"{where}: {exc.problem or exc}"]) from exc
-    except yaml.YAMLError as exc:
-        raise SettingsError([f"{label}: {' '.join(str(exc).split())}"]) from exc
+        data = load_yaml(raw)
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise SettingsError([yaml_error(raw, label, exc, "settings file")]) from exc
     if data is None:
         return RegionSettings(source=label)
     errors = [f"{label}: {place}: {m}" if place else f"{label}: {m}" for place, m in _shape(data)]
@@ -191,29 +189,19 @@ def _references(
             yield f"assumed_levels.{key}", f"expected an external indicator of the map ({names})"
         elif not low <= level <= high:
             yield f"assumed_levels.{key}", f"expected a level from {low} to {high}, got {level:g}"
+    entries = [("pins", i, p.evidence, p.agency) for i, p in enumerate(settings.pins)]
+    entries += [("waivers", i, w.evidence, w.agency) for i, w in enumerate(settings.waivers)]
+    for key, i, named, agency in entries:
+        if named not in evidence:
+            yield f"{key}[{i}].evidence", f'"{named}" is not an evidence id or code of the map'
+        if agency is not None and agency not in agencies:
+            yield f"{key}[{i}].agency", f'"{agency}" is not an agency id of the map'
+        elif agency is not None and named in owners:
+            yield from _owner(f"{key}[{i}].agency", agency, named, owners)
     for i, pin in enumerate(settings.pins):
-        if pin.evidence not in evidence:
-            yield (
-                f"pins[{i}].evidence",
-                f'"{pin.evidence}" is not an evidence id or code of the map',
-            )
-        if pin.agency is not None and pin.agency not in agencies:
-            yield f"pins[{i}].agency", f'"{pin.agency}" is not an agency id of the map'
-        elif pin.agency is not None and pin.evidence in owners:
-            yield from _owner(f"pins[{i}].agency", pin.agency, pin.evidence, owners)
         # a member of a ZIP archive is named "folder/kiriman.zip!/member.pdf"
         if root is not None and not (root / pin.file.split("!/")[0]).is_file():
             yield f"pins[{i}].file", f'"{pin.file}" is not a file under the evidence folder'
-    for i, waiver in enumerate(settings.waivers):
-        if waiver.evidence not in evidence:
-            yield (
-                f"waivers[{i}].evidence",
-                f'"{waiver.evidence}" is not an evidence id or code of the map',
-            )
-        if waiver.agency is not None and waiver.agency not in agencies:
-            yield f"waivers[{i}].agency", f'"{waiver.agency}" is not an agency id of the map'
-        elif waiver.agency is not None and waiver.evidence in owners:
-            yield from _owner(f"waivers[{i}].agency", waiver.agency, waiver.evidence, owners)
 
 
 def _owner(

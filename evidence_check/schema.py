@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import yaml
+
 
 @dataclass(frozen=True)
 class Field:
@@ -95,3 +97,33 @@ def show(value: Any) -> str:
 
 def items(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
+
+
+#: libyaml's safe loader where PyYAML was built with it (ten times faster), else PyYAML's own
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(raw: str) -> Any:
+    """libyaml for speed; on an error, PyYAML's own parser again for its clearer message."""
+    try:
+        return yaml.load(raw, Loader=_SafeLoader)
+    except yaml.YAMLError:
+        return yaml.load(raw, Loader=yaml.SafeLoader)
+
+
+def yaml_error(raw: str, label: str, exc: Exception, what: str) -> str:
+    """A YAML error (or a document nested too deeply) as one line: `file:line:column: message`."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark
+        where = f"{label}:{mark.line + 1}:{mark.column + 1}" if mark else label
+        return f"{where}: {exc.problem or exc}"
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = raw.count("\n", 0, exc.position) + 1
+        column = exc.position - (raw.rfind("\n", 0, exc.position) + 1) + 1
+        character = (
+            f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        )
+        return f"{label}:{line}:{column}: unacceptable character {character}: {exc.reason}"
+    if isinstance(exc, RecursionError):
+        return f"{label}: the file is nested too deeply to be a {what}"
+    return f"{label}: {' '.join(str(exc).split())}"

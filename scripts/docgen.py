@@ -379,18 +379,22 @@ def page_images(document: Document, dpi: int = 150) -> list[Image.Image]:
     """The document printed and scanned: one grey picture per page, no text layer."""
     import tempfile
 
+    with tempfile.TemporaryDirectory() as folder:
+        return rasterize(write_pdf(document, Path(folder) / "print.pdf"), dpi)
+
+
+def rasterize(source: Path, dpi: int) -> list[Image.Image]:
+    """Every page of a PDF as a grey picture, as a scanner would see the print."""
     import pypdfium2 as pdfium
 
-    with tempfile.TemporaryDirectory() as folder:
-        source = write_pdf(document, Path(folder) / "print.pdf")
-        pdf = pdfium.PdfDocument(str(source))
-        try:
-            return [
-                pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-                for i in range(len(pdf))
-            ]
-        finally:
-            pdf.close()
+    pdf = pdfium.PdfDocument(str(source))
+    try:
+        return [
+            pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+            for i in range(len(pdf))
+        ]
+    finally:
+        pdf.close()
 
 
 def write_scan(

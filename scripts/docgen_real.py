@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import docgen
 from fpdf import FPDF
 from fpdf.enums import TextMode
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
@@ -434,18 +435,8 @@ def write_bundle(documents: Sequence[Sequence[Page]], path: Path) -> Path:
 
 def render(pages: Sequence[Page], dpi: int = 110) -> list[Image.Image]:
     """The pages printed: one grey picture each."""
-    import pypdfium2 as pdfium
-
     with tempfile.TemporaryDirectory() as folder:
-        source = write_pages(pages, Path(folder) / "print.pdf")
-        pdf = pdfium.PdfDocument(str(source))
-        try:
-            return [
-                pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-                for i in range(len(pdf))
-            ]
-        finally:
-            pdf.close()
+        return docgen.rasterize(write_pages(pages, Path(folder) / "print.pdf"), dpi)
 
 
 def garbage(text: str, seed: int = 3) -> str:

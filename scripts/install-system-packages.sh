@@ -12,6 +12,8 @@ tesseract --list-langs 2>/dev/null | grep -qx ind || need="$need tesseract-ocr-i
 command -v antiword >/dev/null 2>&1 || need="$need antiword"
 if [ "${EVIDENCE_CHECK_BROWSER_TESTS:-}" = 1 ]; then
     command -v chromium >/dev/null 2>&1 || need="$need chromium"
+    # the test corpora draw photos and screenshots in DejaVu (scripts/docgen*.py)
+    [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need="$need fonts-dejavu-core"
 fi
 [ -z "$need" ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then

@@ -80,35 +80,32 @@ def _tesseract(
     the same run also writes its text-only PDF, appended there (Tesseract reads a page once for
     all its renderers: the text is the same either way), its files in a folder made in
     `folder`."""
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     command = ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--psm", str(psm)]
     if layer is None:
-        done = subprocess.run(
-            [*command, *([renderer] if renderer != "txt" else [])],
-            input=image,
-            capture_output=True,
-            env=env,
-            timeout=PAGE_TIMEOUT_SECONDS,
-            preexec_fn=preexec(),  # the workers run no other threads on Linux
-            check=False,
-        )
-        return done.stdout.decode("utf-8", "replace")
+        out = _run([*command, *([renderer] if renderer != "txt" else [])], image)
+        return out.decode("utf-8", "replace")
     where = folder if folder is not None and os.path.isdir(folder) else None
     with tempfile.TemporaryDirectory(prefix="evidence-check-ocr-", dir=where) as outputs:
         base = os.path.join(outputs, "page")
         command[2] = base
-        subprocess.run(
-            [*command, "-c", "textonly_pdf=1", renderer, "pdf"],
-            input=image,
-            capture_output=True,
-            env=env,
-            timeout=PAGE_TIMEOUT_SECONDS,
-            preexec_fn=preexec(),  # the workers run no other threads on Linux
-            check=False,
-        )
+        _run([*command, "-c", "textonly_pdf=1", renderer, "pdf"], image)
         text = _contents(f"{base}.{renderer}").decode("utf-8", "replace")
         layer.append(_contents(base + ".pdf"))
     return text
+
+
+def _run(command: list[str], image: bytes) -> bytes:
+    """One Tesseract run on one page image, one thread, dying with its worker; its stdout."""
+    done = subprocess.run(
+        command,
+        input=image,
+        capture_output=True,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+        timeout=PAGE_TIMEOUT_SECONDS,
+        preexec_fn=preexec(),  # the workers run no other threads on Linux
+        check=False,
+    )
+    return done.stdout
 
 
 def _contents(path: str) -> bytes:
