@@ -54,10 +54,8 @@ class AgencyPage:
 class AgencyLine:
     id: str
     name: str
-    complete: int
-    weak: int
-    missing: int
-    waived: int
+    #: the counts of the agency's own list (shared rows count for each owner)
+    tally: Tally
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -103,16 +101,7 @@ def overview(result: AuditResult, lang: str) -> Overview:
     lines = []
     for agency in result.agencies:
         tally = Tally.of_findings(f for f in result.findings if owns(f, agency.id))
-        lines.append(
-            AgencyLine(
-                id=agency.id,
-                name=clean(agency.name),
-                complete=tally.complete,
-                weak=tally.weak,
-                missing=tally.missing,
-                waived=tally.waived,
-            )
-        )
+        lines.append(AgencyLine(id=agency.id, name=clean(agency.name), tally=tally))
     return Overview(
         region=clean(result.region or ""), report=build(result, lang), agencies=tuple(lines)
     )
