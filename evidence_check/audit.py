@@ -7,12 +7,14 @@ returns data; it prints nothing and never exits. The CLI is the only caller that
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import logging
 import platform
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from evidence_check import __version__, memo
@@ -32,6 +34,8 @@ from evidence_check.models import (
     Profile,
     Settings,
     SkippedFile,
+    SourceFile,
+    Status,
 )
 from evidence_check.profile import locate
 from evidence_check.reader import Progress, ReadOptions, read_all
@@ -95,6 +99,7 @@ def audit(
     )
     options = ReadOptions(
         ocr=settings.ocr and ocr.available(),
+        targeted=settings.ocr and settings.ocr_targeted,
         timeout_seconds=settings.file_timeout_seconds,
         memory_bytes=settings.file_memory_bytes,
     )
@@ -130,60 +135,49 @@ def audit(
         return _result(
             evidence_map, root, settings, found, *known[:2], stamp, options.ocr, timings, region
         )
-    profiles: list[Profile] = []
-    entries: list[DocumentEntry] = []
-    skipped: list[SkippedFile] = []
+
+    def judged(profiles: list[Profile]) -> tuple[tuple[Finding, ...], str | None]:
+        region = audited_region(settings.region, evidence_map.evaluation) or usual_issuer(profiles)
+        findings = judge(
+            evidence_map,
+            profiles,
+            settings.agency,
+            timings,
+            pins=pins,
+            waivers=waivers,
+            region=parse_region(region),
+        )
+        return findings, region
+
     try:
-        for outcome in read_all(found.files, options, cache, settings.jobs, on_progress, executor):
-            source, reading = outcome.source, outcome.reading
-            if outcome.skipped is not None:
-                skipped.append(outcome.skipped)
-            elif reading is None:
-                detail = f"a ZIP archive of {outcome.archive_members} files, read as if unpacked"
-                entries.append(
-                    DocumentEntry(
-                        path=source.path, agency=source.agency, state="processed", detail=detail
-                    )
-                )
-            else:
-                profiles.extend(locate(source, reading))
-                entries.append(
-                    DocumentEntry(
-                        path=source.path,
-                        agency=source.agency,
-                        state="processed",
-                        pages=reading.pages or None,
-                        ocr_pages=reading.ocr_pages,
-                        problems=(reading.problem,) if reading.problem else (),
-                        reread_pages=reading.reread_pages,
-                        parts=tuple(p.part for p in reading.parts if p.part is not None),
-                        detail="; ".join(reading.page_problems) or None,
-                    )
-                )
+        read = _read(found.files, options, cache, settings.jobs, on_progress, executor)
+        timings["read"] = time.perf_counter() - started
+        findings, region = judged(read.profiles)
+        again = _bodies_to_read(read.profiles, findings) if options.targeted else set()
+        if again:  # a row is still open and a document's body, partly read, may answer it
+            started = time.perf_counter()
+            whole = dataclasses.replace(options, targeted=False)
+            files = tuple(f for f in found.files if f.path in again)
+            more = _read(files, whole, cache, settings.jobs, on_progress, executor)
+            read = read.replaced(again, more)
+            timings["read"] += time.perf_counter() - started
+            findings, region = judged(read.profiles)
     finally:
         cache.close()
-    entries += [
-        DocumentEntry(
-            path=s.path,
-            agency=s.agency,
-            state="skipped",
-            skip_reason=s.reason,
-            detail=s.detail or None,
-        )
-        for s in (*found.skipped, *skipped)
+    entries = [
+        *read.entries,
+        *(
+            DocumentEntry(
+                path=s.path,
+                agency=s.agency,
+                state="skipped",
+                skip_reason=s.reason,
+                detail=s.detail or None,
+            )
+            for s in (*found.skipped, *read.skipped)
+        ),
     ]
-    profiles.sort(key=lambda p: (p.path, p.part or (0, 0)))
-    timings["read"] = time.perf_counter() - started
-    region = audited_region(settings.region, evidence_map.evaluation) or usual_issuer(profiles)
-    findings = judge(
-        evidence_map,
-        profiles,
-        settings.agency,
-        timings,
-        pins=pins,
-        waivers=waivers,
-        region=parse_region(region),
-    )
+    profiles = read.profiles
     if not options.ocr:  # a scan nobody could read may be the evidence: never say "missing"
         findings = mark_unread(findings, profiles)
         scoring = evidence_map.evaluation.scoring
@@ -205,6 +199,81 @@ def audit(
         timings,
         region,
     )
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What the read stage gave the audit: the documents' profiles, the files' entries, the
+    archive members skipped."""
+
+    profiles: list[Profile]
+    entries: list[DocumentEntry]
+    skipped: list[SkippedFile]
+
+    def replaced(self, paths: set[str], other: _Read) -> _Read:
+        """This read with the files `paths` (and their archive members) as `other` read them."""
+
+        def kept(path: str) -> bool:
+            return path.split("!/")[0] not in paths
+
+        profiles = [p for p in self.profiles if kept(p.path)] + other.profiles
+        profiles.sort(key=lambda p: (p.path, p.part or (0, 0)))
+        return _Read(
+            profiles=profiles,
+            entries=[e for e in self.entries if kept(e.path)] + other.entries,
+            skipped=[s for s in self.skipped if kept(s.path)] + other.skipped,
+        )
+
+
+def _read(
+    files: tuple[SourceFile, ...],
+    options: ReadOptions,
+    cache: Cache,
+    jobs: int,
+    on_progress: Callable[[Progress], None] | None,
+    executor: Executor | None,
+) -> _Read:
+    profiles: list[Profile] = []
+    entries: list[DocumentEntry] = []
+    skipped: list[SkippedFile] = []
+    for outcome in read_all(files, options, cache, jobs, on_progress, executor):
+        source, reading = outcome.source, outcome.reading
+        if outcome.skipped is not None:
+            skipped.append(outcome.skipped)
+        elif reading is None:
+            detail = f"a ZIP archive of {outcome.archive_members} files, read as if unpacked"
+            entries.append(
+                DocumentEntry(
+                    path=source.path, agency=source.agency, state="processed", detail=detail
+                )
+            )
+        else:
+            profiles.extend(locate(source, reading))
+            entries.append(
+                DocumentEntry(
+                    path=source.path,
+                    agency=source.agency,
+                    state="processed",
+                    pages=reading.pages or None,
+                    ocr_pages=reading.ocr_pages,
+                    probed_pages=reading.unread_pages,
+                    problems=(reading.problem,) if reading.problem else (),
+                    reread_pages=reading.reread_pages,
+                    parts=tuple(p.part for p in reading.parts if p.part is not None),
+                    detail="; ".join(reading.page_problems) or None,
+                )
+            )
+    profiles.sort(key=lambda p: (p.path, p.part or (0, 0)))
+    return _Read(profiles, entries, skipped)
+
+
+def _bodies_to_read(profiles: list[Profile], findings: tuple[Finding, ...]) -> set[str]:
+    """The files (archives for their members) to read again in full: those holding a document
+    whose body must confirm what it is (no title, a budget) with pages only probed, while a row
+    is still open. A decided audit reads nothing more."""
+    if all(f.status in (Status.COMPLETE, Status.WAIVED) for f in findings):
+        return set()
+    return {p.path.split("!/")[0] for p in profiles if p.reading.body and p.reading.unread_pages}
 
 
 def usual_issuer(profiles: list[Profile]) -> str | None:

@@ -20,13 +20,14 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evidence_check.executor import BatchDied, BatchTimeout, Work
+from evidence_check.executor import BatchDied, BatchTimeout, Known, Work
 
 if TYPE_CHECKING:
     from evidence_check.reader import ReadOptions, Result
 
-#: (file name, archive member or None, the file's bytes or None: read it by its path)
-Shipped = list[tuple[Path, int | None, bytes | None]]
+#: (file name, archive member or None, the pages OCR'd before, the file's bytes or None: read it
+#: by its path)
+Shipped = list[tuple[Path, int | None, Known, bytes | None]]
 
 
 def read_batch(work: Shipped, options: ReadOptions) -> list[Result]:
@@ -123,10 +124,10 @@ def with_bytes(work: Work) -> Shipped:
     """The batch with every file's bytes, each archive once (`--ship-bytes`)."""
     shipped: Shipped = []
     seen: set[Path] = set()
-    for path, member in work:
+    for path, member, known in work:
         data = None if path in seen else path.read_bytes()
         seen.add(path)
-        shipped.append((path, member, data))
+        shipped.append((path, member, known, data))
     return shipped
 
 
@@ -148,13 +149,13 @@ def _placed(work: Shipped, scratch: Path) -> Work:
     """Shipped files written into the scratch folder under their own names; the others as given."""
     placed: dict[Path, Path] = {}
     paths: Work = []
-    for index, (path, member, data) in enumerate(work):
+    for index, (path, member, known, data) in enumerate(work):
         if data is not None:
             folder = scratch / f"shipped-{index}"
             folder.mkdir()
             placed[path] = folder / path.name
             placed[path].write_bytes(data)
-        paths.append((placed.get(path, path), member))
+        paths.append((placed.get(path, path), member, known))
     return paths
 
 

@@ -27,8 +27,11 @@ from platformdirs import user_cache_dir
 
 from evidence_check.models import Form, Problem, Reading, Reason
 
+#: a page OCR'd earlier: its text, whether it was read turned 180 degrees, its text layer
+KnownPage = tuple[str, bool, bytes]
+
 #: raise when reading or extraction changes what a file yields: old entries are then ignored
-READER_VERSION = 4
+READER_VERSION = 5
 #: entries written per transaction at most
 BATCH = 200
 #: readings are committed at least this often (seconds)
@@ -45,6 +48,9 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS readings (key TEXT PRIMARY KEY, payload BLOB);
 CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, payload BLOB);
 CREATE TABLE IF NOT EXISTS layers (key TEXT PRIMARY KEY, payload BLOB);
+CREATE TABLE IF NOT EXISTS pages (
+    digest TEXT, setting TEXT, page INTEGER, text TEXT, turned INTEGER, layer BLOB,
+    PRIMARY KEY (digest, setting, page));
 """
 _NOTE = "internal cache of evidence-check: safe to delete at any time"
 #: what a cache of this schema must answer (a foreign or older file does not)
@@ -159,9 +165,19 @@ class Cache:
             self._give_up(exc)
             return {}
 
-    def _known(
-        self, db: sqlite3.Connection, files: list[tuple[str, int, int]], tag: str
-    ) -> dict[int, Reading]:
+    def digests(self, files: list[tuple[str, int, int]]) -> dict[int, str]:
+        """The content hashes of the unchanged files among `files` (name, size, mtime) that an
+        earlier run read, by position."""
+        if self._db is None or not files:
+            return {}
+        self.flush()
+        try:
+            return self._digests(self._db, files)
+        except sqlite3.Error as exc:
+            self._give_up(exc)
+            return {}
+
+    def _digests(self, db: sqlite3.Connection, files: list[tuple[str, int, int]]) -> dict[int, str]:
         keys = [_text(name) for name, _, _ in files]
         recorded: dict[str, tuple[int, int, str]] = {}
         for start in range(0, len(keys), _CHUNK):
@@ -171,11 +187,18 @@ class Cache:
                 f"SELECT path, size, mtime_ns, digest FROM files WHERE path IN ({marks})", chunk
             ):
                 recorded[path] = (size, mtime, digest)
+        return {
+            position: entry[2]
+            for position, ((_, size, mtime), key) in enumerate(zip(files, keys, strict=True))
+            if (entry := recorded.get(key)) is not None and entry[:2] == (size, mtime)
+        }
+
+    def _known(
+        self, db: sqlite3.Connection, files: list[tuple[str, int, int]], tag: str
+    ) -> dict[int, Reading]:
         wanted: dict[str, list[int]] = {}
-        for position, ((_, size, mtime), key) in enumerate(zip(files, keys, strict=True)):
-            entry = recorded.get(key)
-            if entry is not None and entry[:2] == (size, mtime):
-                wanted.setdefault(reading_key(entry[2], tag), []).append(position)
+        for position, digest in self._digests(db, files).items():
+            wanted.setdefault(reading_key(digest, tag), []).append(position)
         found: dict[int, Reading] = {}
         names = list(wanted)
         for start in range(0, len(names), _CHUNK):
@@ -212,6 +235,41 @@ class Cache:
                 self._db.execute("INSERT OR REPLACE INTO layers VALUES (?, ?)", (key, payload))
         except sqlite3.Error:
             pass  # the layers are a convenience: without them a scan is OCR'd once more
+
+    def pages(self, digests: list[str]) -> dict[str, dict[str, dict[int, KnownPage]]]:
+        """The pages OCR'd of each content: digest -> OCR setting -> page -> its text, whether
+        it was read turned, its text layer."""
+        found: dict[str, dict[str, dict[int, KnownPage]]] = {}
+        if self._db is None or not digests:
+            return found
+        try:
+            for start in range(0, len(digests), _CHUNK):
+                chunk = digests[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                for digest, setting, page, text, turned, layer in self._db.execute(
+                    f"SELECT * FROM pages WHERE digest IN ({marks})", chunk
+                ):
+                    entry = (str(text), bool(turned), bytes(layer))
+                    found.setdefault(digest, {}).setdefault(setting, {})[int(page)] = entry
+        except sqlite3.Error as exc:
+            self._give_up(exc)
+            return {}
+        return found
+
+    def put_pages(self, digest: str, setting: str, pages: dict[int, KnownPage]) -> None:
+        """Remember the pages OCR'd of a content under the OCR setting that read them: written
+        at once, as they come only from the slow files, the scans."""
+        if self._db is None or not pages:
+            return
+        rows = [
+            (digest, setting, n, t, int(turned), layer) for n, (t, turned, layer) in pages.items()
+        ]
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)", rows)
+        except sqlite3.Error:
+            pass  # a convenience like the layers: without them a page is OCR'd once more
 
     def layers(self, key: str) -> bytes | None:
         """The OCR text layers kept with the reading `key` (see `ocr.decode_layers`)."""
@@ -302,7 +360,7 @@ def _decode(data: dict[str, Any]) -> Reading:
         None if problem is None else Problem(code=Reason(problem[0]), detail=problem[1])
     )
     data["title_form"] = Form(data["title_form"])
-    for name in ("ocr_pages", "page_starts", "page_numbers", "page_problems"):
+    for name in ("ocr_pages", "page_starts", "page_numbers", "page_problems", "unread_pages"):
         data[name] = tuple(data[name])
     data["reread_pages"] = tuple((page, why) for page, why in data["reread_pages"])
     data["parts"] = tuple(_decode(part) for part in data["parts"])

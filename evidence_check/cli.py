@@ -182,6 +182,8 @@ MAP = click.option(
     help="Requirements map: a path or a shipped map (pemdi, spbe-2020, smart-city). "
     "Default: ./requirements_map.yaml, else the shipped Pemdi map.",
 )  # fmt: skip
+#: `--ocr`: targeted (the default), every page of every scan, none
+OCR_MODES = ("auto", "full", "off")
 LANG = click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_default=True)
 READING = _options(
     click.option("--jobs", type=click.IntRange(min=1), default=None,
@@ -194,7 +196,10 @@ READING = _options(
     click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
                  help="Where the cache of extracted text lives.  [default: the user's cache folder]"),
     click.option("--no-cache", is_flag=True, help="Neither use nor fill the cache."),
-    click.option("--no-ocr", is_flag=True, help="Do not OCR scans and photos."),
+    click.option("--ocr", "ocr_mode", type=click.Choice(OCR_MODES), default="auto", show_default=True,
+                 help="auto: OCR the pages of scans the judgement reads; full: every page; "
+                 "off: no OCR."),
+    click.option("--no-ocr", is_flag=True, help="Do not OCR scans and photos (--ocr off)."),
     click.option("--settings", "settings_file", type=click.Path(dir_okay=False, path_type=Path),
                  help="Region settings file.  [default: ROOT/evidence-check.yaml when present]"),
     click.option("--assume", multiple=True, metavar="INDICATOR=LEVEL",
@@ -227,7 +232,8 @@ def _settings(
         agency=agency,
         jobs=reading["jobs"] or default_jobs(),
         cache_dir=None if reading["no_cache"] else cache_dir or default_cache_dir(),
-        ocr=not reading["no_ocr"],
+        ocr=not reading["no_ocr"] and reading.get("ocr_mode") != "off",
+        ocr_targeted=reading.get("ocr_mode", "auto") == "auto",
         region=region,
         scheduler=reading.get("scheduler"),
         ship_bytes=reading.get("ship_bytes", False),
@@ -425,7 +431,10 @@ def package_command(root: Path, map_option: str | None, output_dir: Path, includ
     if refused is not None:
         raise click.UsageError(refused)
     with layer_cache(reading["cache_dir"], no_cache=reading["no_cache"]) as cache_dir:
-        result = _audit(evidence_map, root, {**reading, "cache_dir": cache_dir, "no_cache": False})
+        # every page of a scan is made searchable: read them all (pages read before are kept)
+        ocr_mode = "off" if reading["no_ocr"] or reading["ocr_mode"] == "off" else "full"
+        result = _audit(evidence_map, root, {**reading, "cache_dir": cache_dir, "no_cache": False,
+                                             "ocr_mode": ocr_mode})  # fmt: skip
         remove_earlier(output_dir)
         built = build(result, root, output_dir, cache_dir=cache_dir, include_weak=include_weak,
                       ocr_tag=ReadOptions(ocr=result.ocr_available).tag, lang=lang,
@@ -483,7 +492,15 @@ def package_command(root: Path, map_option: str | None, output_dir: Path, includ
     help="Where the cache of extracted text lives.  [default: the user's cache folder]",
 )
 @click.option("--no-cache", is_flag=True, help="Neither use nor fill the cache.")
-@click.option("--no-ocr", is_flag=True, help="Do not OCR scans and photos.")
+@click.option(
+    "--ocr",
+    "ocr_mode",
+    type=click.Choice(OCR_MODES),
+    default="auto",
+    show_default=True,
+    help="auto: OCR the pages of scans the judgement reads; full: every page; off: none.",
+)
+@click.option("--no-ocr", is_flag=True, help="Do not OCR scans and photos (--ocr off).")
 @guarded
 def audit_many_command(regions_file: Path, output_dir: Path, formats: tuple[str, ...], lang: str,
                        **reading: Any) -> None:  # fmt: skip

@@ -121,7 +121,7 @@ class _DaskRun:
         shipped = (
             with_bytes(work)
             if self.executor.ship_bytes
-            else [(path, member, None) for path, member in work]
+            else [(path, member, known, None) for path, member, known in work]
         )
         future = self.executor.client.submit(read_batch, shipped, self.options, pure=False)
         self.futures.add(future)

@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from evidence_check.reader import ReadOptions, Result
 
-#: a batch as it travels: (file, archive member index or None)
-Work = list[tuple[Path, int | None]]
+#: the pages an earlier run OCR'd of a file: OCR setting -> page -> text, turned, text layer
+Known = dict[str, dict[int, tuple[str, bool, bytes]]]
+#: a batch as it travels: (file, archive member index or None, the pages OCR'd before)
+Work = list[tuple[Path, int | None, Known]]
 
 
 class ClusterError(Exception):

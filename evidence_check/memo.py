@@ -29,7 +29,7 @@ from evidence_check.models import (
 )
 
 #: raise when the memo's layout or anything the judgement depends on changes
-MEMO_VERSION = 3
+MEMO_VERSION = 4
 
 
 def fingerprint(evidence_map: EvidenceMap, found: Discovery, settings_tag: str) -> str:
@@ -95,6 +95,7 @@ def encode(
                 d.detail,
                 [list(r) for r in d.reread_pages],
                 [list(r) for r in d.parts],
+                list(d.probed_pages),
             ]
             for d in documents
         ],
@@ -153,6 +154,7 @@ def decode(
                 detail=d[7],
                 reread_pages=tuple((page, why) for page, why in d[8]),
                 parts=tuple((first, last) for first, last in d[9]),
+                probed_pages=tuple(d[10]),
             )
             for d in data["documents"]
         )

@@ -275,6 +275,10 @@ class Page:
     #: whether the page opens a document of its own (a bundle's part), when the extractor
     #: already looked (title.opens_document); None: not looked
     opens: bool | None = None
+    #: the text came from OCR of the whole page
+    ocr: bool = False
+    #: a scanned page of which only the head lines were read (`--ocr auto`: targeting.py)
+    probed: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -356,6 +360,9 @@ class Reading:
     page_numbers: tuple[int | None, ...] = ()
     #: pages whose text layer was not language (page, why), read again like scans
     reread_pages: tuple[tuple[int, str], ...] = ()
+    #: scanned pages of which only the head lines were read (`--ocr auto`): a body that must
+    #: confirm the document lacks them until the file is read in full
+    unread_pages: tuple[int, ...] = ()
     #: a bundle (one PDF holding several documents): one reading per document, in page order
     parts: tuple[Reading, ...] = ()
     #: for a part of a bundle: its first and last page
@@ -494,6 +501,8 @@ class DocumentEntry:
     reread_pages: tuple[tuple[int, str], ...] = ()
     #: a bundle's documents, as (first page, last page)
     parts: tuple[tuple[int, int], ...] = ()
+    #: scanned pages of which only the head lines were read (`--ocr auto`)
+    probed_pages: tuple[int, ...] = ()
 
 
 # --- the region settings file (evidence-check.yaml) ------------------------------------------------
@@ -568,6 +577,9 @@ class Settings:
     cache_dir: Path | None = None
     #: read scans and photos with OCR when Tesseract is available
     ocr: bool = True
+    #: with `ocr`: OCR in full only the pages of a scan the judgement reads, more only when a
+    #: row still needs a body (`--ocr auto`); False: every page (`--ocr full`)
+    ocr_targeted: bool = True
     #: files larger than this are skipped as too-large
     max_file_bytes: int = 300 * 1024 * 1024
     #: per-file wall-clock limit and memory cap of the reader

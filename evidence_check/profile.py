@@ -110,6 +110,7 @@ def _read_pages(pages: tuple[Page, ...], total: int, extraction: Extraction) -> 
         page_numbers=tuple(p.number for p in pages) if body else (),
         reread_pages=tuple(r for r in extraction.reread_pages if r[0] in numbers),
         page_problems=extraction.page_problems,
+        unread_pages=tuple(p.number for p in pages if p.probed and p.number is not None),
     )
 
 

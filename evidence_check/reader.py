@@ -17,6 +17,7 @@ later run removes the folders of killed runs and never another live run's.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 import shutil
@@ -27,7 +28,7 @@ import threading
 import time
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -48,7 +49,7 @@ from evidence_check.opening import reason as os_reason
 from evidence_check.profile import read
 
 if TYPE_CHECKING:
-    from evidence_check.executor import Executor
+    from evidence_check.executor import Executor, Known, Work
 
 #: small files per worker task at most
 BATCH_FILES = 16
@@ -66,12 +67,14 @@ class ReadOptions:
     """What a worker needs to read a file; `tag` is part of every cache key."""
 
     ocr: bool = False
+    #: with `ocr`: OCR in full only the pages of a scan the judgement reads (`--ocr auto`)
+    targeted: bool = False
     timeout_seconds: float = 300.0
     memory_bytes: int | None = 2 * 1024**3
 
     @property
     def tag(self) -> str:
-        return f"ocr={'on' if self.ocr else 'off'}"
+        return f"ocr={'off' if not self.ocr else 'auto' if self.targeted else 'on'}"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -103,10 +106,13 @@ class Job:
     size: int
     mtime_ns: int
     member: int | None = None
+    #: the pages an earlier run OCR'd of this content, by OCR setting (see `ocr.setting`)
+    known: Known = field(default_factory=dict)
 
 
-#: digest, reading, the reading encoded for the cache, its OCR text layers encoded (b"": none)
-Result = tuple[str, Reading, bytes, bytes]
+#: digest, reading, the reading encoded for the cache, its OCR text layers encoded (b"": none),
+#: the pages OCR'd in this run (for the cache's pages: a later run reads only the others)
+Result = tuple[str, Reading, bytes, bytes, tuple[str, dict[int, ocr.KnownPage]]]
 
 
 def file_digest(path: Path) -> str:
@@ -126,26 +132,27 @@ def read_one(path: Path, options: ReadOptions) -> tuple[str, Reading]:
     except OSError as exc:
         problem = Problem(code=Reason.UNREADABLE, detail=f"cannot open: {os_reason(exc)}")
         return "", Reading(pages=0, problem=problem, content_key="path:" + path.name)
-    return digest, read(extract_file(path, use_ocr=options.ocr), digest)
+    extraction = extract_file(path, use_ocr=options.ocr, targeted=options.targeted)
+    return digest, read(extraction, digest)
 
 
-def read_jobs(
-    jobs: list[tuple[Path, int | None]], scratch: str, options: ReadOptions
-) -> list[Result]:
-    """Read a batch in one worker task, each reading already encoded for the cache. A member is
-    copied into the run's private folder first, and removed once read; each archive of the batch
-    is opened once."""
+def read_jobs(jobs: Work, scratch: str, options: ReadOptions) -> list[Result]:
+    """Read a batch in one worker task, each reading already encoded for the cache, with the
+    pages an earlier run OCR'd of each file. A member is copied into the run's private folder
+    first, and removed once read; each archive of the batch is opened once."""
     results = []
     seen = ocr.record(scratch)  # the OCR'd pages' text layers, for searchable copies
     archives: dict[Path, zipfile.ZipFile] = {}
     try:
-        for path, member in jobs:
+        for path, member, known in jobs:
+            seen.start(known.get(ocr.setting(), {}) if known else {})
             if member is None:
                 digest, reading = read_one(path, options)
             else:
                 digest, reading = _read_member(archives, path, member, scratch, options)
             layers = ocr.encode_layers(seen.take(reading.ocr_pages))
-            results.append((digest, reading, encode(reading), layers))
+            fresh = (ocr.setting(), seen.read) if seen.read else ("", {})
+            results.append((digest, reading, encode(reading), layers, fresh))
     finally:
         for archive in archives.values():
             archive.close()
@@ -255,18 +262,34 @@ def read_all(
             yield Outcome(source=job.source, reading=cached[position])
         else:
             pending.append(job)
+    if options.ocr:
+        pending = _with_known_pages(pending, cache)
     for job, result in _run(pending, options, executor, cache.flush):
         if isinstance(result, str):  # the worker failed: the file is unreadable, the audit goes on
             reading = _failed(result, job.source.path)
         else:
-            digest, reading, payload, layers = result
+            digest, reading, payload, layers, (setting, fresh) = result
             if digest:
                 key = reading_key(digest, options.tag)
                 cache.put(job.key, job.size, job.mtime_ns, digest, key, payload)
                 if layers:
                     cache.put_layers(key, layers)
+                cache.put_pages(digest, setting, fresh)
         counter.count(reading)
         yield Outcome(source=job.source, reading=reading)
+
+
+def _with_known_pages(jobs: list[Job], cache: Cache) -> list[Job]:
+    """The jobs with the pages an earlier run (another OCR mode, or the same audit's first pass)
+    OCR'd of their content: those are not OCR'd again."""
+    digests = cache.digests([(job.key, job.size, job.mtime_ns) for job in jobs])
+    pages = cache.pages(sorted(set(digests.values())))
+    return [
+        dataclasses.replace(job, known=pages[digests[i]])
+        if i in digests and digests[i] in pages
+        else job
+        for i, job in enumerate(jobs)
+    ]
 
 
 def _plan(source: SourceFile) -> list[Outcome | Job]:
@@ -370,7 +393,7 @@ def _run(
         try:
 
             def submit(batch: list[Job]) -> Any:
-                return run.submit([(job.source.absolute, job.member) for job in batch])
+                return run.submit([(job.source.absolute, job.member, job.known) for job in batch])
 
             pending = {submit(batch): batch for batch in batches}
             while pending:

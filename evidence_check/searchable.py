@@ -135,7 +135,7 @@ def read_layers(data: bytes, pages: tuple[int, ...], *, picture: bool) -> tuple[
             try:
                 for number in pages:
                     page = document[number - 1]
-                    ocr.read_image(_render(page, 0), lambda p=page: _render(p, 180))  # type: ignore[misc]
+                    ocr.read_pdf_page(number, lambda dpi, turn, p=page: _render(p, dpi, turn))  # type: ignore[misc]
             finally:
                 document.close()
             numbers = pages

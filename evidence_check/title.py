@@ -228,7 +228,7 @@ def split(pages: Sequence[Page]) -> list[tuple[int, int]]:
     """The documents of a PDF as (first index, last index) of its pages; one range for a file that
     holds one document. A head repeated at the top of several pages, over body text on some of
     them, is a running header, not a start."""
-    tops = [_top_line(page) for page in pages]
+    tops = [top_line(page) for page in pages]
     seen: dict[str, int] = {}
     for top in tops:
         seen[top] = seen.get(top, 0) + 1
@@ -293,5 +293,18 @@ def _titled(page: Page) -> bool:
     return len("".join(page.text[:1000].split())) > 50 and bool(block(page))
 
 
-def _top_line(page: Page) -> str:
+def above_head(line: str) -> bool:
+    """Whether a line may stand above a document's head: a letterhead's, a copy stamp, a page
+    number, a letter's field."""
+    return bool(_ABOVE_HEAD.search(line) or _LETTER_FIELD.search(line))
+
+
+def plan_head(page: Page) -> bool:
+    """Whether a page begins with a plan's title (a cover that may open a part)."""
+    first = next((t for t in page.text[:400].split("\n") if t.strip()), "")
+    return bool(_PLAN_HEAD.search(clean(first).strip()))
+
+
+def top_line(page: Page) -> str:
+    """A page's first line, casefolded and spaced as one: how running headers are told."""
     return " ".join(page.text.lstrip()[:200].split("\n", 1)[0].split()).casefold()

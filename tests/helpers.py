@@ -100,8 +100,11 @@ def build_tree(root: Path, files: dict[str, Content]) -> Path:
     return root
 
 
-def run_audit(root: Path, map_text: str = MAP, agency: str | None = None) -> AuditResult:
-    return audit(parse_map(map_text, "test-map.yaml"), root, Settings(agency=agency))
+def run_audit(
+    root: Path, map_text: str = MAP, agency: str | None = None, *, ocr_targeted: bool = True
+) -> AuditResult:
+    settings = Settings(agency=agency, ocr_targeted=ocr_targeted)
+    return audit(parse_map(map_text, "test-map.yaml"), root, settings)
 
 
 def statuses(result: AuditResult) -> dict[str, tuple[str, ...]]:

@@ -243,11 +243,14 @@ def test_a_daemonic_workers_batch_child_is_killed_at_the_time_limit(
     started = time.monotonic()
     try:
         with pytest.raises(BatchTimeout):
-            read_in_child([(scan, None, None)], ReadOptions(ocr=True, timeout_seconds=2))
+            read_in_child([(scan, None, {}, None)], ReadOptions(ocr=True, timeout_seconds=2))
     finally:
         (tools / "SLEEP").write_text("0", encoding="utf-8")
     assert time.monotonic() - started < 10
-    assert read_in_child([(scan, None, scan.read_bytes())], ReadOptions(ocr=False))[0][1].pages == 4
+    assert (
+        read_in_child([(scan, None, {}, scan.read_bytes())], ReadOptions(ocr=False))[0][1].pages
+        == 4
+    )
 
 
 def test_ctrl_c_cancels_the_cluster_and_exits_130(tmp_path: Path, tools: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def test_a_blank_scan_stays_no_text(tmp_path: Path) -> None:
     assert extraction.problem is not None and extraction.problem.code.value == "no-text"
 
 
-def test_an_unchanged_tree_is_never_ocrd_again(
+def test_an_unchanged_tree_is_never_ocrd_again_and_full_reads_only_the_pages_left(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from helpers import MAP
@@ -77,14 +78,53 @@ def test_an_unchanged_tree_is_never_ocrd_again(
     settings = Settings(cache_dir=tmp_path / "cache")
     evidence_map = parse_map(MAP, "map.yaml")
     first = audit(evidence_map, root, settings)
+    # auto: the title page and the closing page with its ratification block; 2 and 3 probed
+    assert (first.documents[0].ocr_pages, first.documents[0].probed_pages) == ((1, 4), (2, 3))
+    log = tmp_path / "pages-ocrd.txt"  # written by the reader processes
+    real = ocr.read_pdf_page
+
+    def counted(number: int, render: object) -> str:
+        recording = ocr._RECORDING.get()
+        if recording is None or number not in recording.known:
+            with log.open("a") as out:
+                out.write(f"{number}\n")
+        return real(number, render)  # type: ignore[arg-type]
 
     def no_more_ocr(*args: object, **kwargs: object) -> str:
         raise AssertionError("OCR ran again on an unchanged file")
 
-    monkeypatch.setattr(ocr, "_tesseract", no_more_ocr)
+    monkeypatch.setattr(ocr, "_ocr", no_more_ocr)
     second = audit(evidence_map, root, settings)
     assert second.findings == first.findings
-    assert second.documents[0].ocr_pages == (1, 2, 3, 4)
+    monkeypatch.undo()
+    monkeypatch.setattr(ocr, "read_pdf_page", counted)
+    full = audit(evidence_map, root, dataclasses.replace(settings, ocr_targeted=False))
+    assert (full.documents[0].ocr_pages, full.documents[0].probed_pages) == ((1, 2, 3, 4), ())
+    assert log.read_text().split() == ["2", "3"]  # pages 1 and 4 come from the cache's pages
+    assert statuses(full) == statuses(first)
+
+
+def test_targeted_ocr_judges_a_scanned_tree_like_full_ocr(tmp_path: Path) -> None:
+    """Decrees with annexes, an unsigned draft, a report, a bundle of minutes and attendance:
+    the same rows, with fewer pages read in full."""
+    root = build_tree(tmp_path / "tree", {})
+    annex = [["LAMPIRAN KEPUTUSAN BUPATI MOJOSARI", "SUSUNAN KEANGGOTAAN TIM"]
+             + [f"{i}. Nama Anggota {i} Jabatan Anggota" for i in range(1, 25)]] * 3  # fmt: skip
+    decree = docgen.Regulation(topic="Tim Koordinasi SPBE", form="KEPUTUSAN", pages_of_articles=1)
+    docgen.write_scan(docgen.Pages(decree.pages() + annex), root / "Bagian Hukum" / "sk.pdf")
+    draft = docgen.Regulation(topic=ARSITEKTUR, draft=True, signed=False, pages_of_articles=3)
+    docgen.write_scan(draft, root / "Bagian Hukum" / "perbup.pdf")
+    report = docgen.Report(title="Laporan Evaluasi SPBE", period="TAHUN 2024")
+    minutes = docgen.Minutes(subject="Rapat Koordinasi SPBE")
+    bundle = docgen.Bundle([report, minutes, docgen.Attendance(subject="Rapat Koordinasi SPBE")])
+    docgen.write_scan(bundle, root / "Diskominfo" / "data dukung.pdf")
+    auto = run_audit(root)
+    full = run_audit(root, ocr_targeted=False)
+    assert statuses(auto) == statuses(full)
+    assert sum(len(d.ocr_pages) for d in auto.documents) < sum(
+        len(d.ocr_pages) for d in full.documents
+    )
+    assert {d.path: d.parts for d in auto.documents} == {d.path: d.parts for d in full.documents}
 
 
 def test_a_scan_and_a_print_of_one_report_count_once(tmp_path: Path) -> None:

@@ -221,7 +221,9 @@ def test_words_lie_where_the_scan_shows_them(built: tuple[Path, Path, Result]) -
     assert 0 < left < right < width
 
 
-def test_nothing_is_ocrd_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_nothing_is_ocrd_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
     """Counting Tesseract's runs: the package adds none to the audit's, with or without cache."""
     calls = tmp_path / "calls"
     shim = tmp_path / "bin" / "tesseract"
@@ -234,6 +236,9 @@ def test_nothing_is_ocrd_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     shim.write_text(f'#!/bin/sh\necho "$@" >> "{calls}"\nexec "{real}" "$@"\n')
     shim.chmod(shim.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setenv("PATH", f"{shim.parent}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("EVIDENCE_CHECK_TESSERACT", "cli")  # runs counted at the command
+    ocr.engine.cache_clear()
+    request.addfinalizer(ocr.engine.cache_clear)
     (tmp_path / "map.yaml").write_text(PEMDI, encoding="utf-8")
     root = build_tree(tmp_path / "tree", {})
     docgen.write_scan(REPORT, root / "Diskominfo" / "scan_0042.pdf")
@@ -278,13 +283,13 @@ def test_a_cache_without_layers_gets_them_once(
     with sqlite3.connect(cache / "readings.sqlite3") as db:
         assert db.execute("DELETE FROM layers").rowcount == 1
     runs: list[int] = []
-    real = ocr._tesseract
+    real = ocr._ocr
 
-    def counted(*args: object, **kwargs: object) -> str:
+    def counted(*args: object, **kwargs: object) -> tuple[str, float | None]:
         runs.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(ocr, "_tesseract", counted)
+    monkeypatch.setattr(ocr, "_ocr", counted)
     first = build(result, root, tmp_path / "a", cache_dir=cache, ocr_tag="ocr=on")
     assert (first.ocr_files, first.reread_files, len(runs)) == (1, 1, 2)
     line = next(line for line in first.lines if line.code == "I4-L2-01")

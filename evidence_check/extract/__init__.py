@@ -8,6 +8,7 @@ raises for a bad file: it becomes an `Extraction` with a `Problem`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import logging
 import os
@@ -57,8 +58,9 @@ def unreadable(detail: str) -> Extraction:
     return Extraction(problem=Problem(code=Reason.UNREADABLE, detail=detail))
 
 
-def extract_file(path: Path, *, use_ocr: bool = False) -> Extraction:
-    """Read one file; never raises for a broken, encrypted, empty or mislabelled file."""
+def extract_file(path: Path, *, use_ocr: bool = False, targeted: bool = False) -> Extraction:
+    """Read one file; never raises for a broken, encrypted, empty or mislabelled file.
+    `targeted`: of a scanned PDF, OCR in full only the pages the judgement reads."""
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
@@ -78,6 +80,10 @@ def extract_file(path: Path, *, use_ocr: bool = False) -> Extraction:
         extractor = extractor_for(suffix)
     else:
         return unreadable(f"a type evidence-check cannot read ({suffix or 'no extension'})")
+    if targeted and extractor is extractor_for(".pdf"):  # only a PDF's pages are read in part
+        from evidence_check.extract import pdf
+
+        extractor = functools.partial(pdf.extract, targeted=True)
     try:
         extraction = extractor(path, use_ocr=use_ocr)
     except MemoryError:

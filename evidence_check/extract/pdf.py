@@ -30,9 +30,14 @@ OCR_SCALE = 300 / 72
 MAX_RENDER_PIXELS = 200_000_000
 #: a document listing pages that fail to load this many times in a row lies about its count
 MAX_MISSING_IN_A_ROW = 1000
+#: a scan this long or longer is read in part (`targeted`); a shorter one is all title and
+#: closing
+TARGETED_PAGES = 4
 
 
-def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
+def extract(path: Path, *, use_ocr: bool = False, targeted: bool = False) -> Extraction:
+    """The pages' text; `targeted`: of a scan, OCR in full only the pages the judgement reads
+    (targeting.py), and only the head lines of the others (`Page.probed`)."""
     try:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -43,13 +48,14 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
             detail = f"not a readable PDF ({message})"
         return Extraction(problem=Problem(code=Reason.UNREADABLE, detail=detail))
     pages: list[Page] = []
-    ocr_pages: list[int] = []
+    where: list[int] = []  # each read page's index in the document
     problems: list[str] = []
     reread: list[tuple[int, str]] = []
     missing: list[int] = []
     in_a_row = 0
     try:
         listed = len(document)
+        targeted = targeted and listed >= TARGETED_PAGES
         for index in range(listed):
             if in_a_row >= MAX_MISSING_IN_A_ROW:
                 break
@@ -60,23 +66,39 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
                 in_a_row += 1
                 continue
             in_a_row = 0
+            probe = targeted and bool(pages)  # the first page is always read: its title block
             try:
-                read, by_ocr = _page(page, index + 1, use_ocr, problems, reread)
+                pages.append(_page(page, index + 1, use_ocr, problems, reread, probe=probe))
             finally:
                 page.close()
-            pages.append(read)
-            if by_ocr:
-                ocr_pages.append(index + 1)
+            where.append(index)
+        if targeted and use_ocr:
+            _read_targeted(document, pages, where, problems)
     finally:
         document.close()
     if missing:
         problems.append(_missing(missing, listed, stopped=in_a_row >= MAX_MISSING_IN_A_ROW))
     return Extraction(
         pages=tuple(pages),
-        ocr_pages=tuple(ocr_pages),
+        ocr_pages=tuple(p.number for p in pages if p.number is not None and p.ocr),
         page_problems=tuple(problems),
         reread_pages=tuple(reread),
     )
+
+
+def _read_targeted(
+    document: pdfium.PdfDocument, pages: list[Page], where: list[int], problems: list[str]
+) -> None:
+    """Read in full the probed pages the judgement needs, until it needs no more."""
+    from evidence_check import targeting
+
+    while needed := targeting.pages_to_read(pages):
+        for position in sorted(needed):
+            page = document[where[position]]
+            try:
+                pages[position] = _ocr_page(page, where[position] + 1, problems)
+            finally:
+                page.close()
 
 
 def _page(
@@ -85,9 +107,11 @@ def _page(
     use_ocr: bool,
     problems: list[str],
     reread: list[tuple[int, str]],
-) -> tuple[Page, bool]:
-    """One page's text (by OCR for a scan or a lying layer, when on), and whether OCR gave it.
-    The first page, and a page whose top may open a document, get their layout too."""
+    *,
+    probe: bool = False,
+) -> Page:
+    """One page's text (by OCR for a scan or a lying layer, when on; with `probe`, only its head
+    lines). The first page, and a page whose top may open a document, get their layout too."""
     textpage = page.get_textpage()
     lines: tuple[Line, ...] = ()
     opens: bool | None = None
@@ -106,28 +130,87 @@ def _page(
         reread.append((number, lie))
         text = ""  # what the layer says is not the page's text
     if not has_layer and use_ocr:
-        width, height = page.get_size()
-        pixels = width * OCR_SCALE * height * OCR_SCALE
-        if pixels > MAX_RENDER_PIXELS:
-            problems.append(
-                f"page {number} skipped: too large to render for OCR "
-                f"({width / 72 * 25.4:.0f} x {height / 72 * 25.4:.0f} mm)"
-            )
-            return Page(number=number, text=text, has_text_layer=False), False
-        try:
-            text = ocr.read_image(_render(page, 0), lambda p=page: _render(p, 180))  # type: ignore[misc]
-        except (pdfium.PdfiumError, MemoryError, OSError) as exc:
-            problems.append(f"page {number} skipped: cannot be rendered for OCR ({exc})"[:200])
-            return Page(number=number, text="", has_text_layer=False), False
-        return Page(number=number, text=text, has_text_layer=False), True
-    page_read = Page(
+        if probe:
+            return _probe_page(page, number, problems)
+        return _ocr_page(page, number, problems)
+    return Page(
         number=number,
         text=text,
         has_text_layer=has_layer,
         lines=lines,
         opens=opens if has_layer else None,
     )
-    return page_read, False
+
+
+def _ocr_page(page: pdfium.PdfPage, number: int, problems: list[str]) -> Page:
+    """A scanned page (or one whose layer lies) read by OCR; a page too large or impossible to
+    render is skipped with a line in `problems`."""
+    if _too_large(page, number, problems):
+        return Page(number=number, text="", has_text_layer=False)
+    try:
+        text = ocr.read_pdf_page(number, lambda dpi, rotation: _render(page, dpi, rotation))
+    except (pdfium.PdfiumError, MemoryError, OSError) as exc:
+        problems.append(f"page {number} skipped: cannot be rendered for OCR ({exc})"[:200])
+        return Page(number=number, text="", has_text_layer=False)
+    return Page(number=number, text=text, has_text_layer=False, ocr=True)
+
+
+#: the thumbnail that finds where a page's writing starts, and how much of the page below that a
+#: probe reads (its share of the page's height: about four lines of 12 pt on A4)
+THUMB_DPI = 36
+BAND_SHARE = 0.08
+#: a row of the thumbnail holds writing when this share of its pixels is dark, and is a dark
+#: scanner edge, not writing, above MAX_ROW_DARK
+MIN_ROW_DARK = 0.01
+MAX_ROW_DARK = 0.5
+
+
+def _probe_page(page: pdfium.PdfPage, number: int, problems: list[str]) -> Page:
+    """A scanned page's head lines only, from a band at the top of its writing."""
+    if _too_large(page, number, problems):
+        return Page(number=number, text="", has_text_layer=False)
+    try:
+        top = _first_writing(page)
+        if top is None:
+            return Page(number=number, text="", has_text_layer=False, probed=True)
+        height = page.get_height()
+        band = BAND_SHARE * height
+        crop = (0.0, max(0.0, height - top - band), 0.0, top)  # cut after turning the page
+        text = ocr.probe(
+            _render(page, ocr.PROBE_DPI, 0, crop=crop),
+            lambda: _render(page, ocr.PROBE_DPI, 180, crop=crop),  # its foot, turned
+        )
+    except (pdfium.PdfiumError, MemoryError, OSError) as exc:
+        problems.append(f"page {number} skipped: cannot be rendered for OCR ({exc})"[:200])
+        return Page(number=number, text="", has_text_layer=False)
+    return Page(number=number, text=text, has_text_layer=False, probed=True)
+
+
+def _first_writing(page: pdfium.PdfPage) -> float | None:
+    """How far below the page's top its writing starts (points), from a thumbnail; None for a
+    blank page."""
+    bitmap = page.render(scale=THUMB_DPI / 72, grayscale=True)
+    try:
+        width, stride, buffer = bitmap.width, bitmap.stride, bytes(bitmap.buffer)
+        rows = bitmap.height
+    finally:
+        bitmap.close()
+    for row in range(rows):
+        dark = buffer[row * stride : row * stride + width].translate(ocr.DARK).count(1)
+        if MIN_ROW_DARK * width <= dark <= MAX_ROW_DARK * width:
+            return max(0.0, (row - 1) * 72 / THUMB_DPI)
+    return None
+
+
+def _too_large(page: pdfium.PdfPage, number: int, problems: list[str]) -> bool:
+    width, height = page.get_size()
+    if width * OCR_SCALE * height * OCR_SCALE <= MAX_RENDER_PIXELS:
+        return False
+    problems.append(
+        f"page {number} skipped: too large to render for OCR "
+        f"({width / 72 * 25.4:.0f} x {height / 72 * 25.4:.0f} mm)"
+    )
+    return True
 
 
 def _missing(missing: list[int], listed: int, *, stopped: bool) -> str:
@@ -141,8 +224,13 @@ def _missing(missing: list[int], listed: int, *, stopped: bool) -> str:
     return f"{len(missing)} damaged page(s) skipped: {shown}"
 
 
-def _render(page: pdfium.PdfPage, rotation: int) -> bytes:
-    bitmap = page.render(scale=OCR_SCALE, grayscale=True, rotation=rotation)
+def _render(
+    page: pdfium.PdfPage,
+    dpi: int,
+    rotation: int,
+    crop: tuple[float, float, float, float] = (0, 0, 0, 0),
+) -> bytes:
+    bitmap = page.render(scale=dpi / 72, grayscale=True, rotation=rotation, crop=crop)
     try:
         return ocr.pgm(bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))
     finally:

@@ -32,7 +32,8 @@ from evidence_check.models import (
 #    Top-level "changes" (only with --baseline): the baseline's generated_at, summary and index,
 #    and the rows resolved, regressed, changed, added and removed since, each with "from" and "to".
 #    Within format 2: a document's "reread_pages" (pages whose lying text layer was read by OCR,
-#    with the reason) and "parts" (a bundle's documents, by first and last page).
+#    with the reason) and "parts" (a bundle's documents, by first and last page); "probed_pages"
+#    (`--ocr auto`: scanned pages of which only the head lines were read).
 FORMAT_VERSION = 2
 
 
@@ -194,6 +195,8 @@ def _document(entry: DocumentEntry) -> dict[str, Any]:
     }
     if entry.parts:
         out["parts"] = [{"first_page": first, "last_page": last} for first, last in entry.parts]
+    if entry.probed_pages:  # --ocr auto: scanned pages of which only the head lines were read
+        out["probed_pages"] = list(entry.probed_pages)
     details = [p.detail for p in entry.problems] + ([entry.detail] if entry.detail else [])
     if details:
         out["detail"] = "; ".join(details)
