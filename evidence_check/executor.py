@@ -61,6 +61,11 @@ class Executor(Protocol):
     @property
     def workers(self) -> int: ...
 
+    @property
+    def batch_files(self) -> int:
+        """Small files per batch at most."""
+        ...
+
     def check_root(self, root: Path) -> None: ...
 
     def run(self, options: ReadOptions, batches: int) -> contextlib.AbstractContextManager[Run]: ...
@@ -76,6 +81,12 @@ class PoolExecutor:
     @property
     def workers(self) -> int:
         return self.jobs
+
+    @property
+    def batch_files(self) -> int:
+        from evidence_check.reader import BATCH_FILES
+
+        return BATCH_FILES
 
     def check_root(self, root: Path) -> None:
         return None  # the workers are on this machine

@@ -354,9 +354,9 @@ class _Counter:
             )
 
 
-def _batches(jobs: list[Job], workers: int) -> list[list[Job]]:
-    """Small files in batches, and an archive's small members in batches of their own (a worker
-    opens the archive once per batch); pictures and big files (scans) alone."""
+def _batches(jobs: list[Job], workers: int, most: int = BATCH_FILES) -> list[list[Job]]:
+    """Small files in batches of `most` at most, and an archive's small members in batches of
+    their own (a worker opens the archive once per batch); pictures and big files (scans) alone."""
     # the size of the file or member itself (a member's Job.size is its archive's, for the cache)
     alone = [[j] for j in jobs if j.source.size > BATCH_MAX_BYTES or _picture(j)]
     groups: dict[Path | None, list[Job]] = {}
@@ -364,7 +364,7 @@ def _batches(jobs: list[Job], workers: int) -> list[list[Job]]:
         if job.source.size <= BATCH_MAX_BYTES and not _picture(job):
             groups.setdefault(None if job.member is None else job.source.absolute, []).append(job)
     small = sum(len(group) for group in groups.values())
-    size = max(1, min(BATCH_FILES, small // (workers * 4)))
+    size = max(1, min(most, small // (workers * 4)))
     return alone + [
         group[i : i + size] for group in groups.values() for i in range(0, len(group), size)
     ]
@@ -388,7 +388,7 @@ def _run(
         return
     from evidence_check.executor import failure
 
-    batches = _batches(jobs, executor.workers)
+    batches = _batches(jobs, executor.workers, executor.batch_files)
     with executor.run(options, len(batches)) as run:
         try:
 
