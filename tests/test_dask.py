@@ -27,6 +27,7 @@ from helpers import MAP, build_tree, docgen
 from evidence_check.audit import audit
 from evidence_check.cli import main
 from evidence_check.evidence_map import parse_map
+from evidence_check.extract import ocr
 from evidence_check.models import Settings
 from evidence_check.report import json_report
 
@@ -63,8 +64,12 @@ def tools(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     (folder / "SLEEP").write_text("0", encoding="utf-8")
     before = os.environ["PATH"]
     os.environ["PATH"] = f"{folder}{os.pathsep}{before}"
+    os.environ["EVIDENCE_CHECK_TESSERACT"] = "cli"  # the slow command above, not tesserocr
+    ocr.engine.cache_clear()  # workers forked from this process must not inherit an engine
     yield folder
     os.environ["PATH"] = before
+    del os.environ["EVIDENCE_CHECK_TESSERACT"]
+    ocr.engine.cache_clear()
 
 
 @pytest.fixture(scope="module")
