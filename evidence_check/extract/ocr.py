@@ -99,6 +99,12 @@ class _Engine:
     def read(
         self, image: bytes, psm: int, *, layer: list[bytes] | None, tsv: bool, folder: str | None
     ) -> tuple[str, float | None]:
+        with _quiet():  # Leptonica writes its complaints (a page's odd box) to stderr
+            return self._read(image, psm, layer=layer, tsv=tsv, folder=folder)
+
+    def _read(
+        self, image: bytes, psm: int, *, layer: list[bytes] | None, tsv: bool, folder: str | None
+    ) -> tuple[str, float | None]:
         api = self._api(psm)
         if layer is None:
             from PIL import Image
@@ -114,6 +120,24 @@ class _Engine:
                 layer.append(_contents(base + ".pdf"))
         text = api.GetTSVText(0) if tsv else api.GetUTF8Text()
         return text, float(api.MeanTextConf())
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """The process's stderr (file descriptor 2) sent to the null device while the block runs, as
+    the command's stderr is captured: the person at the terminal sees no library's noise."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 class _Command:
