@@ -184,6 +184,10 @@ MAP = click.option(
 )  # fmt: skip
 #: `--ocr`: targeted (the default), every page of every scan, none
 OCR_MODES = ("auto", "full", "off")
+OCR = click.option(
+    "--ocr", "ocr_mode", type=click.Choice(OCR_MODES), default="auto", show_default=True,
+    help="auto: OCR the pages of scans the judgement reads; full: every page; off: no OCR.",
+)  # fmt: skip
 LANG = click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_default=True)
 READING = _options(
     click.option("--jobs", type=click.IntRange(min=1), default=None,
@@ -196,9 +200,7 @@ READING = _options(
     click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
                  help="Where the cache of extracted text lives.  [default: the user's cache folder]"),
     click.option("--no-cache", is_flag=True, help="Neither use nor fill the cache."),
-    click.option("--ocr", "ocr_mode", type=click.Choice(OCR_MODES), default="auto", show_default=True,
-                 help="auto: OCR the pages of scans the judgement reads; full: every page; "
-                 "off: no OCR."),
+    OCR,
     click.option("--no-ocr", is_flag=True, help="Do not OCR scans and photos (--ocr off)."),
     click.option("--settings", "settings_file", type=click.Path(dir_okay=False, path_type=Path),
                  help="Region settings file.  [default: ROOT/evidence-check.yaml when present]"),
@@ -492,14 +494,7 @@ def package_command(root: Path, map_option: str | None, output_dir: Path, includ
     help="Where the cache of extracted text lives.  [default: the user's cache folder]",
 )
 @click.option("--no-cache", is_flag=True, help="Neither use nor fill the cache.")
-@click.option(
-    "--ocr",
-    "ocr_mode",
-    type=click.Choice(OCR_MODES),
-    default="auto",
-    show_default=True,
-    help="auto: OCR the pages of scans the judgement reads; full: every page; off: none.",
-)
+@OCR
 @click.option("--no-ocr", is_flag=True, help="Do not OCR scans and photos (--ocr off).")
 @guarded
 def audit_many_command(regions_file: Path, output_dir: Path, formats: tuple[str, ...], lang: str,
