@@ -11,10 +11,11 @@ reports, in one run:
 - the peak of the summed resident memory of the whole process tree (parent and workers);
 - the share of the cold audit's time spent in discovery, reading, matching and judgement.
 - with `--scheduler local:N` (or tcp://HOST:8786): a cold audit on that Dask cluster, against the
-  cold `--jobs` audit (the cluster's start and stop included, as a user sees them).
+  cold `--jobs` audit (the cluster's start and stop included, as a user sees them); `--rounds N`
+  takes N such pairs in turn, for a mean and a median on a machine whose speed drifts.
 The audits run as `evidence-check` subprocesses, as a user runs them.
 
-Usage: python bench/scale.py [--docs N] [--jobs N] [--scheduler S] [--tree DIR] [--keep]
+Usage: python bench/scale.py [--docs N] [--jobs N] [--scheduler S [--rounds N]] [--tree DIR] [--keep]
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import json
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -192,8 +194,9 @@ def _tree_rss(pid: int) -> int:
                 for line in status:
                     if line.startswith("VmRSS:"):
                         total += int(line.split()[1]) * 1024
-            with open(f"/proc/{current}/task/{current}/children") as children:
-                stack.extend(int(c) for c in children.read().split())
+            for task in os.listdir(f"/proc/{current}/task"):  # any thread may have started one
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    stack.extend(int(c) for c in children.read().split())
         except (FileNotFoundError, ProcessLookupError, ValueError):
             continue
     return total
@@ -217,7 +220,7 @@ def run_audit(
         nonlocal peak
         while not stop.is_set():
             peak = max(peak, _tree_rss(process.pid))
-            time.sleep(0.05)
+            time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -237,6 +240,10 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--scheduler", help="also a cold audit on this Dask cluster (local:N)")
+    parser.add_argument(
+        "--rounds", type=int, default=1,
+        help="with --scheduler: this many pairs of cold runs, --jobs then the cluster, in turn",
+    )  # fmt: skip
     parser.add_argument("--tree", type=Path, help="build (or reuse) the tree here")
     parser.add_argument("--keep", action="store_true", help="keep the tree and caches")
     args = parser.parse_args()
@@ -274,21 +281,39 @@ def main() -> None:
         print(f"time shares in the cold audit: {shares}")
         print(f"same requirements in cold, warm and one-process runs: {same}")
         if args.scheduler:
-            dask, dask_peak, dask_timings = run_audit(
-                root, args.jobs, work / "cache-dask", work / "dask.json", args.scheduler
-            )
-            print(
-                f"cold, {args.scheduler:<12} {dask:7.2f} s  {docs / dask:8.1f} docs/s  "
-                f"{pages / dask:9.1f} pages/s  = {100 * dask / cold:.1f}% of --jobs {args.jobs} "
-                f"(read stage {dask_timings.get('read', 0):.2f} s against {timings.get('read', 0):.2f} s)"
-            )
-            print(f"peak memory (process tree, {args.scheduler}) {dask_peak / 1e6:.0f} MB")
-            print(
-                f"same requirements on the cluster: {_rows(work / 'dask.json') == _rows(work / 'cold.json')}"
-            )
+            compare_cluster(root, args, work, docs, pages)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def compare_cluster(
+    root: Path, args: argparse.Namespace, work: Path, docs: int, pages: int
+) -> None:
+    """Cold audits on the cluster against cold `--jobs` audits, each right after the other,
+    in pairs taken in turn, so that a machine's slow moments fall on both alike."""
+    ratios, reads = [], []
+    for round_ in range(args.rounds):
+        cold, _, timings = run_audit(root, args.jobs, work / f"cache-{round_}", work / "cold.json")
+        dask, dask_peak, dask_timings = run_audit(
+            root, args.jobs, work / f"cache-dask-{round_}", work / "dask.json", args.scheduler
+        )
+        ratios.append(dask / cold)
+        reads.append(dask_timings.get("read", 0) / (timings.get("read", 0) or 1.0))
+        print(
+            f"cold, {args.scheduler:<12} {dask:7.2f} s  {docs / dask:8.1f} docs/s  "
+            f"{pages / dask:9.1f} pages/s  = {100 * dask / cold:.1f}% of --jobs {args.jobs} "
+            f"({cold:.2f} s; read stage {dask_timings.get('read', 0):.2f} s against "
+            f"{timings.get('read', 0):.2f} s), peak memory {dask_peak / 1e6:.0f} MB, same "
+            f"requirements: {_rows(work / 'dask.json') == _rows(work / 'cold.json')}"
+        )
+    if len(ratios) > 1:
+        print(
+            f"{args.scheduler} against --jobs {args.jobs}, {len(ratios)} pairs: mean "
+            f"{100 * statistics.mean(ratios):.1f}%, median {100 * statistics.median(ratios):.1f}%, "
+            f"{100 * min(ratios):.1f}-{100 * max(ratios):.1f}%; read stage mean "
+            f"{100 * statistics.mean(reads):.1f}%"
+        )
 
 
 def _rows(path: Path) -> list[object]:

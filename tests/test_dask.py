@@ -32,6 +32,7 @@ from evidence_check.models import Settings
 from evidence_check.report import json_report
 
 distributed = pytest.importorskip("distributed")
+import dask  # noqa: E402  (installed with distributed)
 
 from evidence_check.dask_executor import DaskExecutor, connect  # noqa: E402
 
@@ -98,6 +99,18 @@ def test_the_cluster_says_what_the_local_pool_says_by_path_or_by_bytes(
     assert audit_json(root, cluster, ocr=False, cache_dir=cache) == local
     assert audit_json(root, jobs=1, ocr=False, cache_dir=cache) == local
     assert local["summary"] != {"complete": 0, "weak": 0, "missing": 0}
+
+
+def test_the_workers_spend_no_time_profiling_themselves(cluster: DaskExecutor) -> None:
+    # Dask samples every worker thread each 10 ms by default: a tenth of a core per idle
+    # local:2 cluster with its 20 ms health ticks (docs/scale.md); a batch run needs neither
+    def settings() -> tuple[bool, str]:
+        return (
+            dask.config.get("distributed.worker.profile.enabled"),
+            dask.config.get("distributed.admin.tick.interval"),
+        )
+
+    assert set(cluster.client.run(settings).values()) == {(False, "1s")}
 
 
 def test_a_file_past_its_time_limit_is_unreadable_and_the_rest_is_judged(
