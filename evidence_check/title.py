@@ -39,6 +39,9 @@ _BANNER = re.compile(
     r"|\bbssn\b|tanda tangan elektronik",
     re.IGNORECASE,
 )
+#: the serial number the State Secretariat stamps on its copies of national regulations
+#: ("SK No 161668 A"), read by OCR above the title: not a decree ("SK" = Surat Keputusan)
+_COPY_SERIAL = re.compile(r"^\W*SK\s*N[o0]\.?\s*[\dOoIl]{5,7}\s*[A-Z]?\W*$", re.IGNORECASE)
 _OUT_OF_ORDER = re.compile(r"^\W*(?:menimbang|dengan rahmat tuhan[\w ]*)\W*$", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -113,6 +116,8 @@ def block(page: Page) -> str:
             in_banner = not text.rstrip().endswith(".")
             continue  # the rest of the banner's sentence
         in_banner = False
+        if _COPY_SERIAL.match(text):
+            continue
         if _BODY_START.search(text):
             if len(taken) < 2 and _OUT_OF_ORDER.search(text):
                 continue  # a text layer out of reading order puts "Menimbang" first
@@ -296,7 +301,7 @@ def _titled(page: Page) -> bool:
 def above_head(line: str) -> bool:
     """Whether a line may stand above a document's head: a letterhead's, a copy stamp, a page
     number, a letter's field."""
-    return bool(_ABOVE_HEAD.search(line) or _LETTER_FIELD.search(line))
+    return bool(_ABOVE_HEAD.search(line) or _LETTER_FIELD.search(line) or _COPY_SERIAL.match(line))
 
 
 def plan_head(page: Page) -> bool:

@@ -145,6 +145,25 @@ def test_the_layout_sets_a_title_apart_from_a_sentence_in_title_case() -> None:
     assert title.block(page).splitlines() == [lines[0].text, lines[1].text]
 
 
+def test_the_state_secretariats_copy_serial_above_a_perpres_is_no_decree() -> None:
+    # OCR of a JDIH copy of Perpres 47/2023 (corpus/real): the stamp "SK No 161668 A" stands
+    # above the emblem and the title; "SK" is Surat Keputusan in a file name, not here
+    ocr = (
+        "Menimbang\n\nSK No 161668 A\n\nPi\n3)\n\nPRESIDEN\nREPUBLIK INDONESIA\n\n"
+        "PERATURAN PRESIDEN REPUBLIK INDONESIA\n\nNOMOR 47 TAHUN 2023\n\nTENTANG\n\n"
+        "STRATEGI KEAMANAN SIBER NASIONAL\n\nDAN MANAJEMEN KRISIS SIBER\n\n"
+        "DENGAN RAHMAT TUHAN YANG MAHA ESA\n"
+    )
+    head = title.block(Page(number=1, text=ocr, has_text_layer=False))
+    assert "SK No" not in head
+    assert detect_form(normalize(head), "") is Form.REGULATION
+    decree = "SK No 12 Tahun 2024\nKEPUTUSAN BUPATI MOJOSARI\nTENTANG TIM SPBE\nMenimbang"
+    assert (
+        detect_form(normalize(title.block(Page(number=1, text=decree, has_text_layer=False))), "")
+        is Form.DECREE
+    )
+
+
 def test_the_form_is_read_from_the_head_never_the_topic() -> None:
     assert detect_form(normalize("BUPATI MOJOSARI TENTANG PETA RENCANA SPBE"), "") is not Form.PLAN
     assert (
