@@ -50,22 +50,21 @@ def connect(scheduler: str, *, ship_bytes: bool = False) -> Iterator[DaskExecuto
             # readers' many small allocations slower (docs/scale.md)
             environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
             environ.pop("MALLOC_TRIM_THRESHOLD_", None)
-            # workers forked from this process, Dask already imported: 0.5 s less to start on
-            # 2 cores, and 0.1 s less to stop, than fresh interpreters (docs/scale.md)
             dask.config.set(
-                {
-                    "distributed.worker.daemon": False,
-                    "distributed.nanny.pre-spawn-environ": environ,
-                    "distributed.worker.multiprocessing-method": "fork",
-                }
+                {"distributed.worker.daemon": False, "distributed.nanny.pre-spawn-environ": environ}
             )
-            cluster = LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                memory_limit=0,  # each batch's child caps its own memory
-            )
+            # the first workers forked from this process, Dask already imported: 0.5 s less to
+            # start on 2 cores, and 0.1 s less to stop, than fresh interpreters (docs/scale.md);
+            # a worker replaced during the run (one was killed) starts fresh, as forking the
+            # client while its threads work could copy a lock that one of them holds
+            with dask.config.set({"distributed.worker.multiprocessing-method": _first_start()}):
+                cluster = LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    memory_limit=0,  # each batch's child caps its own memory
+                )
             client = Client(cluster)
         else:
             client = Client(scheduler, timeout=30)
@@ -81,6 +80,13 @@ def connect(scheduler: str, *, ship_bytes: bool = False) -> Iterator[DaskExecuto
         if cluster is not None:
             with contextlib.suppress(Exception):
                 cluster.close()
+
+
+def _first_start() -> str:
+    """How the first workers of `local:N` start: forked where the system can fork."""
+    import multiprocessing
+
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 def _count(scheduler: str) -> int:
