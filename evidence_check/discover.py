@@ -44,32 +44,50 @@ def is_junk(name: str) -> bool:
 
 
 def resolve_agency(folder_name: str, agencies: tuple[Agency, ...]) -> str | None:
-    """The agency a folder name stands for, tolerant of numbering, case and extra words."""
+    """The agency a folder name stands for, tolerant of numbering, case and extra words.
+
+    Among the agencies whose labels the name contains, a unit named with its parent ("Sekretariat
+    Daerah - Bagian Hukum") is the unit's; otherwise the longest label wins, and a tie is no one's."""
     words = normalize(_NUMBERING.sub("", folder_name), file_name=True).split()
     if not words:
         return None
     padded = " " + " ".join(words) + " "
-    best: tuple[int, str] | None = None
-    tied = False
-    for agency in agencies:
-        for label in (agency.id.replace("-", " "), agency.name, *agency.aliases):
-            candidate = normalize(label, file_name=True)
-            if candidate and f" {candidate} " in padded:
-                weight = len(candidate)
-                if best is None or weight > best[0]:
-                    best, tied = (weight, agency.id), False
-                elif weight == best[0] and best[1] != agency.id:
-                    tied = True
-    if best is not None and not tied:
-        return best[1]
+    labels = {agency.id: _labels(agency) for agency in agencies}
+    found: dict[str, int] = {}  # agency id -> the length of its longest label in the name
+    for agency_id, own in labels.items():
+        lengths = [len(label) for label in own if f" {label} " in padded]
+        if lengths:
+            found[agency_id] = max(lengths)
+    # "Sekretariat Daerah - Bagian Hukum": the parent found with one of its units gives way to it
+    units = {
+        agency_id: length
+        for agency_id, length in found.items()
+        if not any(_is_parent(labels[agency_id], labels[other]) for other in found)
+    }
+    lengths_by_agency = units or found
+    longest = max(lengths_by_agency.values(), default=0)
+    best = [agency_id for agency_id, n in lengths_by_agency.items() if n == longest]
+    if len(best) == 1:
+        return best[0]
     joined = " ".join(words)
     scored = [
-        (fuzz.ratio(joined, normalize(label, file_name=True)), agency.id)
-        for agency in agencies
-        for label in (agency.id.replace("-", " "), agency.name, *agency.aliases)
+        (fuzz.ratio(joined, label), agency_id) for agency_id, own in labels.items() for label in own
     ]
     score, agency_id = max(scored, default=(0.0, ""))
     return agency_id if score >= _FUZZY_FOLDER else None
+
+
+def _labels(agency: Agency) -> set[str]:
+    """The agency's id, name and aliases, normalised as folder names are."""
+    forms = (agency.id.replace("-", " "), agency.name, *agency.aliases)
+    return {label for label in (normalize(form, file_name=True) for form in forms) if label}
+
+
+def _is_parent(parent: set[str], unit: set[str]) -> bool:
+    """Whether an agency lies under another: the unit's name or an alias contains one of the
+    parent's labels that is not also its own ("Bagian Hukum Sekretariat Daerah" lies under
+    "Sekretariat Daerah")."""
+    return any(f" {label} " in f" {own} " for label in parent - unit for own in unit)
 
 
 def relative(path: Path, root: Path) -> str:

@@ -11,9 +11,16 @@ import threading
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from helpers import docgen
 
+from evidence_check.audit import audit
+from evidence_check.cli import main
 from evidence_check.discover import discover, resolve_agency
-from evidence_check.models import Agency, Discovery
+from evidence_check.evidence_map import load_map
+from evidence_check.models import Agency, Discovery, Settings
+
+REPO = Path(__file__).resolve().parents[1]
 
 AGENCIES = (
     Agency(
@@ -74,6 +81,102 @@ def test_folder_name_resolves_to_its_agency(folder: str, agency: str) -> None:
 def test_folder_naming_no_agency_resolves_to_none(folder: str) -> None:
     """A folder of another OPD must not be credited to a map agency by a loose match."""
     assert resolve_agency(folder, AGENCIES) is None
+
+
+# --- units of the Sekretariat Daerah -------------------------------------------------------------
+# Kabupaten and kota name a Bagian's folder after the Setda it belongs to as often as after itself.
+# The shipped maps name each Bagian with its parent ("Bagian Hukum Sekretariat Daerah"): a folder
+# naming both is the unit's, however long the parent's name; a Bagian the map lacks stays the Setda's.
+
+SHIPPED = {"pemdi": "requirements_map.yaml", "spbe-2020": "maps/spbe-2020.yaml"}
+SHIPPED["smart-city"] = "maps/smart-city.yaml"
+
+
+@pytest.mark.parametrize(
+    ("shipped", "folder", "agency"),
+    [
+        ("pemdi", "Sekretariat Daerah - Bagian Organisasi", "bag-organisasi"),
+        ("pemdi", "Sekretariat Daerah - Bagian Hukum", "bag-hukum"),
+        ("pemdi", "05. SEKRETARIAT DAERAH BAGIAN HUKUM", "bag-hukum"),
+        ("pemdi", "Sekretariat Daerah Kota Pasir Wangi - Bagian Organisasi", "bag-organisasi"),
+        ("pemdi", "Sekretariat Daerah Kabupaten Mojokerto - Bag. Hukum", "bag-hukum"),
+        ("pemdi", "Sekretariat Daerah - Bagian Kerja Sama", "bag-kerja-sama"),
+        ("pemdi", "Sekretariat Daerah Bagian PBJ", "bag-pbj"),
+        ("pemdi", "Setda - UKPBJ", "bag-pbj"),
+        ("pemdi", "SETDA BAGIAN ORGANISASI", "bag-organisasi"),
+        ("pemdi", "Setda Kab. Mojokerto - Bag. Organisasi", "bag-organisasi"),
+        ("pemdi", "Bagian Pengadaan Barang dan Jasa Setda", "bag-pbj"),
+        ("pemdi", "Bagian Organisasi Setda", "bag-organisasi"),
+        ("spbe-2020", "Sekretariat Daerah - Bagian Organisasi", "bag-organisasi"),
+        ("smart-city", "Sekretariat Daerah Kota Pasir Wangi - Bagian Hukum", "bag-hukum"),
+        ("smart-city", "Sekretariat Daerah - Bagian Pemerintahan", "bag-pemerintahan"),
+        # the parent alone, or with a unit the map does not have, stays the parent
+        ("pemdi", "Setda", "setda"),
+        ("pemdi", "Sekretariat Daerah Kabupaten Mojokerto", "setda"),
+        ("pemdi", "Sekretariat Daerah - Bagian Umum", "setda"),
+        ("spbe-2020", "Sekretariat Daerah - Bagian Kerja Sama", "setda"),
+        ("smart-city", "Setda - UKPBJ", "setda"),
+        # a Dinas with one of its Bidang stays the Dinas
+        ("pemdi", "Dinas Kesehatan - Bidang Pelayanan Kesehatan", "dinkes"),
+        ("pemdi", "Diskominfo - Bidang Statistik dan Persandian", "diskominfo"),
+        # two agencies neither of which is under the other: the longest label, as before
+        ("pemdi", "Diskominfo dan Bappeda", "diskominfo"),
+    ],
+)
+def test_a_unit_named_with_its_parent_resolves_to_the_unit(
+    shipped: str, folder: str, agency: str
+) -> None:
+    agencies = load_map(REPO / SHIPPED[shipped]).agencies
+    assert resolve_agency(folder, agencies) == agency
+
+
+def test_list_files_shows_setda_units_as_their_own_agencies(tmp_path: Path) -> None:
+    root = tmp_path / "data-dukung"
+    for folder in (
+        "Sekretariat Daerah - Bagian Organisasi",
+        "Sekretariat Daerah Kota Pasir Wangi - Bagian Hukum",
+        "Sekretariat Daerah",
+    ):
+        touch(root / folder / "Notulen.pdf")
+    result = CliRunner().invoke(main, ["list-files", str(root), "--map", "pemdi"])
+    assert result.exit_code == 0, result.output
+    assert "'Sekretariat Daerah - Bagian Organisasi' -> bag-organisasi" in result.stdout
+    assert "'Sekretariat Daerah Kota Pasir Wangi - Bagian Hukum' -> bag-hukum" in result.stdout
+    assert "'Sekretariat Daerah' -> setda" in result.stdout
+    assert "Sekretariat Daerah - Bagian Organisasi/Notulen.pdf  [bag-organisasi]" in result.stdout
+
+
+def _meeting(form: str, subject: str) -> list[str]:
+    return [
+        "PEMERINTAH KABUPATEN MOJOSARI",
+        "SEKRETARIAT DAERAH",
+        form,
+        f"RAPAT {subject.upper()}",
+        "Hari/Tanggal : Rabu, 10 Juni 2026",
+        "Tempat : Ruang Rapat Sekretariat Daerah",
+        "Pimpinan Rapat : Kepala Bagian Organisasi",
+        f"Pada hari ini telah dilaksanakan rapat {subject.lower()} dengan hasil sebagai berikut:",
+        "1. Peserta menyepakati rencana kolaborasi layanan perizinan terintegrasi.",
+        "Notulis,",
+        "ttd",
+        "NIP. 19770312 200312 2 007",
+    ]
+
+
+def test_bag_organisasi_meeting_bundle_in_a_setda_named_folder_is_complete(tmp_path: Path) -> None:
+    """The probe's I4-L1-03: undangan, daftar hadir and notulen of a collaboration meeting, in
+    "Sekretariat Daerah - Bagian Organisasi", is Bagian Organisasi's own evidence, not misplaced."""
+    subject = "Kolaborasi Antar Perangkat Daerah Layanan Perizinan Terintegrasi"
+    bundle = docgen.Pages(
+        [_meeting(form, subject) for form in ("UNDANGAN", "DAFTAR HADIR", "NOTULEN RAPAT")]
+    )
+    path = tmp_path / "tree" / "Sekretariat Daerah - Bagian Organisasi" / "Dokumentasi Rapat.pdf"
+    path.parent.mkdir(parents=True)
+    docgen.write_pdf(bundle, path)
+    result = audit(load_map(REPO / "requirements_map.yaml"), tmp_path / "tree", Settings(ocr=False))
+    row = next(f for f in result.findings if f.evidence.code == "I4-L1-03")
+    assert (row.agency, row.status.value, row.reasons) == ("bag-organisasi", "complete", ())
+    assert [d.path for d in row.documents] == [path.relative_to(tmp_path / "tree").as_posix()]
 
 
 # --- the tree ------------------------------------------------------------------------------------
