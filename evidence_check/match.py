@@ -11,6 +11,7 @@ signatures, folders) is the judge's business.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -109,6 +110,7 @@ COMPATIBLE: dict[Kind, dict[Form, float]] = {
         Form.DECREE: NEAR_ONLY,
         Form.CIRCULAR: NEAR_ONLY,
     },
+    # a procedure or an SLA is set down on paper: a dashboard of the SLA is not the SLA
     Kind.SOP: {
         **_ANY,
         Form.LETTER: NEVER,
@@ -116,11 +118,13 @@ COMPATIBLE: dict[Kind, dict[Form, float]] = {
         Form.MINUTES: NEVER,
         Form.PHOTO: NEVER,
         Form.REPORT: NEVER,
+        Form.SCREENSHOT: NEVER,
     },
     # a picture of a live system: a list or a report about the system is not the system
     Kind.SCREENSHOT: {
         **dict.fromkeys(Form, NEVER),
         Form.PHOTO: FULL,
+        Form.SCREENSHOT: FULL,
         Form.UNKNOWN: FULL,
         # a system's page reads like a plan ("Arsitektur Proses Bisnis"): the judge asks it for
         # a URL, a date and an institution
@@ -321,6 +325,7 @@ class Matcher:
             i for i, p in enumerate(profiles) if p.reading.title and p.reading.body and p.readable
         ]
         self._bodies: dict[int, Words] = {}
+        self._lines: dict[int, list[tuple[str, Words]]] = {}
         # a phrase missing words that weigh more than this share can never reach the near score
         self._fatal_share = 1.0 - math.sqrt(thresholds.near / 100.0)
         self._all_words_needed = thresholds.near > MISSING_WORD_CAP
@@ -435,7 +440,12 @@ class Matcher:
         tokens: list[str] | None = None
         for phrase in query.phrases:
             if _BUDGET_WORDS.isdisjoint(phrase):
-                continue  # only a phrase that names a budget line can be read in a budget's body
+                # a bare name ("Pengembangan Aplikasi dan Proses Bisnis") is a budget line only
+                # where a sub-activity's code opens it, never in the budget's prose
+                for line, name in self._budget_lines(index):
+                    if name.phrase_score(phrase) >= self.thresholds.match:
+                        return _shorten(line)
+                continue
             if words.phrase_score(phrase) >= self.thresholds.match:
                 places = words.places.get(phrase, ())
                 if not places:
@@ -444,6 +454,24 @@ class Matcher:
                     tokens = self.profiles[index].reading.body.split()
                 return _shorten(" ".join(tokens[max(0, places[0] - 3) : places[-1] + 4]))
         return None
+
+    def _budget_lines(self, index: int) -> list[tuple[str, Words]]:
+        """The rows of a budget's tables, "code  name  amount": each row as printed from its
+        sub-activity code to its amount, with the name indexed for phrase search."""
+        lines = self._lines.get(index)
+        if lines is None:
+            body = self.profiles[index].reading.body
+            codes = list(_SUB_ACTIVITY_CODE.finditer(body))
+            lines = self._lines[index] = []
+            for at, code in enumerate(codes):
+                end = codes[at + 1].start() if at + 1 < len(codes) else len(body)
+                name: list[str] = []
+                for word in body[code.end() : end].split()[:_NAME_WORDS]:
+                    if word == "rp" or word.isdigit():  # the amount ends the name
+                        break
+                    name.append(word)
+                lines.append((" ".join((code.group(), *name)), Words.of(" ".join(name))))
+        return lines
 
     def _present(self, phrase: tuple[str, ...], index: int) -> bool:
         return any(
@@ -455,6 +483,11 @@ class Matcher:
 
 #: the words of a phrase that names a line of a budget (a sub-activity, a programme, a spending)
 _BUDGET_WORDS = frozenset(("sub", "kegiatan", "program", "anggaran", "belanja"))
+#: a sub-activity's code in the Kepmendagri nomenclature, as normalised ("2.16.03.1.02.0003" ->
+#: "2 16 03 1 02 0003"; cross-cutting affairs print "X.XX"): what opens a row of a DPA/RKA table
+_SUB_ACTIVITY_CODE = re.compile(r"(?<!\S)[\dx] (?:\d\d|xx) \d\d \d \d\d \d{4}(?!\S)")
+#: the most words of a sub-activity's name a row is read for
+_NAME_WORDS = 16
 
 
 def _follows_up(title: str, start: int) -> bool:

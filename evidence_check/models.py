@@ -68,6 +68,8 @@ class Form(Enum):
     PLAN = "plan"
     SOP = "sop"
     PHOTO = "photo"
+    #: a picture of a system's screen: a picture file whose text names no document form
+    SCREENSHOT = "screenshot"
     UNKNOWN = "unknown"
 
 

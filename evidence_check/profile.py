@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from evidence_check import title
 from evidence_check.checks import draft, form, instrument, ratification, year
+from evidence_check.extract import PICTURES
 from evidence_check.models import Extraction, Form, Page, Profile, Reading, SourceFile
 from evidence_check.text import collapse, normalize, visible
 
@@ -128,6 +129,9 @@ def _locate(source: SourceFile, reading: Reading) -> Profile:
     doc_form = reading.title_form
     if doc_form is Form.UNKNOWN and not reading.title:
         doc_form = form.detect_form("", stem)
+    elif doc_form is Form.UNKNOWN and source.path.lower().endswith(PICTURES):
+        # a picture that calls itself no decree, report or plan shows a system's screen
+        doc_form = Form.SCREENSHOT
     action, amends = instrument.action(reading.title_display)
     issuer = instrument.issuer(reading.title_display) if reading.title_display else None
     return Profile(

@@ -438,3 +438,127 @@ def test_a_budget_proves_a_planning_item_only_by_the_sub_activity_in_its_body(
         run_audit(build_tree(tmp_path / "b", {"Bappeda/DPA 2026.pdf": other}), BUDGET_MAP)
     )
     assert got == {"i1-l2-dpa": ("missing",)}
+
+
+APPS_MAP = """\
+version: 1
+evaluation: {name: Evaluasi Pemdi 2026, year: 2026}
+agencies:
+  - {id: diskominfo, name: Dinas Komunikasi dan Informatika, aliases: [Diskominfo]}
+indicators:
+  - id: I13
+    name: Aplikasi
+    evidence:
+      - {id: i13-l1-dpa, title: Renstra / Renja / DPA yang memuat program pengembangan aplikasi,
+         kind: plan, owners: [diskominfo],
+         keywords: [Sub Kegiatan Pengembangan Aplikasi, Program Pengembangan Aplikasi,
+                    Pengembangan Aplikasi dan Proses Bisnis, Pengelolaan Aplikasi Informatika]}
+"""
+APPS_LINE = (
+    "2.16.03.1.02.0003 Pengembangan Aplikasi dan Proses Bisnis Pemerintahan Berbasis Elektronik "
+    "Rp 780.000.000"
+)
+
+
+def _dpa_table(*lines: str, prose: str | None = None) -> docgen.Pages:
+    """A DPA as Kepmendagri nomenclature prints it: sub-activities in "code  name  amount" rows."""
+    cover = [
+        "DOKUMEN PELAKSANAAN ANGGARAN",
+        "SATUAN KERJA PERANGKAT DAERAH (DPA-SKPD)",
+        "TAHUN ANGGARAN 2026",
+        "DINAS KOMUNIKASI DAN INFORMATIKA",
+        *([prose] if prose else []),
+    ]
+    return docgen.Pages([cover, ["RINCIAN BELANJA", *lines]])
+
+
+def test_a_budget_line_names_its_sub_activity_by_code_without_the_sub_kegiatan_label(
+    tmp_path: Path,
+) -> None:
+    """A DPA table row "2.16.03.1.02.0003 Pengembangan Aplikasi dan Proses Bisnis ... Rp" is the
+    sub-activity the item asks for (pemdi_2026 note 4), read from a text PDF or a scan; without
+    it the user was told to upload a budget they had uploaded."""
+    others = (
+        "2.16.02.1.01.0001 Perumusan Kebijakan Teknis di Bidang Informasi dan Komunikasi Publik "
+        "Rp 125.000.000",
+        "2.16.02.1.01.0004 Pengelolaan Media Komunikasi Publik Rp 340.000.000",
+    )
+    with_apps = _dpa_table(*others, APPS_LINE)
+    for name, write in (("text", docgen.write_pdf), ("scan", docgen.write_scan)):
+        tree = tmp_path / name
+        write(with_apps, tree / "Diskominfo" / "DPA Diskominfo 2026.pdf")
+        result = run_audit(tree, APPS_MAP)
+        assert statuses(result) == {"i13-l1-dpa": ("complete",)}, name
+        snippet = result.findings[0].documents[0].snippet or ""
+        assert "pengembangan aplikasi dan proses bisnis" in snippet, (name, snippet)
+
+
+def test_a_budget_proves_no_sub_activity_it_lacks_or_only_mentions_in_prose(
+    tmp_path: Path,
+) -> None:
+    """A DPA of other activities is what assessors rejected for I13 (tidak tepat); nor does a
+    sentence of the budget's prose about application development stand for a budget line."""
+    others = (
+        "2.16.02.1.01.0004 Pengelolaan Media Komunikasi Publik Rp 340.000.000",
+        "2.16.03.1.02.0005 Penyelenggaraan Sistem Jaringan Intra Pemerintah Daerah Rp 410.000.000",
+    )
+    prose = (
+        "Catatan: pengembangan aplikasi dan proses bisnis pemerintahan berbasis elektronik "
+        "dianggarkan pada tahun berikutnya."
+    )
+    for name, dpa in (("other", _dpa_table(*others)), ("prose", _dpa_table(*others, prose=prose))):
+        tree = build_tree(tmp_path / name, {"Diskominfo/DPA Diskominfo 2026.pdf": dpa})
+        assert statuses(run_audit(tree, APPS_MAP)) == {"i13-l1-dpa": ("missing",)}, name
+
+
+SLA_MAP = """\
+version: 3
+evaluation: {name: Evaluasi Pemdi 2026 Kabupaten Mojosari, year: 2026}
+agencies:
+  - {id: diskominfo, name: Dinas Komunikasi dan Informatika, aliases: [Diskominfo]}
+indicators:
+  - id: I19
+    name: Dukungan Pengguna
+    evidence:
+      - {id: i19-l1-dokumen-sla, code: I19-L1-01, level: 1, kind: sop, owners: [diskominfo],
+         title: Keputusan Kepala Perangkat Daerah tentang Service Level Agreement Layanan Digital,
+         keywords: [Service Level Agreement, Standar Tingkat Layanan, Dokumen SLA,
+                    SLA Layanan Digital]}
+      - {id: i19-l1-dasbor-sla, code: I19-L1-02, level: 1, kind: screenshot, owners: [diskominfo],
+         title: Dasbor Pemantauan SLA per proses layanan digital (tangkapan layar),
+         keywords: [Dasbor Pemantauan SLA, Dasbor SLA]}
+"""
+SLA_DASHBOARD = docgen.Screenshot(
+    system="Dasbor Pemantauan SLA Layanan Digital",
+    heading="Pemantauan SLA per Proses",
+    url="https://sla.mojosarikab.go.id/dashboard",
+    rows=("Permohonan izin - SLA 99,0% - capaian 99,3%", "Pengaduan - SLA 99,0% - capaian 98,7%"),
+)
+
+
+def test_a_dashboard_screenshot_is_no_sla_decree_and_stays_the_dashboard(tmp_path: Path) -> None:
+    """The SLA dashboard answers the dashboard item, never the item that asks for the decree on
+    the SLA (pemdi_2026 note 9: lookalikes are rejected), whether the map calls that item an SOP
+    or a decree; the decree itself is still taken."""
+    shot = tmp_path / "a" / "Diskominfo" / "Dasbor SLA 2026-07-14.png"
+    docgen.write_screenshot(SLA_DASHBOARD, shot)
+    for kind in ("sop", "decree"):
+        got = statuses(run_audit(tmp_path / "a", SLA_MAP.replace("kind: sop", f"kind: {kind}")))
+        assert got == {"i19-l1-dokumen-sla": ("missing",), "i19-l1-dasbor-sla": ("complete",)}
+
+    decree = Regulation(
+        topic="Standar Tingkat Layanan (Service Level Agreement) Layanan Digital",
+        form="KEPUTUSAN",
+        year=2026,
+        signed_date="5 Januari 2026",
+    )
+    tree = build_tree(tmp_path / "b", {"Diskominfo/SK SLA 2026.pdf": decree})
+    docgen.write_screenshot(SLA_DASHBOARD, tree / "Diskominfo" / "Dasbor SLA 2026-07-14.png")
+    result = run_audit(tree, SLA_MAP)
+    assert statuses(result) == {
+        "i19-l1-dokumen-sla": ("complete",),
+        "i19-l1-dasbor-sla": ("complete",),
+    }
+    taken = {f.evidence.id: [d.path for d in f.documents] for f in result.findings}
+    assert taken["i19-l1-dokumen-sla"] == ["Diskominfo/SK SLA 2026.pdf"]
+    assert taken["i19-l1-dasbor-sla"] == ["Diskominfo/Dasbor SLA 2026-07-14.png"]
