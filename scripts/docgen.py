@@ -559,7 +559,7 @@ def write_event_photo(banner: str, path: Path) -> Path:
         shade = 150 - y // 12
         draw.line([(0, y), (1600, y)], fill=(shade, shade - 20, shade - 35))
     draw.rectangle([150, 80, 1450, 330], fill=(190, 30, 40))
-    font = _font(52)
+    font = _font(52, bold=True)
     words = banner.upper().split()
     half = (len(words) + 1) // 2
     for row, line in enumerate((" ".join(words[:half]), " ".join(words[half:]))):
@@ -573,17 +573,6 @@ def write_event_photo(banner: str, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     photo.save(path, format="JPEG", quality=85)
     return path
-
-
-def _font(size: int) -> object:
-    from PIL import ImageFont
-
-    for name in ("DejaVuSans-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"):
-        try:
-            return ImageFont.truetype(name, size)
-        except OSError:
-            continue
-    return ImageFont.load_default(size)
 
 
 @dataclass
