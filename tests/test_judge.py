@@ -338,6 +338,116 @@ def test_a_provinces_instrument_is_not_another_region(tmp_path: Path) -> None:
     assert "other-region" not in statuses(run_audit(root, evidence_map))["arsitektur-perbup"]
 
 
+#: a report and a screenshot item, for the region a cover or a system's header names
+COVERS_MAP = """\
+version: 3
+evaluation: {name: Evaluasi Kinerja Pemerintah Digital 2026, year: 2026, region: REGION}
+agencies:
+  - {id: diskominfo, name: Dinas Komunikasi dan Informatika, aliases: [Diskominfo]}
+indicators:
+  - id: I12
+    name: Penanganan Insiden Siber
+    evidence:
+      - id: register-insiden
+        title: Laporan dan Register Penanganan Insiden Siber
+        kind: report
+        owners: [diskominfo]
+        keywords: [Register Penanganan Insiden Siber]
+  - id: I19
+    name: Dukungan Pengguna
+    evidence:
+      - id: helpdesk
+        title: Tangkapan layar Helpdesk Layanan Digital
+        kind: screenshot
+        owners: [diskominfo]
+        keywords: [Helpdesk Layanan Digital]
+"""
+REGISTER = "Laporan dan Register Penanganan Insiden Siber"
+
+
+def _covered_by(region: str, report: Report) -> docgen.Pages:
+    """`report` with another government printed on its cover, below the title as reports do."""
+    pages = report.pages()
+    cover = [line.replace("KABUPATEN MOJOSARI", region) for line in pages[0]]
+    return docgen.Pages([cover, *pages[1:]])
+
+
+def test_another_regions_report_is_weak_other_region_with_its_region_below_the_title(
+    tmp_path: Path,
+) -> None:
+    """A neighbour's register whose cover reads "PEMERINTAH KABUPATEN LEMBAH JAYA" under the
+    title is not this region's proof; this region's own cover, or a body citing a neighbour's
+    practice, is."""
+    own_map = COVERS_MAP.replace("REGION", "Kabupaten Mojosari")
+    cases = {
+        "neighbour": (
+            _covered_by("KABUPATEN LEMBAH JAYA", Report(title=REGISTER)),
+            ("weak", "other-region"),
+        ),
+        "own": (Report(title=REGISTER), ("complete",)),
+        "body": (
+            Report(title=REGISTER, body_mentions=["praktik baik Pemerintah Kota Sukamaju"]),
+            ("complete",),
+        ),
+    }
+    for case, (report, row) in cases.items():
+        root = build_tree(tmp_path / case, {"Diskominfo/Register Insiden.pdf": report})
+        assert statuses(run_audit(root, own_map))["register-insiden"] == row, case
+
+
+def test_a_cover_naming_a_partner_or_a_host_region_is_still_this_regions(tmp_path: Path) -> None:
+    """A register of a visit to a neighbour, or of work with one, names that neighbour's
+    government in its title: the cover's own line says whose it is, and a title that names a
+    government only as a party ("dengan Pemerintah Kota Sukamaju") accuses no one."""
+    own_map = COVERS_MAP.replace("REGION", "Kabupaten Mojosari")
+    visit = Report(title=f"{REGISTER} Hasil Studi Tiru ke Pemerintah Kota Sukamaju")
+    partner = Report(title=f"{REGISTER} Kerja Sama dengan Pemerintah Kota Sukamaju").pages()
+    # a cover that prints only the agency, not the government
+    joint = docgen.Pages([[line for line in partner[0] if "MOJOSARI" not in line], *partner[1:]])
+    for case, report in {"visit": visit, "joint": joint}.items():
+        root = build_tree(tmp_path / case, {"Diskominfo/Register Insiden.pdf": report})
+        assert statuses(run_audit(root, own_map))["register-insiden"] == ("complete",), case
+
+
+def test_a_screenshot_of_another_regions_system_is_weak_other_region(tmp_path: Path) -> None:
+    """Whose system a screenshot shows is the institution in its header: a Kabupaten's helpdesk
+    is not the Kota of the same name's (Kota and Kabupaten Bogor are two regions), nor is a
+    neighbour's; the region's own helpdesk is complete whichever of the two it is."""
+    helpdesk = "Helpdesk Layanan Digital"
+    shots = {
+        "kabupaten": docgen.Screenshot(
+            system=helpdesk, heading="Dasbor Tiket", url="https://helpdesk.mojosarikab.go.id"
+        ),
+        "kota": docgen.Screenshot(
+            system=helpdesk,
+            heading="Dasbor Tiket",
+            institution="Pemerintah Kota Mojosari",
+            url="https://helpdesk.mojosarikota.go.id",
+        ),
+        "neighbour": docgen.Screenshot(
+            system=helpdesk,
+            heading="Dasbor Tiket",
+            institution="Pemerintah Kabupaten Lembah Jaya",
+            url="https://helpdesk.lembahjayakab.go.id",
+        ),
+    }
+    for case, shot in shots.items():
+        docgen.write_screenshot(shot, tmp_path / case / "Diskominfo" / "Helpdesk.png")
+    expected = {
+        "Kabupaten Mojosari": {"kabupaten": "complete", "kota": "weak", "neighbour": "weak"},
+        "Kota Mojosari": {"kabupaten": "weak", "kota": "complete", "neighbour": "weak"},
+    }
+    for region, wanted in expected.items():
+        region_map = COVERS_MAP.replace("REGION", region)
+        seen = {
+            case: statuses(run_audit(tmp_path / case, region_map))["helpdesk"] for case in shots
+        }
+        assert seen == {
+            case: ("complete",) if status == "complete" else ("weak", "other-region")
+            for case, status in wanted.items()
+        }, region
+
+
 def test_a_word_copy_and_its_pdf_count_once_whatever_the_page_count_says(tmp_path: Path) -> None:
     """Word's page count is metadata (often wrong): the DOCX and the PDF of one quarterly report
     are one document, so two distinct reports are still needed."""

@@ -3,8 +3,9 @@
 `action` tells a revocation ("tentang Pencabutan Peraturan Bupati Nomor 5 Tahun 2019 tentang ...")
 and an amendment ("tentang Perubahan atas Peraturan Bupati ... tentang X") from an instrument that
 sets something up; `issuer` reads the region that issued a document from its head ("BUPATI
-MOJOSARI", "PERATURAN WALI KOTA MALANG", a letterhead "PEMERINTAH KABUPATEN SIDOARJO"). Neither
-judges: the matcher and the judge decide what the facts mean for a requirement.
+MOJOSARI", "PERATURAN WALI KOTA MALANG", a letterhead "PEMERINTAH KABUPATEN SIDOARJO"), or the
+region that owns it from its title area (a report's cover, a system's header). Neither judges:
+the matcher and the judge decide what the facts mean for a requirement.
 """
 
 from __future__ import annotations
@@ -68,22 +69,44 @@ _LETTERHEAD = re.compile(
 )
 #: how far into the title area an issuer may be named
 _HEAD_CHARS = 240
+#: a government named anywhere in the title area: a report's cover prints it below the title, a
+#: system's header beside its name ("Helpdesk Layanan Digital - Pemerintah Kota Malang")
+_GOVERNMENT = re.compile(rf"\bpemerintah\s+(kabupaten|kota)\s+{_NAME}", re.IGNORECASE)
+#: a government named after these words is a party or a place ("kerja sama dengan Pemerintah
+#: Kota Batu", "studi tiru ke Pemerintah Kabupaten Badung"), not the document's owner; "di" is
+#: left out: OCR cuts a system's name short before its institution ("Layanan Di Pemerintah ...")
+_PARTY = re.compile(
+    r"\b(?:antara|dengan|dan|ke|kepada|lingkungan|bersama|untuk|bagi|terhadap)\W*$",
+    re.IGNORECASE,
+)
 
 
 def issuer(title_display: str) -> Region | None:
-    """The kabupaten or kota whose head (Bupati, Wali Kota) or government issued the document;
-    None for a province's or the nation's instrument, or when the head names no region."""
-    head = " ".join(clean(title_display).split())[:_HEAD_CHARS]
+    """The kabupaten or kota whose head (Bupati, Wali Kota) or government issued the document,
+    else the one whose government its title area names as its owner; None for a province's or
+    the nation's instrument, or when the title area names no region or several."""
+    area = " ".join(clean(title_display).split())
     for pattern in (_HEAD_OF_REGION, _INSTRUMENT, _LETTERHEAD):
-        found = pattern.search(head)
-        if found is None:
-            continue
-        office = found.group(1).lower().replace(" ", "")
-        kind = "kabupaten" if office in ("bupati", "kabupaten") else "kota"
-        name = " ".join(found.group(2).lower().split())
-        if name:
-            return Region(kind=kind, name=name)
-    return None
+        found = pattern.search(area[:_HEAD_CHARS])
+        if found is not None:
+            return _region(found)
+    return _owner(area)
+
+
+def _region(found: re.Match[str]) -> Region:
+    office = found.group(1).lower().replace(" ", "")
+    kind = "kabupaten" if office in ("bupati", "kabupaten") else "kota"
+    return Region(kind=kind, name=" ".join(found.group(2).lower().split()))
+
+
+def _owner(area: str) -> Region | None:
+    """The region whose government the title area names, not as a party or a place. A title
+    area naming two regions (an agreement, a visit, a comparison) does not say which is the
+    owner: no accusation rather than a false one."""
+    named = [(_region(m), _PARTY.search(area, 0, m.start())) for m in _GOVERNMENT.finditer(area)]
+    if any(not _alike(named[0][0], region) for region, _ in named[1:]):
+        return None
+    return next((region for region, party in named if party is None), None)
 
 
 _REGION_NAME = re.compile(r"^\s*(kabupaten|kab\.?|kota)\s+(.+?)\s*$", re.IGNORECASE)
@@ -102,6 +125,11 @@ def parse_region(text: str | None) -> Region | None:
 
 #: how alike two names must be to be one region (OCR slips: "MOJ0SARI")
 SAME_NAME = 85.0
+
+
+def _alike(a: Region, b: Region) -> bool:
+    """One region, whichever of the two names runs on into the next words."""
+    return same_region(a, b) or same_region(b, a)
 
 
 def same_region(a: Region, b: Region) -> bool:
