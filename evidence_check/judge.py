@@ -186,8 +186,12 @@ def _sibling_losers(
     Siblings share a head in the document's title (the same word at the same place: "Audit",
     "Tim") and part where their next words differ: "Laporan Audit Keamanan Aplikasi SPBE" is the
     security audit's (Keamanan follows Audit), not the application audit's, and "SK Tim Asesor"
-    never becomes the Tim Audit. The sibling whose distinguishing word stands nearer the head wins;
-    a phrase that the other merely extends, or one that shares no head, is no rival.
+    never becomes the Tim Audit. The sibling whose words stand closer together wins: "Rencana
+    Aksi Kolaborasi Antar Perangkat Daerah dalam Penyelenggaraan Pemerintah Digital" is the
+    collaboration plan ("Rencana Kolaborasi", one word inside), not the "Rencana Aksi Pemerintah
+    Digital" six words apart; between siblings as close, the one whose distinguishing word stands
+    nearer the head. A phrase that the other merely extends, or one that shares no head, is no
+    rival.
     """
     by_document: dict[str, list[tuple[str, tuple[tuple[str, int], ...]]]] = defaultdict(list)
     for (evidence_id, path), where in places.items():
@@ -205,10 +209,18 @@ def _sibling_losers(
                     shared += 1
                 if shared == 0 or shared == min(len(where_a), len(where_b)):
                     continue
+                gaps_a, gaps_b = _gaps(where_a), _gaps(where_b)
                 place_a, place_b = where_a[shared][1], where_b[shared][1]
-                if place_a != place_b:
+                if gaps_a != gaps_b:
+                    losers.add((second if gaps_a < gaps_b else first, path))
+                elif place_a != place_b:
                     losers.add((second if place_a < place_b else first, path))
     return losers
+
+
+def _gaps(where: tuple[tuple[str, int], ...]) -> int:
+    """How many words not of the phrase stand between its first and last matched word."""
+    return where[-1][1] - where[0][1] + 1 - len(where)
 
 
 def _waives(waiver: Waiver, finding: Finding) -> bool:

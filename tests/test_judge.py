@@ -501,6 +501,45 @@ def test_a_document_answering_a_sibling_better_is_that_siblings_only(tmp_path: P
     assert got["audit-aplikasi"] == ("complete",) and got["audit-infrastruktur"] == ("complete",)
 
 
+PLANS_MAP = """\
+version: 1
+evaluation: {name: Evaluasi Pemdi 2027, year: 2027}
+agencies:
+  - {id: bag-organisasi, name: Bagian Organisasi}
+indicators:
+  - id: I1
+    name: Perencanaan
+    evidence:
+      - {id: rencana-aksi, title: Rencana Aksi Pemerintah Digital, kind: plan,
+         owners: [bag-organisasi], keywords: [Rencana Aksi Pemerintah Digital]}
+      - {id: rencana-kolaborasi, title: Rencana Kolaborasi Lintas Perangkat Daerah, kind: plan,
+         owners: [bag-organisasi],
+         keywords: [Rencana Kolaborasi, Kolaborasi Antar Perangkat Daerah]}
+"""
+
+
+def test_a_plan_is_the_sibling_whose_words_stand_together_in_its_title(tmp_path: Path) -> None:
+    """ "Rencana Aksi Kolaborasi Antar Perangkat Daerah dalam Penyelenggaraan Pemerintah Digital"
+    is the collaboration plan: the action plan's words stand six apart, so it is not also (or
+    instead) the region's action plan on digital government."""
+    collaboration = docgen.Plan(
+        title="RENCANA AKSI KOLABORASI ANTAR PERANGKAT DAERAH DALAM PENYELENGGARAAN PEMERINTAH "
+        "DIGITAL",
+        agency="BAGIAN ORGANISASI",
+    )
+    action = docgen.Plan(title="RENCANA AKSI PEMERINTAH DIGITAL", agency="BAGIAN ORGANISASI")
+    tree = build_tree(tmp_path / "a", {"Bagian Organisasi/kolaborasi.pdf": collaboration})
+    assert statuses(run_audit(tree, PLANS_MAP)) == {
+        "rencana-aksi": ("missing",),
+        "rencana-kolaborasi": ("complete",),
+    }
+    tree = build_tree(tmp_path / "b", {"Bagian Organisasi/aksi.pdf": action})
+    assert statuses(run_audit(tree, PLANS_MAP)) == {
+        "rencana-aksi": ("complete",),
+        "rencana-kolaborasi": ("missing",),
+    }
+
+
 BUDGET_MAP = """\
 version: 1
 evaluation: {name: Evaluasi Pemdi 2027, year: 2027}
