@@ -92,6 +92,16 @@ SHIPPED = {"pemdi": "requirements_map.yaml", "spbe-2020": "maps/spbe-2020.yaml"}
 SHIPPED["smart-city"] = "maps/smart-city.yaml"
 
 
+@pytest.mark.parametrize("shipped", sorted(SHIPPED))
+@pytest.mark.parametrize(
+    "folder",
+    ["DISKOMINFOSANTIK", "1. Diskominfotiksan", "Diskominfostandi Kota X", "Diskominfo Santik"],
+)
+def test_the_short_names_kominfo_offices_go_by_are_diskominfo(shipped: str, folder: str) -> None:
+    # Komunikasi, Informatika, Statistik (dan) Persandian, run together as regions write them
+    assert resolve_agency(folder, load_map(REPO / SHIPPED[shipped]).agencies) == "diskominfo"
+
+
 @pytest.mark.parametrize(
     ("shipped", "folder", "agency"),
     [
