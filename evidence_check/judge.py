@@ -365,7 +365,12 @@ def _judge_row(
             qualifying.append(judged)
             if not any(same_document(profile, seen) for seen in distinct):
                 distinct.append(profile)
-    near = [c for _, score, c in scored if score < match and c.path not in pinned_paths]
+    # a near match that could not be read says so: rename it or not, the OPD must rescan it
+    near = [
+        replace(c, problems=_unread(profile))
+        for profile, score, c in scored
+        if score < match and c.path not in pinned_paths
+    ]
     reasons: tuple[Reason, ...] = ()
     if len(distinct) >= row.evidence.min_count:
         status, listed = Status.COMPLETE, qualifying
@@ -380,7 +385,11 @@ def _judge_row(
             (qualifying + [c for c in matched if c.problems])[:MAX_LISTED],
         )
     elif near:
-        status, reasons, listed = Status.WEAK, (Reason.LOW_MATCH,), near[:MAX_LISTED]
+        found = {r for c in near for r in c.problems} | {
+            Reason.LOW_MATCH for c in near if not c.problems
+        }
+        ordered = tuple(sorted(found, key=lambda r: r.rank))
+        status, reasons, listed = Status.WEAK, ordered, near[:MAX_LISTED]
     else:
         status, listed = Status.MISSING, []
     return Finding(
@@ -391,3 +400,9 @@ def _judge_row(
         reasons=reasons,
         documents=tuple(listed),
     )
+
+
+def _unread(profile: Profile) -> tuple[Reason, ...]:
+    """`unreadable` or `no-text` for a file with no text to judge, else nothing."""
+    problem = profile.reading.problem
+    return (problem.code,) if problem is not None else ()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from helpers import MAP, assert_status, build_tree, docgen, run_audit, statuses
+from helpers import MAP, REPOSITORY, assert_status, build_tree, docgen, run_audit, statuses
 from PIL import Image
+
+from evidence_check.models import Reason
 
 Regulation, Report, Letter = docgen.Regulation, docgen.Report, docgen.Letter
 Attendance, Minutes = docgen.Attendance, docgen.Minutes
@@ -138,6 +140,18 @@ def test_photo_named_like_the_requirement_has_no_text(tmp_path: Path) -> None:
         {"Bagian Hukum/Perbup Arsitektur SPBE.jpg": blank_photo()},
         {"arsitektur-perbup": "weak no-text"},
     )
+
+
+def test_an_unreadable_file_named_almost_like_the_item_asks_for_a_rescan(tmp_path: Path) -> None:
+    """A photo of the community's attendance that cannot be read, named like the Pemdi item but
+    not quite (its form is unknown, a minutes item takes it as a near match only): the row is
+    weak for its missing text, so the OPD rescans it rather than renames it."""
+    pemdi = (REPOSITORY / "requirements_map.yaml").read_text(encoding="utf-8")
+    name = "BKPSDM/Dokumentasi Komunitas Belajar Digital ASN 2026 (scan).jpg"
+    result = run_audit(build_tree(tmp_path / "tree", {name: blank_photo()}), pemdi)
+    assert statuses(result)["i3-l1-komunitas-belajar"] == ("weak", "no-text")
+    (row,) = [f for f in result.findings if f.evidence.id == "i3-l1-komunitas-belajar"]
+    assert [(c.path, c.problems) for c in row.documents] == [(name, (Reason.NO_TEXT,))]
 
 
 def blank_photo() -> bytes:

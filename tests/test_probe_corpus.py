@@ -31,9 +31,6 @@ KNOWN_WRONG = {
     ("kabupaten", "tree", "I13-L1-02"),
     # six months of transactions for a 12-month item: no check of the period a report covers
     ("kabupaten", "tree", "I20-L1-02"),
-    # a scan too poor to read, named like the item: weak, but [low-match] where it should say
-    # the file cannot be read (no-text)
-    ("kabupaten", "tree", "I3-L1-03"),
     # a ZIP inside a ZIP is skipped (nested-archive, "unpack it"); its row stays missing
     ("kabupaten", "tree", "I3-L1-04"),
     # a screenshot dated only "12/11/2025": its year is not read from a numeric date
