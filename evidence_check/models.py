@@ -281,6 +281,9 @@ class Page:
     ocr: bool = False
     #: a scanned page of which only the head lines were read (`--ocr auto`: targeting.py)
     probed: bool = False
+    #: the page header's lines as printed, Word's watermark word among them, where the format
+    #: keeps the header apart (DOCX); a PDF's header is only the first line of its page text
+    headers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

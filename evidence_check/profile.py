@@ -81,6 +81,7 @@ def _read_pages(pages: tuple[Page, ...], total: int, extraction: Extraction) -> 
         or year.closing_year(normalize("\n".join(main[-2:])[-_CLOSING_CHARS:]))
     )
     headers = [text.lstrip()[:40].split("\n", 1)[0] for text in raw_pages[1:]]
+    headers += [line for page in pages for line in page.headers]
     body, starts = "", tuple[int, ...]()
     # a budget (DPA/RKA) proves a plan item only by the sub-activity in its body: keep the body
     if not normalised_title or _BUDGET.search(normalised_title):

@@ -289,3 +289,23 @@ def test_docgen_regulation_docx_reads_title_block_from_table_and_header(tmp_path
     assert text.startswith("SALINAN SESUAI ASLI\n")
     assert text.index("NOMOR 7 TAHUN 2024") < text.index(TOPIC.upper()) < text.index("Menimbang")
     assert "Ditetapkan di Mojosari" in text
+
+
+def test_docx_page_headers_hold_the_header_text_and_words_watermark(tmp_path: Path) -> None:
+    """The draft check reads a Word file's header and watermark: without them a DRAFT-marked
+    DOCX passes as final. Word's watermark has its word only in v:textpath's `string`."""
+    word = WordDocument()
+    header = word.sections[0].header.paragraphs[0]
+    header.text = "PEMERINTAH KABUPATEN MOJOSARI"
+    header._p.append(
+        parse_xml(
+            '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+            ' xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape>'
+            '<v:textpath string="DRAFT"/></v:shape></w:pict></w:r>'
+        )
+    )
+    word.add_paragraph("LAPORAN REVIU ARSITEKTUR SPBE")
+    word.save(str(tmp_path / "Laporan.docx"))
+    (page,) = extract_file(tmp_path / "Laporan.docx").pages
+    assert page.headers == ("PEMERINTAH KABUPATEN MOJOSARI", "DRAFT")
+    assert "LAPORAN REVIU" not in " ".join(page.headers)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+from docx import Document as WordDocument
+from docx.oxml import parse_xml
 from helpers import MAP, REPOSITORY, assert_status, build_tree, docgen, run_audit, statuses
 from PIL import Image
 
@@ -245,6 +248,113 @@ def test_docx_regulation_with_title_in_table_and_header_is_read(tmp_path: Path) 
     result = run_audit(tmp_path / "tree")
     assert statuses(result)["arsitektur-perbup"] == ("complete",)
     assert result.findings[0].documents[0].page is None
+
+
+# Word's own watermark (Design > Watermark) as it sits in the page header: the VML shape Word has
+# always written (the word only in v:textpath's `string`, no w:t), and the DrawingML WordArt shape
+# newer Word writes (the word in the shape's text box).
+_VML_WATERMARK = """
+<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+     xmlns:v="urn:schemas-microsoft-com:vml"><w:pict>
+  <v:shape id="PowerPlusWaterMarkObject1" type="#_x0000_t136" fillcolor="silver" stroked="f"
+      style="position:absolute;width:468pt;height:117pt;rotation:315;z-index:-251654144">
+    <v:fill opacity=".5"/>
+    <v:textpath style="font-family:&quot;Calibri&quot;;font-size:1pt" string="{word}"/>
+  </v:shape>
+</w:pict></w:r>
+"""
+_DRAWINGML_WATERMARK = """
+<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+     xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+     xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+     xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+     xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
+  <mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>
+    <wp:anchor behindDoc="1"><wp:docPr id="1" name="PowerPlusWaterMarkObject1"/>
+      <a:graphic><a:graphicData
+          uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
+        <wps:wsp><wps:txbx><w:txbxContent>
+          <w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>{word}</w:t></w:r></w:p>
+        </w:txbxContent></wps:txbx>
+        <wps:bodyPr fromWordArt="1"><a:prstTxWarp prst="textPlain"/></wps:bodyPr></wps:wsp>
+      </a:graphicData></a:graphic>
+    </wp:anchor>
+  </w:drawing></mc:Choice></mc:AlternateContent>
+</w:r>
+"""
+
+
+def word_report(path: Path, *, header: str = "", watermark: str = "") -> Path:
+    """The Diskominfo review report as a Word file, its title clean; `header` is the page
+    header's text, `watermark` the shape Word puts in the header (its XML, the word filled in)."""
+    word = WordDocument()
+    paragraph = word.sections[0].header.paragraphs[0]
+    paragraph.text = header
+    if watermark:
+        paragraph._p.append(parse_xml(watermark))
+    for page in Report(title="Laporan Reviu Arsitektur SPBE").pages():
+        for line in page:
+            word.add_paragraph(line)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    word.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("header", "watermark"),
+    [
+        ("DRAF - belum final", ""),
+        ("KONSEP", ""),
+        ("", _VML_WATERMARK.format(word="DRAFT")),
+        ("", _VML_WATERMARK.format(word="KONSEP")),
+        ("", _DRAWINGML_WATERMARK.format(word="DRAF")),
+    ],
+    ids=["draf-header", "konsep-header", "vml-draft", "vml-konsep", "drawingml-draf"],
+)
+def test_a_word_file_marked_draft_in_its_page_header_or_watermark_is_a_draft(
+    tmp_path: Path, header: str, watermark: str
+) -> None:
+    """A DOCX announcing itself a draft in the header or by Word's watermark must not pass as
+    the final report, exactly as a "DRAFT" above its title does not."""
+    word_report(
+        tmp_path / "tree/Diskominfo/Reviu Arsitektur.docx", header=header, watermark=watermark
+    )
+    assert statuses(run_audit(tmp_path / "tree"))["arsitektur-reviu"] == ("weak", "draft")
+
+
+@pytest.mark.parametrize(
+    ("header", "watermark"),
+    [
+        ("PEMERINTAH KABUPATEN MOJOSARI", ""),
+        ("SALINAN", ""),
+        ("Dinas Komunikasi dan Informatika", _VML_WATERMARK.format(word="SALINAN")),
+        ("", _DRAWINGML_WATERMARK.format(word="RAHASIA")),
+    ],
+    ids=["kop", "salinan", "salinan-watermark", "rahasia-watermark"],
+)
+def test_a_final_word_file_with_an_ordinary_header_or_watermark_is_complete(
+    tmp_path: Path, header: str, watermark: str
+) -> None:
+    """A letterhead kop, a "Salinan" stamp or another watermark says nothing of a draft."""
+    word_report(
+        tmp_path / "tree/Diskominfo/Reviu Arsitektur.docx", header=header, watermark=watermark
+    )
+    assert statuses(run_audit(tmp_path / "tree"))["arsitektur-reviu"] == ("complete",)
+
+
+def test_a_pdfs_draft_check_is_unchanged_by_word_headers(tmp_path: Path) -> None:
+    """A final PDF stays complete; a PDF with DRAFT above its title stays a draft."""
+    report = "Laporan Reviu Arsitektur SPBE"
+    assert_status(
+        tmp_path,
+        {"Diskominfo/Reviu Arsitektur.pdf": Report(title=report)},
+        {"arsitektur-reviu": "complete"},
+    )
+    assert_status(
+        tmp_path / "draft",
+        {"Diskominfo/Reviu Arsitektur.pdf": Report(title=report, draft=True)},
+        {"arsitektur-reviu": "weak draft"},
+    )
 
 
 def test_self_check_lists_only_the_agencys_rows_and_takes_its_files_as_its_own(

@@ -38,9 +38,6 @@ KNOWN_WRONG = {
     ("kabupaten", "variants", "I3-L1-05"),
     # a decree revoked by another in the same tree still proves its row
     ("kabupaten", "variants", "I4-L1-01"),
-    # "DRAF" in a DOCX's page header, and Word's DRAFT watermark, are not read as draft marks
-    ("kabupaten", "variants", "I16-L1-02"),
-    ("kabupaten", "variants", "I9-L1-02"),
 }
 CORPORA: dict[str, ModuleType] = {"region": probe_region, "kabupaten": probe_kabupaten}
 

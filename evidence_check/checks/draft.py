@@ -24,7 +24,8 @@ _PLACEHOLDER = re.compile(
 
 def draft_marker(title: str, title_raw: str, headers: list[str]) -> str | None:
     """The draft marker found, or None. `title` is normalised, `title_raw` and the page
-    `headers` (each page's first line) as printed."""
+    `headers` (each later page's first line; a Word file's header lines and watermark word)
+    as printed."""
     words = title.split()
     # In a regulation the topic follows "tentang"; a topic may itself speak of "rancangan". The
     # minutes, report or invitation of a meeting on a draft is no draft: its head comes first.

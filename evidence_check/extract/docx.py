@@ -18,6 +18,8 @@ from evidence_check.models import Extraction, Line, Page, Problem, Reason
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+#: Word's watermark (Design > Watermark) is a VML shape in the header, its word in `string`
+VML_TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
 MAX_PART_BYTES = 64 * 1024 * 1024
 MAX_RATIO = 200
 _PAGES = re.compile(rb"<Pages>(\d+)</Pages>")
@@ -36,6 +38,7 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
         parts.append("word/document.xml")
         parts += sorted(n for n in names if re.fullmatch(r"word/footer\d*\.xml", n))
         paragraphs: list[str] = []
+        headers: list[str] = []
         lines: tuple[Line, ...] = ()
         for name in parts:
             info = archive.getinfo(name)
@@ -46,15 +49,18 @@ def extract(path: Path, *, use_ocr: bool = False) -> Extraction:
             ):
                 return _unreadable(f"{name} expands to {info.file_size} bytes: refused (zip bomb?)")
             root = ElementTree.fromstring(archive.read(name), forbid_dtd=True)
+            start = len(paragraphs)
             _collect(root, paragraphs)
-            if name == "word/document.xml":
+            if name.startswith("word/header"):
+                headers += _header_lines(paragraphs[start:], root)
+            elif name == "word/document.xml":
                 lines = _title_lines(root)
         page_count = None
         if "docProps/app.xml" in names and archive.getinfo("docProps/app.xml").file_size < 1 << 20:
             found = _PAGES.search(archive.read("docProps/app.xml"))
             page_count = int(found.group(1)) if found else None
     text = "\n".join(p for p in paragraphs if p.strip())
-    page = Page(number=None, text=text, has_text_layer=True, lines=lines)
+    page = Page(number=None, text=text, has_text_layer=True, lines=lines, headers=tuple(headers))
     return Extraction(pages=(page,), page_count=page_count)
 
 
@@ -96,6 +102,14 @@ def _title_lines(root: Element) -> tuple[Line, ...]:
         if len(out) >= TITLE_PARAGRAPHS:
             break
     return tuple(out)
+
+
+def _header_lines(paragraphs: list[str], root: Element) -> list[str]:
+    """A header part's printed lines (a DrawingML watermark's word is in its text box, already
+    among them), then the word of each VML watermark, which no w:t holds."""
+    printed = [line.strip() for p in paragraphs for line in p.split("\n") if line.strip()]
+    marks = [shape.get("string", "").strip() for shape in root.iter(VML_TEXTPATH)]
+    return printed + [mark for mark in marks if mark]
 
 
 def _on(run: Element, name: str) -> bool:
