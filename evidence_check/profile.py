@@ -128,11 +128,15 @@ def _locate(source: SourceFile, reading: Reading) -> Profile:
     name = normalize(source.path.rsplit(".", 1)[0], file_name=True)
     stem = normalize(source.path.rsplit("/", 1)[-1].rsplit(".", 1)[0], file_name=True)
     doc_form = reading.title_form
+    picture = source.path.lower().endswith(PICTURES)
     if doc_form is Form.UNKNOWN and not reading.title:
         doc_form = form.detect_form("", stem)
-    elif doc_form is Form.UNKNOWN and source.path.lower().endswith(PICTURES):
+    elif doc_form is Form.UNKNOWN and picture:
         # a picture that calls itself no decree, report or plan shows a system's screen
         doc_form = Form.SCREENSHOT
+    # a screen's clock dates its capture ("12/11/2025 09:14"); in a document's text such numbers
+    # may be a decree's number or an amount, so only pictures and screenshots are read for it
+    shown = year.shown_year(reading.excerpt) if picture or doc_form is Form.SCREENSHOT else None
     action, amends = instrument.action(reading.title_display)
     issuer = instrument.issuer(reading.title_display) if reading.title_display else None
     return Profile(
@@ -141,7 +145,7 @@ def _locate(source: SourceFile, reading: Reading) -> Profile:
         name=name,
         reading=reading,
         form=doc_form,
-        year=reading.text_year or year.name_year(stem),
+        year=reading.text_year or shown or year.name_year(stem),
         action=action,
         amends=amends,
         issuer=(issuer.kind, issuer.name) if issuer else None,

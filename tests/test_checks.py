@@ -7,7 +7,7 @@ import pytest
 from evidence_check.checks.draft import draft_marker
 from evidence_check.checks.form import detect_form
 from evidence_check.checks.ratification import main_part, ratification_year
-from evidence_check.checks.year import title_year
+from evidence_check.checks.year import shown_year, title_year
 from evidence_check.models import Form
 from evidence_check.text import normalize
 
@@ -91,6 +91,33 @@ def test_a_documents_year_is_its_own_not_a_cited_laws() -> None:
     assert title_year(cited_only, instrument=False) is None
     decree = normalize("KEPUTUSAN BUPATI NOMOR 188.45/123/HK/416-012/2024 TENTANG TIM")
     assert title_year(decree, instrument=True) == 2024
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MyASN - Dasbor Instansional 12/11/2025 09:14", 2025),
+        ("09:14  12/11/2025", 2025),
+        ("Diakses 03-02-2024 pukul 10.02", 2024),
+        ("dicetak 12.11.2026", 2026),
+        ("2025-11-12 09:14", 2025),
+        ("12/11/2024 lalu 05/01/2026", 2026),
+        # numbers of instruments, amounts and impossible days or months are no dates
+        ("Keputusan Bupati Nomor 100.3.3.2/118/HK/2024", None),
+        ("Nomor 188.45/77/2026 tentang Tim", None),
+        ("Nomor 188.45/3.4/HK/2025", None),
+        ("Nomor 005/1.2/2024", None),
+        ("Anggaran Rp 1.250.000 dan 12.500.2025", None),
+        ("32/11/2025 dan 12/13/2025 dan 2025-13-01", None),
+        ("12/11/25", None),
+    ],
+)
+def test_a_screens_numeric_date_gives_its_year_and_numbers_do_not(
+    text: str, expected: int | None
+) -> None:
+    """A screenshot dated only by its clock would never be outdated; a decree number read as a
+    date would date a screenshot by the law it shows."""
+    assert shown_year(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import docgen_real
 import pytest
 from docx import Document as WordDocument
 from docx.oxml import parse_xml
@@ -570,6 +571,75 @@ def test_a_screenshot_of_another_regions_system_is_weak_other_region(tmp_path: P
             case: ("complete",) if status == "complete" else ("weak", "other-region")
             for case, status in wanted.items()
         }, region
+
+
+MYASN_MAP = """\
+version: 3
+evaluation: {name: Evaluasi Pemdi 2026 Kabupaten Mojosari, year: 2026, max_age_years: 1}
+agencies:
+  - {id: bkpsdm, name: Badan Kepegawaian dan Pengembangan Sumber Daya Manusia, aliases: [BKPSDM]}
+  - {id: diskominfo, name: Dinas Komunikasi dan Informatika, aliases: [Diskominfo]}
+indicators:
+  - id: I3
+    name: Sumber Daya Manusia Digital
+    evidence:
+      - {id: myasn, code: I3-L1-05, kind: screenshot, owners: [bkpsdm],
+         title: Tangkapan layar Dasbor Instansional MyASN, keywords: [MyASN, Dasbor Instansional]}
+      - {id: sk-tim, code: I3-L1-01, kind: decree, owners: [bkpsdm],
+         title: Keputusan Bupati tentang Tim Pengembangan Kompetensi Digital Aparatur,
+         keywords: [Tim Pengembangan Kompetensi Digital Aparatur]}
+"""
+
+
+def _myasn(path: Path, clock: str, rows: tuple[str, ...] = ()) -> None:
+    """The MyASN capture of the Bukit Sago probe (in Mojosari): a browser bar, the page, a taskbar clock."""
+    docgen_real.write_screenshot(
+        path,
+        heading=["MyASN - Dasbor Instansional", "Pemerintah Kabupaten Mojosari"],
+        rows=["Jumlah ASN 3.412", "Profil lengkap 71%", *rows],
+        url="https://myasn.bkn.go.id/dashboard/instansi",
+        clock=clock,
+    )
+
+
+def test_a_screenshot_dated_only_by_its_clock_is_outdated_when_the_clock_is_old(
+    tmp_path: Path,
+) -> None:
+    """A Windows taskbar or a web app prints the date in numbers ("12/11/2024 09:14", time first
+    or last; a browser "2024-11-12"): last cycle's capture is outdated for an item of one year,
+    as it is when the page writes "12 November 2024"; a capture of this cycle is complete."""
+    clocks = {
+        "taskbar": ("12/11/2024 09:14", ("weak", "outdated")),
+        "time-first": ("09:14  12/11/2024", ("weak", "outdated")),
+        "browser": ("2024-11-12 09:14", ("weak", "outdated")),
+        "dashes": ("12-11-2024", ("weak", "outdated")),
+        "this-cycle": ("09:14  12/11/2026", ("complete",)),
+        "in-window": ("12.11.2025", ("complete",)),
+    }
+    for case, (clock, _) in clocks.items():
+        _myasn(tmp_path / case / "BKPSDM" / "SS MyASN Dasbor Instansional.png", clock)
+    seen = {case: statuses(run_audit(tmp_path / case, MYASN_MAP))["myasn"] for case in clocks}
+    assert seen == {case: wanted for case, (_, wanted) in clocks.items()}
+
+
+def test_a_decree_number_with_slashes_is_never_read_as_a_date(tmp_path: Path) -> None:
+    """A decree keeps its own year (its number's, its ratification's), and a screenshot that
+    shows a decree number or an amount is dated by its clock only: "188.45/3.4/HK/416-012/2024"
+    holds no 3 April, "Rp 1.250.000" no day."""
+    decree = Regulation(
+        topic="Tim Pengembangan Kompetensi Digital Aparatur",
+        form="KEPUTUSAN",
+        number="3.4",
+        year=2025,
+        signed_date="5 Januari 2025",
+    )
+    tree = build_tree(tmp_path, {"BKPSDM/SK Tim.pdf": decree})
+    shown = ("Dasar: SK Nomor 188.45/3.4/HK/2024", "Anggaran Rp 1.250.000")
+    _myasn(tree / "BKPSDM" / "SS MyASN Dasbor Instansional.png", "09:14  12/11/2026", shown)
+    result = run_audit(tree, MYASN_MAP)
+    assert statuses(result) == {"myasn": ("complete",), "sk-tim": ("complete",)}
+    years = {f.evidence.id: [d.year for d in f.documents] for f in result.findings}
+    assert years == {"myasn": [2026], "sk-tim": [2025]}
 
 
 def test_a_word_copy_and_its_pdf_count_once_whatever_the_page_count_says(tmp_path: Path) -> None:

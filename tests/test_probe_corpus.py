@@ -33,9 +33,6 @@ KNOWN_WRONG = {
     ("kabupaten", "tree", "I20-L1-02"),
     # a ZIP inside a ZIP is skipped (nested-archive, "unpack it"); its row stays missing
     ("kabupaten", "tree", "I3-L1-04"),
-    # a screenshot dated only "12/11/2025": its year is not read from a numeric date
-    ("kabupaten", "tree", "I3-L1-05"),
-    ("kabupaten", "variants", "I3-L1-05"),
     # a decree revoked by another in the same tree still proves its row
     ("kabupaten", "variants", "I4-L1-01"),
 }
