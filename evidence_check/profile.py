@@ -132,7 +132,7 @@ def _locate(source: SourceFile, reading: Reading) -> Profile:
     elif doc_form is Form.UNKNOWN and source.path.lower().endswith(PICTURES):
         # a picture that calls itself no decree, report or plan shows a system's screen
         doc_form = Form.SCREENSHOT
-    action, amends = instrument.action(reading.title_display)
+    action, named = instrument.action(reading.title_display)
     issuer = instrument.issuer(reading.title_display) if reading.title_display else None
     return Profile(
         path=source.path,
@@ -142,7 +142,8 @@ def _locate(source: SourceFile, reading: Reading) -> Profile:
         form=doc_form,
         year=reading.text_year or year.name_year(stem),
         action=action,
-        amends=amends,
+        amends=named if action == instrument.AMENDMENT else None,
+        revokes=named if action == instrument.REVOCATION else None,
         issuer=(issuer.kind, issuer.name) if issuer else None,
         part=reading.part,
     )
