@@ -2,7 +2,8 @@
 
 Implements "How a row is judged" of DESIGN.md: a matched document qualifies when it is readable,
 in an owner's folder, final (unless the evidence is a draft by nature), recent enough and, for
-regulations and decrees, ratified; copies with the same content count once.
+regulations and decrees, ratified, and not revoked by another instrument in the tree; copies with
+the same content count once.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from evidence_check.checks import screenshot
-from evidence_check.checks.instrument import Region, same_region
+from evidence_check.checks.instrument import Region, designation, same_region
 from evidence_check.match import Matcher, prepare
 from evidence_check.models import (
     Candidate,
@@ -156,9 +157,10 @@ def judge(
             i for i in scored_cache[evidence_id] if _document_key(i[0]) != path
         ]
     matching = time.perf_counter() - started
+    revoked = revocations(documents)
     for row in chosen:
         scored = _pinned(row, pins, by_path) + scored_cache[row.evidence.id]
-        finding = _judge_row(row, scored, match, evidence_map.evaluation, region)
+        finding = _judge_row(row, scored, match, evidence_map.evaluation, region, revoked)
         waiver = next((w for w in waivers if _waives(w, finding)), None)
         if waiver is not None:
             finding = replace(finding, status=Status.WAIVED, reasons=(), waiver=waiver)
@@ -170,6 +172,27 @@ def judge(
         timings["match"] = matching
         timings["judge"] = time.perf_counter() - started - matching
     return tuple(findings)
+
+
+def revocations(documents: list[Profile]) -> dict[str, str]:
+    """{document key: the path of the file that revokes it}: an instrument whose form, number and
+    year a revocation in the tree names ("Pencabutan Keputusan Bupati ... Nomor .../12/HK/2023") is
+    no longer in force. An amendment revokes nothing; a revocation naming an instrument that is not
+    in the tree changes nothing."""
+    revoking: dict[tuple[str, str, int], str] = {}
+    for profile in documents:
+        named = designation(profile.revokes) if profile.revokes else None
+        if named is not None:
+            revoking.setdefault(named, profile.path)
+    if not revoking:
+        return {}
+    out = {}
+    for profile in documents:
+        own = designation(profile.reading.title_display) if profile.reading.title_display else None
+        by = revoking.get(own) if own is not None else None
+        if by is not None and by != profile.path:
+            out[_document_key(profile)] = by
+    return out
 
 
 def _document_key(profile: Profile) -> str:
@@ -340,6 +363,7 @@ def _judge_row(
     match: float,
     evaluation: Evaluation,
     region: Region | None,
+    revoked: dict[str, str] | None = None,
 ) -> Finding:
     matched: list[Candidate] = []
     qualifying: list[Candidate] = []
@@ -359,7 +383,12 @@ def _judge_row(
         lacks = screenshot_lacks(profile) if row.evidence.kind is Kind.SCREENSHOT else ()
         if lacks:
             problems = tuple(sorted({*problems, Reason.LOW_MATCH}, key=lambda r: r.rank))
-        judged = replace(candidate, problems=problems, amends=profile.amends, lacks=lacks)
+        revoked_by = (revoked or {}).get(_document_key(profile))
+        if revoked_by is not None:  # no longer in force: outdated, whatever its year
+            problems = tuple(sorted({*problems, Reason.OUTDATED}, key=lambda r: r.rank))
+        judged = replace(
+            candidate, problems=problems, amends=profile.amends, lacks=lacks, revoked_by=revoked_by
+        )
         matched.append(judged)
         if not problems:
             qualifying.append(judged)

@@ -29,7 +29,7 @@ from evidence_check.models import (
 )
 
 #: raise when the memo's layout or anything the judgement depends on changes
-MEMO_VERSION = 9
+MEMO_VERSION = 10
 
 
 def fingerprint(evidence_map: EvidenceMap, found: Discovery, settings_tag: str) -> str:
@@ -75,6 +75,7 @@ def encode(
                         c.amends,
                         list(c.lacks),
                         list(c.part) if c.part else None,
+                        c.revoked_by,
                     ]
                     for c in f.documents
                 ],
@@ -135,6 +136,7 @@ def decode(
                             amends=c[8],
                             lacks=tuple(c[9]),
                             part=(c[10][0], c[10][1]) if c[10] else None,
+                            revoked_by=c[11],
                         )
                         for c in candidates
                     ),

@@ -162,6 +162,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Unggah salinan yang memuat tanggal penetapan dan tanda tangan.",
         "en": "Upload the copy with the ratification date and signature.",
     },
+    "action.revoked": {
+        "id": "{name} dicabut oleh {by}: unggah instrumen yang masih berlaku, bukan yang dicabut.",
+        "en": "{name} was revoked by {by}: upload the instrument in force, not the revoked one.",
+    },
     "action.outdated": {
         "id": "Unggah versi terbaru (paling lama {years} tahun sebelum tahun evaluasi).",
         "en": "Upload a current version (at most {years} years before the evaluation year).",

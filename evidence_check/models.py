@@ -395,6 +395,8 @@ class Profile:
     action: str | None = None
     #: the instrument an amendment amends, as printed ("Peraturan Bupati X Nomor 5 Tahun 2019")
     amends: str | None = None
+    #: the instrument a revocation revokes, as printed ("Keputusan Bupati X Nomor .../2023")
+    revokes: str | None = None
     #: the kabupaten or kota that issued it, as (kind, name), e.g. ("kabupaten", "mojosari")
     issuer: tuple[str, str] | None = None
     #: for a part of a bundle: its first and last page (the path is the bundle's)
@@ -425,6 +427,9 @@ class Candidate:
     pinned: bool = False
     #: an amendment: the instrument it amends, which should be uploaded beside it
     amends: str | None = None
+    #: the file in the audited tree that revokes this instrument: no longer in force, it is
+    #: `outdated` whatever its year
+    revoked_by: str | None = None
     #: a screenshot: what it does not show of url, date, institution (checks/screenshot.py)
     lacks: tuple[str, ...] = ()
     #: for a part of a bundle: its first and last page

@@ -137,7 +137,7 @@ def _locate(source: SourceFile, reading: Reading) -> Profile:
     # a screen's clock dates its capture ("12/11/2025 09:14"); in a document's text such numbers
     # may be a decree's number or an amount, so only pictures and screenshots are read for it
     shown = year.shown_year(reading.excerpt) if picture or doc_form is Form.SCREENSHOT else None
-    action, amends = instrument.action(reading.title_display)
+    action, named = instrument.action(reading.title_display)
     issuer = instrument.issuer(reading.title_display) if reading.title_display else None
     return Profile(
         path=source.path,
@@ -147,7 +147,8 @@ def _locate(source: SourceFile, reading: Reading) -> Profile:
         form=doc_form,
         year=reading.text_year or shown or year.name_year(stem),
         action=action,
-        amends=amends,
+        amends=named if action == instrument.AMENDMENT else None,
+        revokes=named if action == instrument.REVOCATION else None,
         issuer=(issuer.kind, issuer.name) if issuer else None,
         part=reading.part,
     )

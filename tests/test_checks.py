@@ -6,6 +6,7 @@ import pytest
 
 from evidence_check.checks.draft import draft_marker
 from evidence_check.checks.form import detect_form
+from evidence_check.checks.instrument import designation
 from evidence_check.checks.ratification import main_part, ratification_year
 from evidence_check.checks.year import shown_year, title_year
 from evidence_check.models import Form
@@ -149,3 +150,16 @@ def test_form_from_the_name_when_there_is_no_text() -> None:
     assert detect_form("", normalize("Foto kegiatan rapat", file_name=True)) is Form.PHOTO
     assert detect_form("", normalize("Undangan rapat perbup", file_name=True)) is Form.LETTER
     assert detect_form("", normalize("Perbup Arsitektur SPBE", file_name=True)) is Form.REGULATION
+
+
+def test_an_instruments_designation_is_read_as_printed_tolerant_of_ocr() -> None:
+    """A revocation names the instrument it revokes by form, number and year: spacing and OCR
+    slips must not hide it, and a Perda or another number must never be taken for it."""
+    decree = designation("KEPUTUSAN BUPATI BUKIT SAGO NOMOR 100.3.3.2/12/HK/2023 TENTANG TIM")
+    assert decree == designation("Keputusan Bupati Bukit Sago Nomor 100.3.3.2 / 12 / HK / 2O23")
+    assert decree is not None and decree[2] == 2023
+    perbup = designation("SALINAN BUPATI MOJOSARI PERATURAN BUPATI MOJOSARI NOMOR 5 TAHUN 2019")
+    assert perbup == ("peraturan", "5", 2019)
+    assert designation("Peraturan Daerah Nomor 5 Tahun 2019") != perbup
+    assert designation("Peraturan Bupati Nomor 6 Tahun 2019") != perbup
+    assert designation("LAPORAN MONITORING TAHUN 2024") is None

@@ -12,7 +12,10 @@ from docx.oxml import parse_xml
 from helpers import MAP, REPOSITORY, assert_status, build_tree, docgen, run_audit, statuses
 from PIL import Image
 
+from evidence_check import memo
+from evidence_check.evidence_map import parse_map
 from evidence_check.models import Reason
+from evidence_check.report import json_report, text_report
 
 Regulation, Report, Letter = docgen.Regulation, docgen.Report, docgen.Letter
 Attendance, Minutes = docgen.Attendance, docgen.Minutes
@@ -388,6 +391,93 @@ def test_a_revocation_is_never_the_instrument_it_revokes(tmp_path: Path) -> None
         {"03. Bagian Hukum/Perbup 9 2024.pdf": REVOKING},
         {"arsitektur-perbup": "missing"},
     )
+
+
+ARCHITECTURE_2019 = Regulation(topic=ARSITEKTUR, number="5", year=2019, signed_date="2 Mei 2019")
+
+
+def test_a_revoked_regulation_is_no_longer_evidence_and_says_by_which_file(
+    tmp_path: Path,
+) -> None:
+    """Perbup 5/2019 beside the Perbup that revokes it is no policy in force: complete on it
+    is a false complete an assessor rejects. The row says which file revoked it."""
+    result = assert_status(
+        tmp_path,
+        {
+            "03. Bagian Hukum/Perbup 5 2019 Arsitektur.pdf": ARCHITECTURE_2019,
+            "03. Bagian Hukum/Perbup 9 2024.pdf": REVOKING,
+        },
+        {"arsitektur-perbup": "weak outdated"},
+    )
+    row = next(f for f in result.findings if f.evidence.id == "arsitektur-perbup")
+    assert [c.path for c in row.documents] == ["03. Bagian Hukum/Perbup 5 2019 Arsitektur.pdf"]
+    assert row.documents[0].revoked_by == "03. Bagian Hukum/Perbup 9 2024.pdf"
+    text = text_report.render(result, "id")
+    assert "dicabut oleh Perbup 9 2024.pdf" in text
+    assert "None" not in text  # no age limit: the outdated to-do has no years to print
+    assert '"revoked_by": "03. Bagian Hukum/Perbup 9 2024.pdf"' in json_report.render(result)
+    # the remembered audit of an unchanged tree says it too
+    again = memo.decode(memo.encode(result.findings, ()), parse_map(MAP, "test-map.yaml"))
+    assert again is not None
+    assert [f.documents for f in again[0]] == [f.documents for f in result.findings]
+
+
+def test_a_revoked_decree_is_found_by_its_number_as_printed_with_ocr_spacing(
+    tmp_path: Path,
+) -> None:
+    """A Kepbup's number "188.45/12/HK/416-012/2023", printed with OCR's spaces in the
+    revocation, still names it: the revoked SK Dewan is not the council in force."""
+    dewan = Regulation(topic="Dewan Smart City", form="KEPUTUSAN", number="12", year=2023)
+    revocation = Regulation(
+        topic="Pencabutan Keputusan Bupati Mojosari Nomor 188.45 / 12 / HK / 416-O12 / 2023 "
+        "tentang Dewan Smart City",
+        form="KEPUTUSAN",
+        number="60",
+        year=2026,
+        signed_date="1 Juli 2026",
+    )
+    assert_status(
+        tmp_path,
+        {"Bappeda/SK Dewan 2023.pdf": dewan, "Bappeda/SK Pencabutan 2026.pdf": revocation},
+        {"sk-dewan": "weak outdated"},
+    )
+
+
+def test_an_amendment_does_not_revoke_its_base(tmp_path: Path) -> None:
+    """ "Perubahan atas Peraturan Bupati Nomor 5 Tahun 2019" keeps 5/2019 in force."""
+    amendment = Regulation(
+        topic="Perubahan atas Peraturan Bupati Mojosari Nomor 5 Tahun 2019 tentang Arsitektur SPBE",
+        number="7",
+        year=2024,
+    )
+    assert_status(
+        tmp_path,
+        {
+            "03. Bagian Hukum/Perbup 5 2019 Arsitektur.pdf": ARCHITECTURE_2019,
+            "03. Bagian Hukum/Perbup 7 2024.pdf": amendment,
+        },
+        {"arsitektur-perbup": "complete"},
+    )
+
+
+def test_a_revocation_of_another_instrument_changes_nothing(tmp_path: Path) -> None:
+    """Revoking Perbup 6/2019 (or 5/2018) leaves Perbup 5/2019 in force: no false gap."""
+    for named in ("Nomor 6 Tahun 2019", "Nomor 5 Tahun 2018"):
+        other = Regulation(
+            topic=f"Pencabutan Peraturan Bupati Mojosari {named} tentang Arsitektur SPBE",
+            number="9",
+            year=2024,
+        )
+        result = assert_status(
+            tmp_path / named.replace(" ", "-"),
+            {
+                "03. Bagian Hukum/Perbup 5 2019 Arsitektur.pdf": ARCHITECTURE_2019,
+                "03. Bagian Hukum/Perbup 9 2024.pdf": other,
+            },
+            {"arsitektur-perbup": "complete"},
+        )
+        row = next(f for f in result.findings if f.evidence.id == "arsitektur-perbup")
+        assert row.documents[0].revoked_by is None
 
 
 def test_an_amendment_qualifies_like_its_base_and_asks_for_both(tmp_path: Path) -> None:

@@ -33,8 +33,6 @@ KNOWN_WRONG = {
     ("kabupaten", "tree", "I20-L1-02"),
     # a ZIP inside a ZIP is skipped (nested-archive, "unpack it"); its row stays missing
     ("kabupaten", "tree", "I3-L1-04"),
-    # a decree revoked by another in the same tree still proves its row
-    ("kabupaten", "variants", "I4-L1-01"),
 }
 CORPORA: dict[str, ModuleType] = {"region": probe_region, "kabupaten": probe_kabupaten}
 

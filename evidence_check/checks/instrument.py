@@ -2,7 +2,8 @@
 
 `action` tells a revocation ("tentang Pencabutan Peraturan Bupati Nomor 5 Tahun 2019 tentang ...")
 and an amendment ("tentang Perubahan atas Peraturan Bupati ... tentang X") from an instrument that
-sets something up; `issuer` reads the region that issued a document from its head ("BUPATI
+sets something up; `designation` reads an instrument's form, number and year, so a revocation can
+be told from the instrument it names; `issuer` reads the region that issued a document from its head ("BUPATI
 MOJOSARI", "PERATURAN WALI KOTA MALANG", a letterhead "PEMERINTAH KABUPATEN SIDOARJO"), or the
 region that owns it from its title area (a report's cover, a system's header). Neither judges:
 the matcher and the judge decide what the facts mean for a requirement.
@@ -20,7 +21,7 @@ from evidence_check.text import clean
 REVOCATION, AMENDMENT = "revocation", "amendment"
 
 _TOPIC = re.compile(r"\btentang\s+(.*)", re.IGNORECASE | re.DOTALL)
-_REVOKES = re.compile(r"^pencabutan\b", re.IGNORECASE)
+_REVOKES = re.compile(r"^pencabutan\s+(.*?)(?:\s+tentang\b|$)", re.IGNORECASE | re.DOTALL)
 _AMENDS = re.compile(
     r"^perubahan\s+(?:(?:kedua|ketiga|keempat|kelima|ke-?\s*\d+)\s+)?atas\s+(.*?)(?:\s+tentang\b|$)",
     re.IGNORECASE | re.DOTALL,
@@ -33,12 +34,45 @@ def action(title_display: str) -> tuple[str | None, str | None]:
     if topic is None:
         return None, None
     rest = topic.group(1)
-    if _REVOKES.match(rest):
-        return REVOCATION, None
+    revoked = _REVOKES.match(rest)
+    if revoked:
+        return REVOCATION, revoked.group(1).strip(" ,.") or None
     amended = _AMENDS.match(rest)
     if amended:
         return AMENDMENT, amended.group(1).strip(" ,.") or None
     return None, None
+
+
+#: an instrument's form and number as printed, up to its topic: "PERATURAN BUPATI MOJOSARI NOMOR
+#: 5 TAHUN 2019", "Keputusan Bupati Bukit Sago Nomor 100.3.3.2/12/HK/2023"
+_DESIGNATION = re.compile(
+    r"\b(peraturan\s+daerah|peraturan|keputusan|instruksi|surat\s+edaran)\b.{0,80}?"
+    r"\bnomor\b\s*[:.]?\s*(.+?)\s*(?:\btahun\s+(\d{4})\b|\btentang\b|$)",
+    re.IGNORECASE | re.DOTALL,
+)
+#: OCR's slips in a number, undone alike on both sides of a comparison
+_OCR_DIGITS = str.maketrans("oil", "011")
+
+
+def designation(text: str) -> tuple[str, str, int] | None:
+    """(form, number, year) of the first instrument the text names, compared tolerant of spacing
+    and OCR slips: "Nomor 188.45 / 12 / HK / 416-O12 / 2023" and "NOMOR 188.45/12/HK/416-012/2023"
+    are one ("keputusan", "188.45/12/hk/416-012/2023" without its dots and dashes, 2023); None without a number and a year."""
+    found = _DESIGNATION.search(" ".join(clean(text).split()))
+    if found is None:
+        return None
+    form = " ".join(found.group(1).lower().split())
+    number = re.sub(r"[^0-9a-z/]", "", found.group(2).lower().translate(_OCR_DIGITS))
+    if found.group(3):
+        year = found.group(3)
+    else:  # a decree's number ends in its year: ".../HK/416-012/2023"
+        tail = re.search(r"(\d{4})$", number)
+        if tail is None:
+            return None
+        year = tail.group(1)
+    if not number or not year.startswith(("19", "20")):
+        return None
+    return form, number, int(year)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,8 @@ from evidence_check.models import (
 #    and the rows resolved, regressed, changed, added and removed since, each with "from" and "to".
 #    Within format 2: a document's "reread_pages" (pages whose lying text layer was read by OCR,
 #    with the reason) and "parts" (a bundle's documents, by first and last page); "probed_pages"
-#    (`--ocr auto`: scanned pages of which only the head lines were read).
+#    (`--ocr auto`: scanned pages of which only the head lines were read); a row document's
+#    "revoked_by" (the file in the tree that revokes that instrument; it is then "outdated").
 FORMAT_VERSION = 2
 
 
@@ -160,6 +161,8 @@ def _candidate(candidate: Candidate) -> dict[str, Any]:
         "problems": [r.value for r in candidate.problems],
         "pinned": candidate.pinned,
         "amends": candidate.amends,
+        # the file in the tree that revokes this instrument (then it is "outdated")
+        "revoked_by": candidate.revoked_by,
         # a screenshot: what it does not show of url, date, institution
         "lacks": list(candidate.lacks),
         # a document of a bundle: the file's path, and its pages within it

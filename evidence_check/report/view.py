@@ -401,8 +401,16 @@ def _item(finding: Finding, viewer: str, context: _Context) -> ItemView:
         waiver_text = message("waiver.line", lang, reason=clean(waiver.reason), by=by, until=until)
         actions = [message("todo.waived", lang, reason=clean(waiver.reason), by=by)]
     else:
-        actions = [message(f"action.{r.value}", lang, **values) for r in finding.reasons]
+        actions = [
+            message(f"action.{r.value}", lang, **values)
+            for r in finding.reasons
+            # without an age limit only a revocation makes a document outdated: said per file
+            if r is not Reason.OUTDATED or evidence.max_age_years is not None
+        ]
     for candidate in finding.documents:
+        if candidate.revoked_by:
+            name, by = (clean(p.rsplit("/", 1)[-1]) for p in (candidate.path, candidate.revoked_by))
+            actions.append(message("action.revoked", lang, name=name, by=by))
         if candidate.amends:
             actions.append(message("action.amends", lang, amends=clean(candidate.amends)))
         if candidate.path in searchable:
