@@ -31,7 +31,7 @@ from evidence_check.models import Form, Problem, Reading, Reason
 KnownPage = tuple[str, bool, bytes]
 
 #: raise when reading or extraction changes what a file yields: old entries are then ignored
-READER_VERSION = 6
+READER_VERSION = 7
 #: entries written per transaction at most
 BATCH = 200
 #: readings are committed at least this often (seconds)

@@ -29,7 +29,7 @@ from evidence_check.models import (
 )
 
 #: raise when the memo's layout or anything the judgement depends on changes
-MEMO_VERSION = 10
+MEMO_VERSION = 11
 
 
 def fingerprint(evidence_map: EvidenceMap, found: Discovery, settings_tag: str) -> str:

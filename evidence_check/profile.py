@@ -18,10 +18,13 @@ from evidence_check.extract import PICTURES
 from evidence_check.models import Extraction, Form, Page, Profile, Reading, SourceFile
 from evidence_check.text import collapse, normalize, visible
 
-#: a budget document's title: its sub-activities, in the body, are what planning items ask for
+#: the title of a budget (DPA/RKA) or of the plans it follows (Renja, Renstra): the programmes and
+#: sub-activities listed in the body are what planning items ask for ("Renstra / Renja / DPA yang
+#: memuat program pengembangan aplikasi"), and a cover names none of them
 _BUDGET = re.compile(
     r"\b(?:dokumen pelaksanaan anggaran|rencana kerja dan anggaran|dpa|rka)(?: skpd| opd| pd)?\b"
 )
+_WORK_PLAN = re.compile(r"\b(?:rencana kerja|rencana strategis)\b")
 #: the body kept for a document without a title area is capped (its first pages say what it is)
 BODY_CHARS = 200_000
 _CLOSING_CHARS = 2500
@@ -83,8 +86,10 @@ def _read_pages(pages: tuple[Page, ...], total: int, extraction: Extraction) -> 
     headers = [text.lstrip()[:40].split("\n", 1)[0] for text in raw_pages[1:]]
     headers += [line for page in pages for line in page.headers]
     body, starts = "", tuple[int, ...]()
-    # a budget (DPA/RKA) proves a plan item only by the sub-activity in its body: keep the body
-    if not normalised_title or _BUDGET.search(normalised_title):
+    # a budget (DPA/RKA), or a Renja/Renstra, proves a plan item only by the programme or
+    # sub-activity in its body: keep the body
+    planned = title_form is Form.PLAN and _WORK_PLAN.search(normalised_title)
+    if not normalised_title or _BUDGET.search(normalised_title) or planned:
         normalised = [normalize(text) for text in raw_pages]
         offsets: list[int] = []
         offset = 0

@@ -873,6 +873,37 @@ def test_a_budget_proves_a_planning_item_only_by_the_sub_activity_in_its_body(
     assert got == {"i1-l2-dpa": ("missing",)}
 
 
+def _plan(cover: str, sub_activity: str) -> docgen.Pages:
+    return docgen.Pages(
+        [
+            [cover, "BADAN PERENCANAAN PEMBANGUNAN DAERAH", "TAHUN 2026"],
+            [
+                "BAB III TUJUAN, SASARAN, PROGRAM DAN KEGIATAN",
+                "Program Perencanaan Pembangunan Daerah",
+                f"Kegiatan Koordinasi Perencanaan - Sub Kegiatan {sub_activity}: Rp 245.000.000",
+            ],
+        ]
+    )
+
+
+def test_a_renja_or_renstra_proves_a_planning_item_by_the_sub_activity_in_its_body(
+    tmp_path: Path,
+) -> None:
+    """A Renja's or Renstra's cover names no item; the programmes and sub-activities of its body
+    are what "Renstra / Renja / DPA yang memuat ..." asks for (assessors search the plan for the
+    sub-activity). A report that mentions a sub-activity in its body is still no plan."""
+    wanted = "Koordinasi dan Sinkronisasi Perencanaan Pemerintah Digital"
+    cases = {
+        "renja": (_plan("RENCANA KERJA (RENJA)", wanted), ("complete",)),
+        "renstra": (_plan("RENCANA STRATEGIS 2025-2029", wanted), ("complete",)),
+        "other": (_plan("RENCANA KERJA (RENJA)", "Penyusunan Dokumen Perencanaan"), ("missing",)),
+        "report": (_plan("LAPORAN KINERJA", wanted), ("missing",)),
+    }
+    for name, (document, expected) in cases.items():
+        tree = build_tree(tmp_path / name, {f"Bappeda/{name}.pdf": document})
+        assert statuses(run_audit(tree, BUDGET_MAP)) == {"i1-l2-dpa": expected}, name
+
+
 APPS_MAP = """\
 version: 1
 evaluation: {name: Evaluasi Pemdi 2026, year: 2026}

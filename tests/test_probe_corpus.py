@@ -27,8 +27,6 @@ KNOWN_WRONG = {
     # "Rencana Aksi Pengamanan Informasi Pemerintah Digital": two words inside the phrase
     # "Rencana Aksi Pemerintah Digital" still match it (WINDOW_SLACK allows six)
     ("region", "variants", "I1-L1-01"),
-    # a Renja whose body, not its cover, names the sub-activity: only a DPA/RKA's body is read
-    ("kabupaten", "tree", "I13-L1-02"),
     # six months of transactions for a 12-month item: no check of the period a report covers
     ("kabupaten", "tree", "I20-L1-02"),
     # a ZIP inside a ZIP is skipped (nested-archive, "unpack it"); its row stays missing
