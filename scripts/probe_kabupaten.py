@@ -32,13 +32,13 @@ Then:  python -m evidence_check audit OUTDIR/tree --format json --output OUT.jso
 from __future__ import annotations
 
 import io
-import json
 import random
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
+import probe_labels
 from docgen_real import (
     Instrument,
     Line,
@@ -56,6 +56,7 @@ from docgen_real import (
 )
 from fpdf import FPDF
 from PIL import Image, ImageFilter
+from probe_labels import label
 
 KAB = "BUKIT SAGO"
 PROV = "SUMATERA BARAT"
@@ -75,32 +76,6 @@ BSRE_FOOTER = (
     "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang "
     "diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara"
 )
-
-LABELS: list[dict[str, object]] = []
-
-
-def label(
-    code: str,
-    agency: str,
-    status: str,
-    why: str,
-    files: list[str],
-    *,
-    reasons: tuple[str, ...] = (),
-    accept: tuple[str, ...] = (),
-) -> None:
-    LABELS.append(
-        {
-            "code": code,
-            "agency": agency,
-            "status": status,
-            "accept": list(accept) or [status],
-            "reasons": list(reasons),
-            "why": why,
-            "files": files,
-        }
-    )
-
 
 # ---------------------------------------------------------------------------------------------
 # Builders and writers for Bukit Sago
@@ -1065,42 +1040,8 @@ def variants(tree: Path) -> None:
     )
 
 
-def score(outdir: Path, result_path: Path, labels_name: str = "labels.json") -> int:
-    labels = json.loads((outdir / labels_name).read_text())
-    result = json.loads(result_path.read_text())
-    rows = {(r.get("code"), r["agency"]): r for r in result["requirements"]}
-    wrong = 0
-    for lab in labels:
-        row = rows.get((lab["code"], lab["agency"]))
-        if row is None:
-            print("NO ROW", lab["code"], lab["agency"])
-            wrong += 1
-            continue
-        ok = row["status"] in lab["accept"] and set(lab["reasons"]) <= set(row["reasons"])
-        wrong += not ok
-        docs = "; ".join(
-            f"{d['path']}{' p' + str(d['part']) if d.get('part') else ''} ({d['score']})"
-            for d in row["documents"][:2]
-        )
-        print(
-            f"{'ok ' if ok else 'BAD'} {lab['code']:10} exp {lab['status']:8} "
-            f"{lab['reasons']!s:14} got {row['status']:8} {row['reasons']} | {docs}"
-        )
-    print(f"{len(labels) - wrong}/{len(labels)} right")
-    return wrong
-
-
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["--score"]:
-        return 1 if score(Path(argv[1]), Path(argv[2]), *argv[3:4]) else 0
-    outdir = Path(argv[0])
-    build(outdir / "tree")
-    (outdir / "labels.json").write_text(json.dumps(LABELS, indent=1, ensure_ascii=False))
-    LABELS.clear()
-    variants(outdir / "variants")
-    (outdir / "variants-labels.json").write_text(json.dumps(LABELS, indent=1, ensure_ascii=False))
-    print("labels written: labels.json (tree), variants-labels.json (variants)")
-    return 0
+    return probe_labels.main(argv, build, variants)
 
 
 if __name__ == "__main__":
