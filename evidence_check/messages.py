@@ -103,8 +103,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the file was found only outside the owners' folders",
     },
     "reason.other-region": {
-        "id": "berkas milik daerah lain (bukan produk hukum daerah ini)",
-        "en": "the file is another region's (not this region's instrument)",
+        "id": "berkas milik daerah lain: diterbitkan oleh atau atas nama daerah lain",
+        "en": "the file is another region's: issued by or in the name of another region",
     },
     "reason.gated": {
         "id": "otomatis ditolak: level {level} belum lengkap",
@@ -143,8 +143,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Move the file to the folder {folder}.",
     },
     "action.other-region": {
-        "id": "Unggah berkas yang ditetapkan oleh daerah ini sendiri, bukan milik daerah lain.",
-        "en": "Upload this region's own instrument, not another region's.",
+        "id": "Unggah berkas milik daerah ini sendiri, bukan contoh atau berkas daerah lain.",
+        "en": "Upload this region's own document, not another region's or a sample from one.",
     },
     "action.gated": {
         "id": "Lengkapi dahulu level {level} indikator ini; butir ini baru dinilai setelahnya.",
