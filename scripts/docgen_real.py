@@ -485,7 +485,15 @@ def write_garbage_layer(pages: Sequence[Page], path: Path, bad: Sequence[int] = 
 def write_scan(pages: Sequence[Page], path: Path, *, dpi: int = 150) -> Path:
     """A scanned PDF: page pictures only, a little grey and noisy."""
     pictures = [p.filter(ImageFilter.GaussianBlur(0.6)) for p in render(pages, dpi=dpi)]
-    pdf = FPDF(format="A4")
+    return write_pictures(pictures, path)
+
+
+def write_pictures(
+    pictures: Sequence[Image.Image], path: Path, *, orientation: str = "portrait"
+) -> Path:
+    """An image-only PDF: each picture fills an A4 page (`orientation` "landscape" for pages
+    fed sideways)."""
+    pdf = FPDF(orientation=orientation, format="A4")
     pdf.set_auto_page_break(auto=False)
     for picture in pictures:
         pdf.add_page()

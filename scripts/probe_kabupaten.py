@@ -51,10 +51,10 @@ from docgen_real import (
     title,
     write_docx,
     write_pages,
+    write_pictures,
     write_scan,
     write_screenshot,
 )
-from fpdf import FPDF
 from PIL import Image, ImageFilter
 from probe_labels import label
 
@@ -167,14 +167,7 @@ def write_rotated_scan(pages: list[Page], path: Path) -> Path:
         p.rotate(90, expand=True).filter(ImageFilter.GaussianBlur(0.5))
         for p in render(pages, dpi=150)
     ]
-    pdf = FPDF(orientation="L", format="A4")
-    pdf.set_auto_page_break(auto=False)
-    for picture in pictures:
-        pdf.add_page()
-        pdf.image(picture, x=0, y=0, w=pdf.w, h=pdf.h)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pdf.output(str(path))
-    return path
+    return write_pictures(pictures, path, orientation="landscape")
 
 
 def write_poor_scan(pages: list[Page], path: Path) -> Path:
@@ -189,14 +182,7 @@ def write_poor_scan(pages: list[Page], path: Path) -> Path:
             x, y = rng.randrange(big.width), rng.randrange(big.height)
             px[x, y] = rng.choice((0, 90, 255))
         pictures.append(big)
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=False)
-    for picture in pictures:
-        pdf.add_page()
-        pdf.image(picture, x=0, y=0, w=pdf.w, h=pdf.h)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pdf.output(str(path))
-    return path
+    return write_pictures(pictures, path)
 
 
 def word_watermark(path: Path, word: str) -> Path:
